@@ -1,0 +1,29 @@
+package dev.shoal.contracts;
+
+/**
+ * Names of the exchange, queues and headers every process agrees on.
+ * One durable topic exchange carries all traffic; each queue is bound with its own name as routing key.
+ */
+public final class Routing {
+
+    public static final String EXCHANGE = "shoal";
+    /** Poison messages are republished here after bounded retries, routed by {@link #deadLetterQueue}. */
+    public static final String DEAD_LETTER_EXCHANGE = "shoal.dlx";
+    public static final String TASKMANAGER_QUEUE = "taskmanager";
+    public static final String CONDUCTOR_QUEUE = "conductor";
+    /** HMAC-SHA256 of the message body, keyed by the node's secret (guest traffic only). */
+    public static final String SIGNATURE_HEADER = "x-shoal-signature";
+
+    private static final String GUEST_QUEUE_PREFIX = "guestagent.";
+
+    private Routing() {
+    }
+
+    public static String guestQueue(String nodeId) {
+        return GUEST_QUEUE_PREFIX + nodeId;
+    }
+
+    public static String deadLetterQueue(String queue) {
+        return queue + ".dlq";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.shoal.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shoal.contracts.conductor.Heartbeat;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MessageCodecTest {
+
+    private final MessageCodec codec = new MessageCodec();
+
+    @Test
+    void roundTripsAnEnvelopeAndItsPayload() {
+        Instant sent = Instant.parse("2026-01-02T03:04:05.123456Z");
+        Heartbeat heartbeat = new Heartbeat(ServiceStatus.RUNNING, null, 42L, 1000L, "0.1.0");
+        Envelope envelope = codec.envelope(MessageTypes.HEARTBEAT, sent, "c-1", "acme", "n-1", heartbeat);
+
+        Envelope decoded = codec.decode(codec.encode(envelope));
+
+        assertThat(decoded.id()).isEqualTo(envelope.id());
+        assertThat(decoded.sentAt()).isEqualTo(sent);
+        assertThat(decoded.nodeId()).isEqualTo("n-1");
+        assertThat(codec.payload(decoded, Heartbeat.class)).isEqualTo(heartbeat);
+    }
+
+    @Test
+    void rejectsBytesThatAreNotAnEnvelope() {
+        assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedMessageException.class);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.shoal.domain;
+
+import dev.shoal.contracts.MessageCodec;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/** Imported by every service: entities, repositories, the outbox, and the shared clock and codec. */
+@Configuration(proxyBeanMethods = false)
+@EntityScan(basePackageClasses = DomainConfiguration.class)
+@EnableJpaRepositories(basePackageClasses = DomainConfiguration.class)
+@ComponentScan(basePackageClasses = DomainConfiguration.class)
+public class DomainConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageCodec messageCodec() {
+        return new MessageCodec();
+    }
+}

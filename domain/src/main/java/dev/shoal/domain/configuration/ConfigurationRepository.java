@@ -1,0 +1,10 @@
+package dev.shoal.domain.configuration;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ConfigurationRepository extends JpaRepository<Configuration, UUID> {
+
+    Optional<Configuration> findByIdAndTenantIdAndDeletedAtIsNull(UUID id, String tenantId);
+}

@@ -1,0 +1,101 @@
+package dev.shoal.domain.instance;
+
+import dev.shoal.domain.support.AssignedIdEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A tenant-facing standalone database made of one node; a MySQL instance may be a slave of another. */
+@Entity
+@Table(name = "instances")
+public class Instance extends AssignedIdEntity<UUID> {
+
+    @Id
+    private UUID id;
+    private String tenantId;
+    private String name;
+    private UUID datastoreVersionId;
+    private String flavorId;
+    private int volumeSize;
+    private UUID configurationId;
+    private UUID slaveOf;
+    private Instant created;
+    private Instant updated;
+    private Instant deletedAt;
+
+    protected Instance() {
+    }
+
+    public Instance(String tenantId, String name, UUID datastoreVersionId, String flavorId, int volumeSize,
+                    UUID configurationId, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.name = name;
+        this.datastoreVersionId = datastoreVersionId;
+        this.flavorId = flavorId;
+        this.volumeSize = volumeSize;
+        this.configurationId = configurationId;
+        this.created = now;
+        this.updated = now;
+    }
+
+    public void touch(Instant now) {
+        this.updated = now;
+    }
+
+    public void markDeleted(Instant now) {
+        this.deletedAt = now;
+        this.updated = now;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public UUID getDatastoreVersionId() {
+        return datastoreVersionId;
+    }
+
+    public String getFlavorId() {
+        return flavorId;
+    }
+
+    public int getVolumeSize() {
+        return volumeSize;
+    }
+
+    public UUID getConfigurationId() {
+        return configurationId;
+    }
+
+    public UUID getSlaveOf() {
+        return slaveOf;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getUpdated() {
+        return updated;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+}

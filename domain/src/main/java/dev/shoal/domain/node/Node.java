@@ -1,0 +1,208 @@
+package dev.shoal.domain.node;
+
+import dev.shoal.contracts.NodeSecret;
+import dev.shoal.domain.support.AssignedIdEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One server running one datastore process with one guest agent beside it. */
+@Entity
+@Table(name = "nodes")
+public class Node extends AssignedIdEntity<UUID> {
+
+    public static final String TYPE_MEMBER = "member";
+
+    @Id
+    private UUID id;
+    private UUID instanceId;
+    private UUID clusterId;
+    private String tenantId;
+    private String name;
+    private String type;
+    private String region;
+    private UUID datastoreVersionId;
+    private String flavorId;
+    private int volumeSize;
+    private UUID configurationId;
+    private String computeInstanceId;
+    private String hostname;
+    private String ip;
+    private String serverStatus;
+    private String secret;
+    @Enumerated(EnumType.STRING)
+    private NodeTask task;
+    private String taskDescription;
+    private Instant taskStartTime;
+    private Instant created;
+    private Instant updated;
+    private Instant deletedAt;
+
+    protected Node() {
+    }
+
+    private Node(UUID id, String tenantId, String name, UUID datastoreVersionId, String flavorId, int volumeSize,
+                 UUID configurationId, Instant now) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.name = name;
+        this.type = TYPE_MEMBER;
+        this.datastoreVersionId = datastoreVersionId;
+        this.flavorId = flavorId;
+        this.volumeSize = volumeSize;
+        this.configurationId = configurationId;
+        this.task = NodeTask.BUILDING;
+        this.taskDescription = "Building the node";
+        this.taskStartTime = now;
+        this.created = now;
+        this.updated = now;
+    }
+
+    /** The single node of a standalone instance; it starts out building. */
+    public static Node forInstance(UUID instanceId, String tenantId, String name, UUID datastoreVersionId,
+                                   String flavorId, int volumeSize, UUID configurationId, Instant now) {
+        Node node = new Node(UUID.randomUUID(), tenantId, name, datastoreVersionId, flavorId, volumeSize,
+                configurationId, now);
+        node.instanceId = instanceId;
+        return node;
+    }
+
+    public void startTask(NodeTask newTask, String description, Instant now) {
+        this.task = newTask;
+        this.taskDescription = description;
+        this.taskStartTime = now;
+        this.updated = now;
+    }
+
+    public void finishTask(Instant now) {
+        startTask(NodeTask.NONE, null, now);
+        this.taskStartTime = null;
+    }
+
+    public void fail(NodeTask errorTask, String reason, Instant now) {
+        if (!errorTask.isError()) {
+            throw new IllegalArgumentException(errorTask + " is not an error task");
+        }
+        startTask(errorTask, reason, now);
+    }
+
+    /** Records where the compute driver placed the node and the secret its guest was given. */
+    public void placed(String computeInstanceId, String ip, String hostname, NodeSecret secret, Instant now) {
+        this.computeInstanceId = computeInstanceId;
+        this.ip = ip;
+        this.hostname = hostname;
+        this.secret = secret.value();
+        this.updated = now;
+    }
+
+    public void serverStatus(String status, Instant now) {
+        this.serverStatus = status;
+        this.updated = now;
+    }
+
+    /** Soft delete; the address is released for another node. */
+    public void markDeleted(Instant now) {
+        this.deletedAt = now;
+        this.ip = null;
+        this.serverStatus = "DELETED";
+        finishTask(now);
+    }
+
+    public Optional<NodeSecret> secret() {
+        return Optional.ofNullable(secret).map(NodeSecret::new);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getInstanceId() {
+        return instanceId;
+    }
+
+    public UUID getClusterId() {
+        return clusterId;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public UUID getDatastoreVersionId() {
+        return datastoreVersionId;
+    }
+
+    public String getFlavorId() {
+        return flavorId;
+    }
+
+    public int getVolumeSize() {
+        return volumeSize;
+    }
+
+    public UUID getConfigurationId() {
+        return configurationId;
+    }
+
+    public String getComputeInstanceId() {
+        return computeInstanceId;
+    }
+
+    public String getHostname() {
+        return hostname;
+    }
+
+    public String getIp() {
+        return ip;
+    }
+
+    public String getServerStatus() {
+        return serverStatus;
+    }
+
+    public NodeTask getTask() {
+        return task;
+    }
+
+    public String getTaskDescription() {
+        return taskDescription;
+    }
+
+    public Instant getTaskStartTime() {
+        return taskStartTime;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getUpdated() {
+        return updated;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.shoal.domain.node;
+
+import java.util.Optional;
+
+/** What Shoal is doing to a node, as in Trove's instance tasks; error tasks keep the failure visible. */
+public enum NodeTask {
+    NONE(null),
+    BUILDING(NodeStatus.BUILD),
+    DELETING(NodeStatus.SHUTDOWN),
+    REBOOTING(NodeStatus.REBOOT),
+    RESIZING(NodeStatus.RESIZE),
+    RESTART_REQUIRED(NodeStatus.RESTART_REQUIRED),
+    PROMOTING(NodeStatus.PROMOTE),
+    EJECTING(NodeStatus.EJECT),
+    DETACHING(NodeStatus.DETACH),
+    UPDATING(null),
+    UPGRADING(NodeStatus.UPGRADE),
+    BUILDING_ERROR_SERVER(NodeStatus.ERROR),
+    BUILDING_ERROR_TIMEOUT_GA(NodeStatus.ERROR),
+    BUILDING_ERROR_GUEST(NodeStatus.ERROR),
+    BUILDING_ERROR_REPLICA(NodeStatus.ERROR),
+    DELETING_ERROR(NodeStatus.ERROR),
+    GROWING_ERROR(NodeStatus.ERROR),
+    SHRINKING_ERROR(NodeStatus.ERROR),
+    PROMOTION_ERROR(NodeStatus.ERROR);
+
+    private final NodeStatus status;
+
+    NodeTask(NodeStatus status) {
+        this.status = status;
+    }
+
+    /** The status this task imposes, or empty when the service status speaks. */
+    public Optional<NodeStatus> status() {
+        return Optional.ofNullable(status);
+    }
+
+    public boolean isError() {
+        return status == NodeStatus.ERROR;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.shoal.domain.task;
+
+import dev.shoal.domain.support.AssignedIdEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A long-running change, persisted step by step. The task manager holds a lease while it works on it;
+ * a task whose lease ran out (its task manager died) is taken up again by the next one.
+ */
+@Entity
+@Table(name = "tasks")
+public class Task extends AssignedIdEntity<UUID> {
+
+    public static final String FIRST_STEP = "START";
+
+    @Id
+    private UUID id;
+    private String tenantId;
+    @Enumerated(EnumType.STRING)
+    private TaskKind kind;
+    private String resourceType;
+    private UUID resourceId;
+    @Enumerated(EnumType.STRING)
+    private TaskState state;
+    private String step;
+    private int progress;
+    private String message;
+    private String error;
+    /** JSON; anything secret in it is sealed for the node it is meant for. */
+    private String parameters;
+    private int attempts;
+    private String leaseOwner;
+    private Instant leaseUntil;
+    private Instant deadline;
+    private Instant created;
+    private Instant updated;
+    private Instant finishedAt;
+
+    protected Task() {
+    }
+
+    public Task(String tenantId, TaskKind kind, String resourceType, UUID resourceId, String parameters,
+                Instant now, Duration timeout) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.kind = kind;
+        this.resourceType = resourceType;
+        this.resourceId = resourceId;
+        this.parameters = parameters;
+        this.state = TaskState.PENDING;
+        this.step = FIRST_STEP;
+        this.created = now;
+        this.updated = now;
+        this.deadline = now.plus(timeout);
+    }
+
+    public void lease(String owner, Instant now, Duration duration) {
+        this.leaseOwner = owner;
+        this.leaseUntil = now.plus(duration);
+        if (state == TaskState.PENDING) {
+            state = TaskState.RUNNING;
+        }
+        this.attempts++;
+        this.updated = now;
+    }
+
+    public void advance(String nextStep, int newProgress, String newMessage, Instant now) {
+        this.step = nextStep;
+        this.progress = Math.max(progress, Math.min(100, newProgress));
+        this.message = newMessage;
+        this.updated = now;
+    }
+
+    public void complete(String finalMessage, Instant now) {
+        this.state = TaskState.COMPLETED;
+        this.progress = 100;
+        this.message = finalMessage;
+        this.leaseOwner = null;
+        this.leaseUntil = null;
+        this.finishedAt = now;
+        this.updated = now;
+    }
+
+    public void fail(String reason, Instant now) {
+        this.state = TaskState.FAILED;
+        this.error = reason;
+        this.leaseOwner = null;
+        this.leaseUntil = null;
+        this.finishedAt = now;
+        this.updated = now;
+    }
+
+    public boolean isPastDeadline(Instant now) {
+        return deadline != null && now.isAfter(deadline);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public TaskKind getKind() {
+        return kind;
+    }
+
+    public String getResourceType() {
+        return resourceType;
+    }
+
+    public UUID getResourceId() {
+        return resourceId;
+    }
+
+    public TaskState getState() {
+        return state;
+    }
+
+    public String getStep() {
+        return step;
+    }
+
+    public int getProgress() {
+        return progress;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public String getParameters() {
+        return parameters;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLeaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    public Instant getDeadline() {
+        return deadline;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getUpdated() {
+        return updated;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.shoal.domain.task;
+
+/** The long-running changes the task manager knows how to carry out. */
+public enum TaskKind {
+    CREATE_INSTANCE,
+    DELETE_INSTANCE,
+    ENABLE_ROOT
+}

@@ -1,0 +1,22 @@
+package dev.shoal.domain.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface TaskRepository extends JpaRepository<Task, UUID> {
+
+    /** Open tasks nobody holds: new ones, and those whose task manager's lease ran out. */
+    @Query("""
+            select t.id from Task t
+            where t.state in (dev.shoal.domain.task.TaskState.PENDING, dev.shoal.domain.task.TaskState.RUNNING)
+              and (t.leaseUntil is null or t.leaseUntil < :now)
+            order by t.created
+            """)
+    List<UUID> findClaimable(Instant now);
+
+    Optional<Task> findFirstByResourceIdOrderByCreatedDesc(UUID resourceId);
+}

@@ -1,0 +1,57 @@
+package dev.shoal.guestagent.heartbeat;
+
+import dev.shoal.contracts.MessageCodec;
+import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.Routing;
+import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.conductor.Heartbeat;
+import dev.shoal.guestagent.DatastoreManager;
+import dev.shoal.guestagent.GuestConfig;
+import dev.shoal.guestagent.rpc.GuestChannel;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Tells the conductor every interval how the datastore is; a missed beat is simply the next one's job. */
+public final class HeartbeatSender {
+
+    private static final Logger log = LoggerFactory.getLogger(HeartbeatSender.class);
+
+    private final GuestConfig config;
+    private final DatastoreManager datastore;
+    private final GuestChannel channel;
+    private final MessageCodec codec;
+    private final Clock clock;
+    private final String agentVersion;
+
+    public HeartbeatSender(GuestConfig config, DatastoreManager datastore, GuestChannel channel, MessageCodec codec,
+                           Clock clock) {
+        this.config = config;
+        this.datastore = datastore;
+        this.channel = channel;
+        this.codec = codec;
+        this.clock = clock;
+        String version = HeartbeatSender.class.getPackage().getImplementationVersion();
+        this.agentVersion = version == null ? "dev" : version;
+    }
+
+    public void start(ScheduledExecutorService scheduler) {
+        long millis = config.heartbeatInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::beat, 0, millis, TimeUnit.MILLISECONDS);
+    }
+
+    void beat() {
+        try {
+            ServiceStatus status = datastore.status();
+            Heartbeat heartbeat = new Heartbeat(status, status == ServiceStatus.RUNNING ? null
+                    : datastore.statusDescription(), VolumeUsage.bytesUnder(config.nodeDir()),
+                    datastore.volumeTotalBytes(), agentVersion);
+            channel.publish(Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, codec.envelope(MessageTypes.HEARTBEAT,
+                    clock.instant(), null, null, config.nodeId(), heartbeat), null);
+        } catch (Exception e) {
+            log.warn("heartbeat of node {} not sent: {}", config.nodeId(), e.toString());
+        }
+    }
+}

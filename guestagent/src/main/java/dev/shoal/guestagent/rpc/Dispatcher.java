@@ -1,0 +1,128 @@
+package dev.shoal.guestagent.rpc;
+
+import com.rabbitmq.client.Delivery;
+import dev.shoal.contracts.Envelope;
+import dev.shoal.contracts.MessageCodec;
+import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.Routing;
+import dev.shoal.contracts.SecretBox;
+import dev.shoal.contracts.conductor.Report;
+import dev.shoal.contracts.guest.EnableRoot;
+import dev.shoal.contracts.guest.FilesystemStats;
+import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.Reply;
+import dev.shoal.guestagent.DatastoreManager;
+import dev.shoal.guestagent.GuestConfig;
+import dev.shoal.guestagent.heartbeat.VolumeUsage;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns verified messages into datastore work. Casts run on a worker so the consumer stays free;
+ * their outcome goes to the conductor as a report. Calls are answered on the caller's reply queue.
+ */
+public final class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final GuestConfig config;
+    private final DatastoreManager datastore;
+    private final GuestChannel channel;
+    private final MessageVerifier verifier;
+    private final MessageCodec codec;
+    private final Clock clock;
+    private final ExecutorService worker;
+
+    public Dispatcher(GuestConfig config, DatastoreManager datastore, GuestChannel channel,
+                      MessageVerifier verifier, MessageCodec codec, Clock clock, ExecutorService worker) {
+        this.config = config;
+        this.datastore = datastore;
+        this.channel = channel;
+        this.verifier = verifier;
+        this.codec = codec;
+        this.clock = clock;
+        this.worker = worker;
+    }
+
+    public void onDelivery(String consumerTag, Delivery delivery) throws IOException {
+        Object signature = delivery.getProperties().getHeaders() == null ? null
+                : delivery.getProperties().getHeaders().get(Routing.SIGNATURE_HEADER);
+        MessageVerifier.Verdict verdict = verifier.verify(delivery.getBody(),
+                signature == null ? null : signature.toString());
+        channel.ack(delivery.getEnvelope().getDeliveryTag());
+        if (!verdict.accepted()) {
+            log.warn("dropped a message on node {}: {}", config.nodeId(), verdict.reason());
+            return;
+        }
+        Envelope envelope = verdict.envelope().orElseThrow();
+        String replyTo = delivery.getProperties().getReplyTo();
+        String correlationId = delivery.getProperties().getCorrelationId();
+        worker.submit(() -> handle(envelope, replyTo, correlationId));
+    }
+
+    private void handle(Envelope envelope, String replyTo, String correlationId) {
+        try {
+            Object result = execute(envelope);
+            if (replyTo != null) {
+                reply(replyTo, correlationId, envelope, Reply.success(codec.mapper().valueToTree(result)));
+            } else {
+                report(envelope, true, null);
+            }
+        } catch (Exception e) {
+            log.error("{} failed on node {}: {}", envelope.type(), config.nodeId(), e.getMessage());
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (replyTo != null) {
+                reply(replyTo, correlationId, envelope, Reply.failure(message));
+            } else {
+                report(envelope, false, message);
+            }
+        }
+    }
+
+    private Object execute(Envelope envelope) throws Exception {
+        return switch (envelope.type()) {
+            case MessageTypes.PREPARE -> {
+                datastore.prepare(codec.payload(envelope, Prepare.class));
+                yield null;
+            }
+            case MessageTypes.ENABLE_ROOT -> {
+                EnableRoot request = codec.payload(envelope, EnableRoot.class);
+                datastore.enableRoot(SecretBox.open(config.secret(), request.sealedPassword()));
+                yield null;
+            }
+            case MessageTypes.STOP_DB -> {
+                datastore.stop();
+                yield null;
+            }
+            case MessageTypes.RESTART -> {
+                datastore.restart();
+                yield null;
+            }
+            case MessageTypes.GET_FILESYSTEM_STATS -> new FilesystemStats(VolumeUsage.bytesUnder(config.nodeDir()),
+                    datastore.volumeTotalBytes() == null ? 0 : datastore.volumeTotalBytes());
+            default -> throw new IllegalArgumentException("unknown method " + envelope.type());
+        };
+    }
+
+    private void reply(String replyTo, String correlationId, Envelope request, Reply reply) {
+        publish("", replyTo, codec.envelope(MessageTypes.REPLY, clock.instant(), request.correlationId(),
+                request.tenantId(), config.nodeId(), reply), correlationId);
+    }
+
+    private void report(Envelope request, boolean ok, String message) {
+        publish(Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, codec.envelope(MessageTypes.REPORT, clock.instant(),
+                request.correlationId(), request.tenantId(), config.nodeId(),
+                new Report(request.type(), ok, message)), request.id());
+    }
+
+    private void publish(String exchange, String routingKey, Envelope envelope, String correlationId) {
+        try {
+            channel.publish(exchange, routingKey, envelope, correlationId);
+        } catch (IOException | RuntimeException e) {
+            log.error("could not send {} from node {}: {}", envelope.type(), config.nodeId(), e.toString());
+        }
+    }
+}

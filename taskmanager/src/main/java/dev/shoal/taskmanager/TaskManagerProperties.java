@@ -1,0 +1,29 @@
+package dev.shoal.taskmanager;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param pollInterval        how often a waiting step looks again (never a fixed sleep: it also checks the deadline)
+ * @param leaseDuration       how long a claimed task stays ours without renewal; after it another task manager resumes it
+ * @param scanInterval        how often open tasks nobody holds are looked for (resumes work after a crash)
+ * @param guestCallTimeoutLow timeout of quick guest calls (stop_db, enable_root)
+ * @param guestCallTimeoutHigh timeout of slow guest calls (restart)
+ * @param workers             tasks run at once
+ * @param maxDeliveryAttempts attempts at a message before it goes to the dead-letter queue
+ */
+@Validated
+@ConfigurationProperties("shoal.taskmanager")
+public record TaskManagerProperties(
+        @NotNull @DefaultValue("1s") Duration pollInterval,
+        @NotNull @DefaultValue("60s") Duration leaseDuration,
+        @NotNull @DefaultValue("5s") Duration scanInterval,
+        @NotNull @DefaultValue("15s") Duration guestCallTimeoutLow,
+        @NotNull @DefaultValue("180s") Duration guestCallTimeoutHigh,
+        @Min(1) @DefaultValue("8") int workers,
+        @DefaultValue("3") int maxDeliveryAttempts) {
+}

@@ -1,0 +1,33 @@
+package dev.shoal.taskmanager.compute;
+
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The local compute driver: every node is a guest agent process on this host with its own loopback address.
+ *
+ * @param workDir           one directory per node
+ * @param firstAddress      the lowest node address; 127.0.0.x is left to the host's own services
+ * @param heartbeatInterval how often guests send heartbeats
+ * @param guestJar          the guest agent jar; by default the one shipped inside the task manager
+ * @param javaBinary        the JVM guests run on; by default this one
+ * @param guestAmqpUri      the broker guests use; by default the task manager's own
+ * @param mariadbd          the MariaDB server guests run, if not the one on the PATH
+ * @param mysqlBasedir      a MariaDB distribution directory guests fall back to
+ */
+@Validated
+@ConfigurationProperties("shoal.compute.local")
+public record LocalComputeProperties(
+        @NotNull @DefaultValue("shoal-data/nodes") Path workDir,
+        @NotNull @DefaultValue("127.0.1.1") String firstAddress,
+        @NotNull @DefaultValue("10s") Duration heartbeatInterval,
+        Path guestJar,
+        Path javaBinary,
+        String guestAmqpUri,
+        Path mariadbd,
+        Path mysqlBasedir) {
+}

@@ -1,0 +1,156 @@
+package dev.shoal.taskmanager.compute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each node as a guest agent process on this host, in its own directory, bound to its own loopback
+ * address. Guests are started in a session of their own, so they outlive a task manager crash, and are
+ * found again through their pid file.
+ */
+public class LocalProcessComputeDriver implements ComputeDriver {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalProcessComputeDriver.class);
+    private static final String GUEST_MAIN = "dev.shoal.guestagent.GuestAgent";
+
+    private final LocalComputeProperties properties;
+    private final Path workDir;
+    private final String guestAmqpUri;
+    private volatile Path guestJar;
+
+    public LocalProcessComputeDriver(LocalComputeProperties properties, String guestAmqpUri) {
+        this.properties = properties;
+        this.workDir = properties.workDir().toAbsolutePath();
+        this.guestAmqpUri = guestAmqpUri;
+    }
+
+    @Override
+    public synchronized NodePlacement provision(NodeSpec spec) throws ComputeException {
+        Path nodeDir = nodeDir(spec.nodeId());
+        NodePlacement placement = new NodePlacement(spec.nodeId(), spec.address(), "localhost");
+        if (status(spec.nodeId()) == ServerStatus.ACTIVE) {
+            return placement;
+        }
+        try {
+            Files.createDirectories(nodeDir);
+            writeGuestConfig(spec, nodeDir);
+            Process guest = new ProcessBuilder(command(nodeDir))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("guest.log").toFile()))
+                    .start();
+            Files.writeString(nodeDir.resolve("guest.pid"), Long.toString(guest.pid()));
+            log.info("node {}: guest agent started as pid {} on {}", spec.nodeId(), guest.pid(), spec.address());
+            return placement;
+        } catch (IOException e) {
+            throw new ComputeException("could not start the guest agent of node " + spec.nodeId() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ServerStatus status(String nodeId) {
+        Path nodeDir = nodeDir(nodeId);
+        if (!Files.isDirectory(nodeDir)) {
+            return ServerStatus.UNKNOWN;
+        }
+        return guestProcess(nodeDir).isPresent() ? ServerStatus.ACTIVE : ServerStatus.SHUTOFF;
+    }
+
+    @Override
+    public synchronized void destroy(String nodeId) throws ComputeException {
+        Path nodeDir = nodeDir(nodeId);
+        NodeProcesses.terminate(nodeDir);
+        try {
+            deleteRecursively(nodeDir);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ComputeException("could not remove " + nodeDir + ": " + e.getMessage(), e);
+        }
+        log.info("node {}: processes stopped and {} removed", nodeId, nodeDir);
+    }
+
+    public Path nodeDir(String nodeId) {
+        if (!nodeId.matches("[0-9a-fA-F-]{36}")) {
+            throw new IllegalArgumentException("not a node id: " + nodeId);
+        }
+        return workDir.resolve(nodeId);
+    }
+
+    private Optional<ProcessHandle> guestProcess(Path nodeDir) {
+        try {
+            long pid = Long.parseLong(Files.readString(nodeDir.resolve("guest.pid")).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<String> command(Path nodeDir) throws IOException {
+        List<String> command = new ArrayList<>();
+        Path setsid = Path.of("/usr/bin/setsid");
+        if (Files.isExecutable(setsid)) {
+            command.add(setsid.toString());
+        }
+        Path java = properties.javaBinary() != null ? properties.javaBinary()
+                : Path.of(System.getProperty("java.home"), "bin", "java");
+        command.addAll(List.of(java.toString(), "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", guestJar().toString(), GUEST_MAIN, nodeDir.resolve("guest.properties").toString()));
+        return command;
+    }
+
+    private Path guestJar() throws IOException {
+        if (properties.guestJar() != null) {
+            return properties.guestJar();
+        }
+        if (guestJar == null) {
+            guestJar = GuestJar.extract(workDir.resolve(".guestagent"));
+        }
+        return guestJar;
+    }
+
+    /** The node's secret reaches its guest only through this file, readable by the owner alone. */
+    private void writeGuestConfig(NodeSpec spec, Path nodeDir) throws IOException {
+        Properties config = new Properties();
+        config.setProperty("node.id", spec.nodeId());
+        config.setProperty("node.secret", spec.secret().value());
+        config.setProperty("node.address", spec.address());
+        config.setProperty("node.dir", nodeDir.toString());
+        config.setProperty("amqp.uri", guestAmqpUri);
+        config.setProperty("heartbeat.interval", properties.heartbeatInterval().toString());
+        if (properties.mariadbd() != null) {
+            config.setProperty("mysql.mariadbd", properties.mariadbd().toString());
+        }
+        if (properties.mysqlBasedir() != null) {
+            config.setProperty("mysql.basedir", properties.mysqlBasedir().toString());
+        }
+        Path file = nodeDir.resolve("guest.properties");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            config.store(writer, "Shoal guest agent of node " + spec.nodeId());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.shoal.taskmanager.compute;
+
+public record NodePlacement(String computeInstanceId, String address, String hostname) {
+}

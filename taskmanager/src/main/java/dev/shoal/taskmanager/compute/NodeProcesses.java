@@ -1,0 +1,41 @@
+package dev.shoal.taskmanager.compute;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every process of a node has the node's directory on its command line (the guest its config file, the
+ * datastore its data directory), so they are found by it, even a datastore whose guest died first.
+ */
+final class NodeProcesses {
+
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private NodeProcesses() {
+    }
+
+    static List<ProcessHandle> of(Path nodeDir) {
+        String marker = nodeDir.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker + "/")).orElse(false))
+                .toList();
+    }
+
+    /** SIGTERM (so the datastore shuts down cleanly), then SIGKILL whatever is left after the grace period. */
+    static void terminate(Path nodeDir) {
+        List<ProcessHandle> processes = of(nodeDir);
+        processes.forEach(ProcessHandle::destroy);
+        try {
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(GRACE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception timedOut) {
+            of(nodeDir).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+}

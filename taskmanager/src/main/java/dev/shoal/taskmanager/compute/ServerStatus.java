@@ -1,0 +1,7 @@
+package dev.shoal.taskmanager.compute;
+
+public enum ServerStatus {
+    ACTIVE,
+    SHUTOFF,
+    UNKNOWN
+}

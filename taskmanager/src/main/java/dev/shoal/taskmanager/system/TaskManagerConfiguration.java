@@ -1,0 +1,52 @@
+package dev.shoal.taskmanager.system;
+
+import dev.shoal.contracts.Routing;
+import dev.shoal.domain.messaging.DeadLetteringListenerFactory;
+import dev.shoal.taskmanager.TaskManagerProperties;
+import dev.shoal.taskmanager.compute.AddressAllocator;
+import dev.shoal.taskmanager.compute.LocalComputeProperties;
+import dev.shoal.taskmanager.compute.LocalProcessComputeDriver;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TaskManagerConfiguration {
+
+    @Bean
+    SimpleRabbitListenerContainerFactory taskmanagerListenerFactory(ConnectionFactory connections,
+                                                                    RabbitTemplate template,
+                                                                    TaskManagerProperties properties) {
+        return DeadLetteringListenerFactory.create(connections, template, Routing.TASKMANAGER_QUEUE,
+                properties.maxDeliveryAttempts());
+    }
+
+    @Bean
+    LocalProcessComputeDriver localProcessComputeDriver(LocalComputeProperties properties,
+                                                        ConnectionFactory connections) {
+        String guestUri = properties.guestAmqpUri() != null ? properties.guestAmqpUri() : sameBroker(connections);
+        return new LocalProcessComputeDriver(properties, guestUri);
+    }
+
+    @Bean
+    AddressAllocator addressAllocator(LocalComputeProperties properties) {
+        return new AddressAllocator(properties.firstAddress());
+    }
+
+    /** Guests on this host use the broker the task manager uses, with its credentials and virtual host. */
+    private static String sameBroker(ConnectionFactory connections) {
+        com.rabbitmq.client.ConnectionFactory rabbit =
+                ((CachingConnectionFactory) connections).getRabbitConnectionFactory();
+        return "amqp://" + encode(rabbit.getUsername()) + ":" + encode(rabbit.getPassword()) + "@"
+                + connections.getHost() + ":" + connections.getPort() + "/" + encode(connections.getVirtualHost());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

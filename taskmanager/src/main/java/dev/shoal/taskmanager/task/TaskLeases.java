@@ -1,0 +1,49 @@
+package dev.shoal.taskmanager.task;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Exactly one task manager works on a task: it must win a conditional update to claim it, and keeps it
+ * only while it renews the lease. A crashed owner's lease runs out and the task is claimed again.
+ */
+@Repository
+class TaskLeases {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    TaskLeases(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    boolean claim(UUID taskId, String owner, Duration lease) {
+        return jdbc.sql("""
+                        update tasks set lease_owner = :owner, lease_until = :until, attempts = attempts + 1,
+                               state = 'RUNNING', updated = :now
+                        where id = :id and state in ('PENDING', 'RUNNING')
+                          and (lease_until is null or lease_until < :now)
+                        """)
+                .param("owner", owner)
+                .param("until", Timestamp.from(clock.instant().plus(lease)))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", taskId)
+                .update() == 1;
+    }
+
+    boolean renew(UUID taskId, String owner, Duration lease) {
+        return jdbc.sql("""
+                        update tasks set lease_until = :until
+                        where id = :id and lease_owner = :owner and state = 'RUNNING'
+                        """)
+                .param("until", Timestamp.from(clock.instant().plus(lease)))
+                .param("id", taskId)
+                .param("owner", owner)
+                .update() == 1;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.shoal.taskmanager.task;
+
+import dev.shoal.domain.node.NodeTask;
+import dev.shoal.domain.task.Task;
+import dev.shoal.domain.task.TaskKind;
+import dev.shoal.domain.task.TaskRepository;
+import dev.shoal.taskmanager.TaskManagerProperties;
+import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs claimed tasks step by step on a worker pool. After every step the task row records the next step
+ * and the progress, so a task manager that dies mid-task leaves a task the next one resumes where it stood.
+ */
+@Component
+public class TaskRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+
+    private final TaskRepository tasks;
+    private final TaskLeases leases;
+    private final Map<TaskKind, Workflow> workflows;
+    private final TaskManagerProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
+    public TaskRunner(TaskRepository tasks, TaskLeases leases, List<Workflow> workflows,
+                      TaskManagerProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.tasks = tasks;
+        this.leases = leases;
+        this.workflows = workflows.stream().collect(Collectors.toMap(Workflow::kind, Function.identity()));
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(properties.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "task-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Claims the task if nobody holds it and runs it in the background; false if it is not ours to run. */
+    public boolean submit(UUID taskId) {
+        if (!inFlight.add(taskId)) {
+            return false;
+        }
+        if (!leases.claim(taskId, owner, properties.leaseDuration())) {
+            inFlight.remove(taskId);
+            return false;
+        }
+        workers.submit(() -> {
+            MDC.put("task", taskId.toString());
+            try {
+                run(taskId);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.error("task {} stopped unexpectedly; it resumes when its lease runs out", taskId, e);
+            } finally {
+                inFlight.remove(taskId);
+                MDC.remove("task");
+            }
+        });
+        return true;
+    }
+
+    private void run(UUID taskId) throws InterruptedException {
+        while (true) {
+            Task task = tasks.findById(taskId).orElseThrow();
+            Workflow workflow = workflows.get(task.getKind());
+            if (task.getState().isFinished() || !leases.renew(taskId, owner, properties.leaseDuration())) {
+                return;
+            }
+            if (task.isPastDeadline(clock.instant())) {
+                fail(taskId, workflow, workflow.timeoutError(),
+                        "did not finish within its deadline (" + task.getDeadline() + ") at step " + task.getStep());
+                return;
+            }
+            List<Workflow.Step> steps = workflow.steps();
+            int index = indexOf(steps, task.getStep());
+            Workflow.Step step = steps.get(index);
+            Workflow.StepOutcome outcome;
+            try {
+                outcome = transactions.execute(status -> runStep(step, taskId));
+            } catch (StepFailed e) {
+                fail(taskId, workflow, e.failure.errorTask(), e.failure.getMessage());
+                return;
+            }
+            if (outcome == Workflow.StepOutcome.WAIT) {
+                Thread.sleep(properties.pollInterval().toMillis());
+                continue;
+            }
+            boolean last = index == steps.size() - 1;
+            transactions.executeWithoutResult(status -> {
+                Task current = tasks.findById(taskId).orElseThrow();
+                if (last) {
+                    current.complete(step.description() + ": done", clock.instant());
+                } else {
+                    Workflow.Step next = steps.get(index + 1);
+                    current.advance(next.name(), step.progress(), next.description(), clock.instant());
+                }
+            });
+            if (last) {
+                log.info("task {} ({}) completed", taskId, task.getKind());
+                return;
+            }
+        }
+    }
+
+    private Workflow.StepOutcome runStep(Workflow.Step step, UUID taskId) {
+        Task task = tasks.findById(taskId).orElseThrow();
+        try {
+            return step.action().run(task);
+        } catch (StepFailure failure) {
+            throw new StepFailed(failure);
+        } catch (Exception e) {
+            String reason = step.description() + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            throw new StepFailed(new StepFailure(null, reason));
+        }
+    }
+
+    private void fail(UUID taskId, Workflow workflow, NodeTask errorTask, String reason) {
+        log.warn("task {} failed: {}", taskId, reason);
+        transactions.executeWithoutResult(status -> {
+            Task task = tasks.findById(taskId).orElseThrow();
+            workflow.onFailure(task, errorTask, reason);
+            task.fail(reason, clock.instant());
+        });
+    }
+
+    private static int indexOf(List<Workflow.Step> steps, String name) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    /** Carries a step's failure out of the transaction, which it rolls back. */
+    private static final class StepFailed extends RuntimeException {
+        private final transient StepFailure failure;
+
+        StepFailed(StepFailure failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.shoal.api;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param bootstrapToken     operator token to ensure at start ({@code SHOAL_BOOTSTRAP_TOKEN}); generated and printed once if unset
+ * @param heartbeatExpiry    a node whose last heartbeat is older shows SHUTDOWN
+ * @param buildTimeout       deadline of a build: no instance stays in BUILD longer
+ * @param deleteTimeout      deadline of a delete
+ * @param minVolumeGb        smallest volume a tenant may ask for
+ * @param maxVolumeGb        largest volume a tenant may ask for
+ * @param defaultPageSize    list size without {@code limit}
+ * @param maxPageSize        largest {@code limit}
+ * @param outboxPollInterval how often unpublished casts are looked for (they normally leave right after commit)
+ */
+@Validated
+@ConfigurationProperties("shoal.api")
+public record ApiProperties(
+        String bootstrapToken,
+        @NotNull @DefaultValue("90s") Duration heartbeatExpiry,
+        @NotNull @DefaultValue("10m") Duration buildTimeout,
+        @NotNull @DefaultValue("5m") Duration deleteTimeout,
+        @Min(1) @DefaultValue("1") int minVolumeGb,
+        @Min(1) @DefaultValue("100") int maxVolumeGb,
+        @Min(1) @DefaultValue("20") int defaultPageSize,
+        @Min(1) @DefaultValue("1000") int maxPageSize,
+        @NotNull @DefaultValue("1s") Duration outboxPollInterval) {
+}

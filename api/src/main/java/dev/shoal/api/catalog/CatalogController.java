@@ -1,0 +1,112 @@
+package dev.shoal.api.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.Links;
+import dev.shoal.domain.catalog.Datastore;
+import dev.shoal.domain.catalog.DatastoreRepository;
+import dev.shoal.domain.catalog.DatastoreVersion;
+import dev.shoal.domain.catalog.DatastoreVersionRepository;
+import dev.shoal.domain.catalog.Flavor;
+import dev.shoal.domain.catalog.FlavorRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What can be created, as Trove answers it. */
+@RestController
+@RequestMapping("/v1.0/{tenantId}")
+@Transactional(readOnly = true)
+class CatalogController {
+
+    private final DatastoreRepository datastores;
+    private final DatastoreVersionRepository versions;
+    private final FlavorRepository flavors;
+    private final Links links;
+
+    CatalogController(DatastoreRepository datastores, DatastoreVersionRepository versions, FlavorRepository flavors,
+                      Links links) {
+        this.datastores = datastores;
+        this.versions = versions;
+        this.flavors = flavors;
+        this.links = links;
+    }
+
+    @GetMapping("/datastores")
+    Map<String, List<DatastoreView>> datastores(@PathVariable String tenantId) {
+        return Map.of("datastores", datastores.findAllByOrderByName().stream()
+                .map(d -> datastoreView(tenantId, d)).toList());
+    }
+
+    @GetMapping("/datastores/{datastore}")
+    Map<String, DatastoreView> datastore(@PathVariable String tenantId, @PathVariable String datastore) {
+        return Map.of("datastore", datastoreView(tenantId, find(datastore)));
+    }
+
+    @GetMapping("/datastores/{datastore}/versions")
+    Map<String, List<VersionView>> versions(@PathVariable String tenantId, @PathVariable String datastore) {
+        Datastore found = find(datastore);
+        return Map.of("versions", versions.findAllByDatastoreIdOrderByName(found.getId()).stream()
+                .map(v -> versionView(tenantId, v)).toList());
+    }
+
+    @GetMapping("/flavors")
+    Map<String, List<FlavorView>> flavors(@PathVariable String tenantId) {
+        return Map.of("flavors", flavors.findAllByOrderByRamMbAscIdAsc().stream()
+                .map(f -> flavorView(tenantId, f)).toList());
+    }
+
+    @GetMapping("/flavors/{flavorId}")
+    Map<String, FlavorView> flavor(@PathVariable String tenantId, @PathVariable String flavorId) {
+        return Map.of("flavor", flavorView(tenantId, flavors.findById(flavorId)
+                .orElseThrow(() -> ApiException.notFound("flavor " + flavorId))));
+    }
+
+    private Datastore find(String idOrName) {
+        return datastores.findByName(idOrName).or(() -> parse(idOrName).flatMap(datastores::findById))
+                .orElseThrow(() -> ApiException.notFound("datastore " + idOrName));
+    }
+
+    private static java.util.Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private DatastoreView datastoreView(String tenantId, Datastore datastore) {
+        return new DatastoreView(datastore.getId(), datastore.getName(), datastore.getDefaultVersionId(),
+                versions.findAllByDatastoreIdOrderByName(datastore.getId()).stream()
+                        .map(v -> versionView(tenantId, v)).toList(),
+                links.of(tenantId, "datastores/" + datastore.getId()));
+    }
+
+    private VersionView versionView(String tenantId, DatastoreVersion version) {
+        return new VersionView(version.getId(), version.getName(), version.getDatastore().getId(),
+                version.isActive() ? 1 : 0, version.getImage(), version.getPackages(),
+                links.of(tenantId, "datastores/versions/" + version.getId()));
+    }
+
+    private FlavorView flavorView(String tenantId, Flavor flavor) {
+        return new FlavorView(flavor.getId(), flavor.getId(), flavor.getName(), flavor.getRamMb(), flavor.getVcpus(),
+                flavor.getDiskGb(), links.of(tenantId, "flavors/" + flavor.getId()));
+    }
+
+    record DatastoreView(UUID id, String name, @JsonProperty("default_version") UUID defaultVersion,
+                         List<VersionView> versions, List<Links.Link> links) {
+    }
+
+    record VersionView(UUID id, String name, UUID datastore, int active, String image, String packages,
+                       List<Links.Link> links) {
+    }
+
+    record FlavorView(String id, @JsonProperty("str_id") String strId, String name, int ram, int vcpus, int disk,
+                      List<Links.Link> links) {
+    }
+}

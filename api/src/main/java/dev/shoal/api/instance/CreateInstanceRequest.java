@@ -1,0 +1,17 @@
+package dev.shoal.api.instance;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The seed's and Trove's create body: {@code {"instance": {...}}}. */
+record CreateInstanceRequest(Body instance) {
+
+    record Body(String name, Datastore datastore, @JsonProperty("flavorRef") String flavorRef, Volume volume,
+                String configuration) {
+    }
+
+    record Datastore(String type, String version) {
+    }
+
+    record Volume(Integer size) {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.shoal.api.instance;
+
+import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.ApiException.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checks that need no database: presence, lengths and ranges, all reported at once. */
+final class CreateInstanceValidator {
+
+    static final int MAX_NAME_LENGTH = 255;
+
+    private CreateInstanceValidator() {
+    }
+
+    static void validate(CreateInstanceRequest request, int minVolumeGb, int maxVolumeGb) {
+        if (request == null || request.instance() == null) {
+            throw ApiException.invalid("instance", "is required");
+        }
+        CreateInstanceRequest.Body body = request.instance();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (body.name() == null || body.name().isBlank()) {
+            problems.add(new FieldProblem("instance.name", "is required"));
+        } else if (body.name().length() > MAX_NAME_LENGTH) {
+            problems.add(new FieldProblem("instance.name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+        }
+        if (body.datastore() == null || body.datastore().type() == null || body.datastore().type().isBlank()) {
+            problems.add(new FieldProblem("instance.datastore.type", "is required"));
+        }
+        if (body.flavorRef() == null || body.flavorRef().isBlank()) {
+            problems.add(new FieldProblem("instance.flavorRef", "is required"));
+        }
+        if (body.volume() == null || body.volume().size() == null) {
+            problems.add(new FieldProblem("instance.volume.size", "is required"));
+        } else if (body.volume().size() < minVolumeGb || body.volume().size() > maxVolumeGb) {
+            problems.add(new FieldProblem("instance.volume.size", "must be between " + minVolumeGb + " and "
+                    + maxVolumeGb + " GB"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+    }
+
+    /** Clients send a flavor's id or its link; either names the same flavor. */
+    static String flavorId(String flavorRef) {
+        String ref = flavorRef.strip();
+        int slash = ref.lastIndexOf('/');
+        return slash >= 0 ? ref.substring(slash + 1) : ref;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.shoal.api.instance;
+
+import dev.shoal.api.security.TenantPathGuard;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/v1.0/{tenantId}/instances")
+class InstanceController {
+
+    private final InstanceService instances;
+    private final RootAccess root;
+
+    InstanceController(InstanceService instances, RootAccess root) {
+        this.instances = instances;
+        this.root = root;
+    }
+
+    @PostMapping
+    Map<String, InstanceView> create(@PathVariable String tenantId, @RequestBody CreateInstanceRequest request) {
+        return Map.of("instance", instances.create(tenantId, request));
+    }
+
+    @GetMapping
+    Map<String, Object> list(@PathVariable String tenantId, @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) String marker) {
+        InstanceService.Page page = instances.list(tenantId, limit, marker);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("instances", page.instances());
+        if (page.nextMarker() != null) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("marker", page.nextMarker()).toUriString();
+            body.put("links", List.of(Map.of("rel", "next", "href", next)));
+        }
+        return body;
+    }
+
+    @GetMapping("/{id}")
+    Map<String, InstanceView> show(@PathVariable String tenantId, @PathVariable UUID id) {
+        return Map.of("instance", instances.show(tenantId, id));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void delete(@PathVariable String tenantId, @PathVariable UUID id) {
+        instances.delete(tenantId, id);
+    }
+
+    @PostMapping("/{id}/root")
+    Map<String, Map<String, String>> enableRoot(@PathVariable String tenantId, @PathVariable UUID id) {
+        String password = root.enable(tenantId, id, TenantPathGuard.caller().name());
+        return Map.of("user", Map.of("name", "root", "password", password));
+    }
+
+    @GetMapping("/{id}/root")
+    Map<String, Boolean> rootStatus(@PathVariable String tenantId, @PathVariable UUID id) {
+        return Map.of("rootEnabled", root.isEnabled(tenantId, id));
+    }
+}

@@ -1,0 +1,191 @@
+package dev.shoal.api.instance;
+
+import dev.shoal.api.ApiProperties;
+import dev.shoal.api.system.ApiException;
+import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.Routing;
+import dev.shoal.contracts.task.RunTask;
+import dev.shoal.domain.catalog.Datastore;
+import dev.shoal.domain.catalog.DatastoreRepository;
+import dev.shoal.domain.catalog.DatastoreVersion;
+import dev.shoal.domain.catalog.DatastoreVersionRepository;
+import dev.shoal.domain.catalog.FlavorRepository;
+import dev.shoal.domain.configuration.ConfigurationRepository;
+import dev.shoal.domain.instance.Instance;
+import dev.shoal.domain.instance.InstanceRepository;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.node.NodeRepository;
+import dev.shoal.domain.node.NodeTask;
+import dev.shoal.domain.node.ServiceStatusRepository;
+import dev.shoal.domain.outbox.Outbox;
+import dev.shoal.domain.task.Task;
+import dev.shoal.domain.task.TaskKind;
+import dev.shoal.domain.task.TaskRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the desired state and its task in one transaction and answers at once; the task leaves through the
+ * outbox after commit, so a request either happened completely or not at all.
+ */
+@Service
+class InstanceService {
+
+    static final String RESOURCE_TYPE = "instance";
+
+    private final InstanceRepository instances;
+    private final NodeRepository nodes;
+    private final ServiceStatusRepository statuses;
+    private final TaskRepository tasks;
+    private final DatastoreRepository datastores;
+    private final DatastoreVersionRepository versions;
+    private final FlavorRepository flavors;
+    private final ConfigurationRepository configurations;
+    private final Outbox outbox;
+    private final InstanceViews views;
+    private final ApiProperties properties;
+    private final Clock clock;
+
+    InstanceService(InstanceRepository instances, NodeRepository nodes, ServiceStatusRepository statuses,
+                    TaskRepository tasks, DatastoreRepository datastores, DatastoreVersionRepository versions,
+                    FlavorRepository flavors, ConfigurationRepository configurations, Outbox outbox,
+                    InstanceViews views, ApiProperties properties, Clock clock) {
+        this.instances = instances;
+        this.nodes = nodes;
+        this.statuses = statuses;
+        this.tasks = tasks;
+        this.datastores = datastores;
+        this.versions = versions;
+        this.flavors = flavors;
+        this.configurations = configurations;
+        this.outbox = outbox;
+        this.views = views;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    InstanceView create(String tenantId, CreateInstanceRequest request) {
+        CreateInstanceValidator.validate(request, properties.minVolumeGb(), properties.maxVolumeGb());
+        CreateInstanceRequest.Body body = request.instance();
+        DatastoreVersion version = version(body.datastore());
+        String flavorId = CreateInstanceValidator.flavorId(body.flavorRef());
+        flavors.findById(flavorId).orElseThrow(() -> ApiException.unresolvable("instance.flavorRef",
+                "flavor " + flavorId + " does not exist"));
+        UUID configurationId = configuration(tenantId, body.configuration(), version);
+        Instance instance = instances.save(new Instance(tenantId, body.name().strip(), version.getId(), flavorId,
+                body.volume().size(), configurationId, clock.instant()));
+        Node node = nodes.save(Node.forInstance(instance.getId(), tenantId, instance.getName(), version.getId(),
+                flavorId, instance.getVolumeSize(), configurationId, clock.instant()));
+        Task task = schedule(tenantId, TaskKind.CREATE_INSTANCE, instance.getId(), null, properties.buildTimeout());
+        return views.view(instance, node, Optional.empty(), Optional.of(task));
+    }
+
+    @Transactional(readOnly = true)
+    Page list(String tenantId, Integer limit, String marker) {
+        int size = limit == null ? properties.defaultPageSize() : limit;
+        if (size < 1 || size > properties.maxPageSize()) {
+            throw ApiException.invalid("limit", "must be between 1 and " + properties.maxPageSize());
+        }
+        Instance after = marker == null ? null : markerInstance(tenantId, marker);
+        List<Instance> page = instances.findPage(tenantId, after == null ? null : after.getCreated(),
+                after == null ? null : after.getId(), Limit.of(size + 1));
+        boolean more = page.size() > size;
+        List<Instance> shown = more ? page.subList(0, size) : page;
+        return new Page(shown.stream().map(this::view).toList(), more ? shown.get(size - 1).getId() : null);
+    }
+
+    @Transactional(readOnly = true)
+    InstanceView show(String tenantId, UUID id) {
+        return view(find(tenantId, id));
+    }
+
+    /** Deleting what is already being deleted changes nothing and answers the same. */
+    @Transactional
+    void delete(String tenantId, UUID id) {
+        Instance instance = find(tenantId, id);
+        Node node = node(instance);
+        if (node.getTask() == NodeTask.DELETING) {
+            return;
+        }
+        node.startTask(NodeTask.DELETING, "Deleting the instance", clock.instant());
+        instance.touch(clock.instant());
+        schedule(tenantId, TaskKind.DELETE_INSTANCE, id, null, properties.deleteTimeout());
+    }
+
+    Instance find(String tenantId, UUID id) {
+        return instances.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId)
+                .orElseThrow(() -> ApiException.notFound("instance " + id));
+    }
+
+    Node node(Instance instance) {
+        return nodes.findFirstByInstanceIdOrderByCreatedDesc(instance.getId()).orElseThrow();
+    }
+
+    Task schedule(String tenantId, TaskKind kind, UUID instanceId, String parameters, Duration timeout) {
+        Task task = tasks.save(new Task(tenantId, kind, RESOURCE_TYPE, instanceId, parameters, clock.instant(),
+                timeout));
+        outbox.cast(Routing.TASKMANAGER_QUEUE, MessageTypes.RUN_TASK, tenantId, task.getId().toString(),
+                new RunTask(task.getId().toString()));
+        return task;
+    }
+
+    private InstanceView view(Instance instance) {
+        Node node = node(instance);
+        return views.view(instance, node, statuses.findById(node.getId()),
+                tasks.findFirstByResourceIdOrderByCreatedDesc(instance.getId()));
+    }
+
+    private Instance markerInstance(String tenantId, String marker) {
+        try {
+            return instances.findByIdAndTenantIdAndDeletedAtIsNull(UUID.fromString(marker), tenantId)
+                    .orElseThrow(() -> ApiException.invalid("marker", "no instance " + marker + " to continue after"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("marker", "must be the id of an instance");
+        }
+    }
+
+    private DatastoreVersion version(CreateInstanceRequest.Datastore requested) {
+        Datastore datastore = datastores.findByName(requested.type().strip()).orElseThrow(() ->
+                ApiException.unresolvable("instance.datastore.type", "datastore " + requested.type()
+                        + " does not exist"));
+        DatastoreVersion version = requested.version() == null || requested.version().isBlank()
+                ? versions.findById(datastore.getDefaultVersionId()).orElseThrow()
+                : versions.findByDatastoreIdAndName(datastore.getId(), requested.version().strip()).orElseThrow(() ->
+                        ApiException.unresolvable("instance.datastore.version", datastore.getName() + " has no"
+                                + " version " + requested.version()));
+        if (!version.isActive()) {
+            throw ApiException.unresolvable("instance.datastore.version", "version " + version.getName()
+                    + " is not active");
+        }
+        return version;
+    }
+
+    private UUID configuration(String tenantId, String configuration, DatastoreVersion version) {
+        if (configuration == null || configuration.isBlank()) {
+            return null;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(configuration.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("instance.configuration", "must be the id of a configuration group");
+        }
+        var group = configurations.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
+                ApiException.unresolvable("instance.configuration", "configuration " + id + " does not exist"));
+        if (!group.getDatastoreVersionId().equals(version.getId())) {
+            throw ApiException.unresolvable("instance.configuration", "configuration " + id
+                    + " is for another datastore version");
+        }
+        return id;
+    }
+
+    record Page(List<InstanceView> instances, UUID nextMarker) {
+    }
+}

@@ -1,0 +1,43 @@
+package dev.shoal.api.instance;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shoal.api.system.Links;
+import java.util.List;
+import java.util.UUID;
+
+/** An instance as Trove shows it, plus the task that is (or last was) working on it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record InstanceView(
+        UUID id,
+        String name,
+        String status,
+        List<String> ip,
+        Volume volume,
+        Datastore datastore,
+        Reference flavor,
+        Reference configuration,
+        String created,
+        String updated,
+        List<Links.Link> links,
+        Fault fault,
+        TaskView task,
+        @JsonProperty("task_description") String taskDescription) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Volume(int size, Double used) {
+    }
+
+    record Datastore(String type, String version) {
+    }
+
+    record Reference(String id, List<Links.Link> links) {
+    }
+
+    record Fault(String message, String created) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TaskView(UUID id, String name, String state, String step, int progress, String message, String error) {
+    }
+}

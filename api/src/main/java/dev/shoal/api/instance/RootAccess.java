@@ -1,0 +1,66 @@
+package dev.shoal.api.instance;
+
+import dev.shoal.api.ApiProperties;
+import dev.shoal.api.system.ApiException;
+import dev.shoal.contracts.SecretBox;
+import dev.shoal.domain.instance.Instance;
+import dev.shoal.domain.instance.RootEnabledRecord;
+import dev.shoal.domain.instance.RootEnabledRepository;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.task.TaskKind;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Trove's root enable: a fresh password returned once. It travels to the guest sealed with that node's
+ * secret and is stored nowhere, in clear or otherwise; only the fact that root was enabled is kept.
+ */
+@Service
+class RootAccess {
+
+    private final InstanceService instances;
+    private final RootEnabledRepository history;
+    private final JsonMapper json;
+    private final ApiProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    RootAccess(InstanceService instances, RootEnabledRepository history, JsonMapper json, ApiProperties properties,
+               Clock clock) {
+        this.instances = instances;
+        this.history = history;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    String enable(String tenantId, UUID id, String enabledBy) {
+        Instance instance = instances.find(tenantId, id);
+        String status = instances.show(tenantId, id).status();
+        if (!"ACTIVE".equals(status)) {
+            throw ApiException.conflict("instance " + id + " is " + status + "; root can be enabled once it is ACTIVE");
+        }
+        Node node = instances.node(instance);
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String parameters = json.writeValueAsString(Map.of("sealedPassword",
+                SecretBox.seal(node.secret().orElseThrow(), password)));
+        history.save(new RootEnabledRecord(node.getId(), instance.getId(), enabledBy, clock.instant()));
+        instances.schedule(tenantId, TaskKind.ENABLE_ROOT, instance.getId(), parameters,
+                properties.buildTimeout());
+        return password;
+    }
+
+    @Transactional(readOnly = true)
+    boolean isEnabled(String tenantId, UUID id) {
+        return history.existsByInstanceId(instances.find(tenantId, id).getId());
+    }
+}

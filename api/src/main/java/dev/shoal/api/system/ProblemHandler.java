@@ -1,0 +1,99 @@
+package dev.shoal.api.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/** Every error leaves as an RFC 9457 problem body with Trove's fault envelope; never a stack trace. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> apiException(ApiException e) {
+        return problem(e.status(), e.code(), e.getMessage(), e.fields());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String field = e.getName();
+        if ("limit".equals(field) || "marker".equals(field)) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-field", field + ": '" + e.getValue() + "' is not valid",
+                    List.of(new ApiException.FieldProblem(field, "not valid")));
+        }
+        // a malformed id in the path names nothing that exists
+        return problem(HttpStatus.NOT_FOUND, "not-found", field + " '" + e.getValue() + "' could not be found",
+                List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the request could not be completed; it has been logged", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = path(databind);
+            return cast(problem(HttpStatus.BAD_REQUEST, "invalid-field", field + ": has the wrong type or form",
+                    List.of(new ApiException.FieldProblem(field, "has the wrong type or form"))));
+        }
+        String detail = cause instanceof JacksonException ? "the body is not valid JSON"
+                : "the request body is missing or unreadable";
+        return cast(problem(HttpStatus.BAD_REQUEST, "malformed-body", detail, List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            Problems.decorate(problem, Problems.codeFor(status.value()), List.of());
+        }
+        return response;
+    }
+
+    private static String path(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String detail,
+                                                 List<ApiException.FieldProblem> fields) {
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(status, code, detail, new ArrayList<>(fields)));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

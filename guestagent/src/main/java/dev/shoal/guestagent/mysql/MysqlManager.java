@@ -155,6 +155,7 @@ public final class MysqlManager implements DatastoreManager {
         String adminPassword = randomPassword();
         try (Connection connection = DriverManager.getConnection(socketUrl(), "root", "");
              Statement sql = connection.createStatement()) {
+            dropDefaultAccounts(connection);
             sql.execute("create user if not exists 'os_admin'@'localhost' identified by " + quote(adminPassword));
             sql.execute("grant all privileges on *.* to 'os_admin'@'localhost' with grant option");
             String root = quote(rootPassword == null ? randomPassword() : rootPassword);
@@ -164,6 +165,26 @@ public final class MysqlManager implements DatastoreManager {
         }
         Files.writeString(adminFile, adminPassword);
         Files.setPosixFilePermissions(adminFile, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /**
+     * install-db leaves anonymous accounts and root accounts for this host's names; a more specific host
+     * wins in MySQL's matching, so they would shadow root@'%' for clients on the node's address.
+     */
+    private static void dropDefaultAccounts(Connection connection) throws SQLException {
+        java.util.List<String> accounts = new java.util.ArrayList<>();
+        try (Statement sql = connection.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("select user, host from mysql.user where user = ''"
+                     + " or (user = 'root' and host not in ('localhost', '%'))")) {
+            while (rows.next()) {
+                accounts.add(quote(rows.getString(1)) + "@" + quote(rows.getString(2)));
+            }
+        }
+        try (Statement sql = connection.createStatement()) {
+            for (String account : accounts) {
+                sql.execute("drop user if exists " + account);
+            }
+        }
     }
 
     private Connection admin() throws SQLException, IOException {

@@ -1,0 +1,81 @@
+package dev.shoal.standalone;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.qpid.server.SystemLauncher;
+
+/**
+ * An in-process AMQP 0-9-1 broker (Apache Qpid Broker-J, in memory) for running Shoal with nothing installed.
+ * Guests on this host reach it on 127.0.0.1. Messages do not survive a restart; set SHOAL_AMQP_URI for a real broker.
+ */
+final class EmbeddedBroker implements AutoCloseable {
+
+    private final SystemLauncher launcher = new SystemLauncher();
+    private final int port;
+
+    private EmbeddedBroker(int port) {
+        this.port = port;
+    }
+
+    static EmbeddedBroker start(Path workDir) throws Exception {
+        int port = freePort();
+        Path qpidWork = Files.createDirectories(workDir.resolve("qpid"));
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("type", "Memory");
+        attributes.put("initialConfigurationLocation",
+                EmbeddedBroker.class.getResource("/qpid-embedded.json").toExternalForm());
+        attributes.put("startupLoggedToSystemOut", false);
+        attributes.put("context", Map.of(
+                "qpid.amqp_port", port,
+                "qpid.work_dir", qpidWork.toString(),
+                "qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}"));
+        EmbeddedBroker broker = new EmbeddedBroker(port);
+        broker.launcher.startup(attributes);
+        // startup() logs rather than throws on a bad configuration: only an answering port proves it runs.
+        broker.awaitPort(Duration.ofSeconds(20));
+        return broker;
+    }
+
+    String uri() {
+        return "amqp://guest:guest@127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    private void awaitPort(Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IOException("embedded AMQP broker did not open port " + port, e);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        launcher.shutdown();
+    }
+}

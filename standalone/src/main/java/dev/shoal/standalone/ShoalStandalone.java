@@ -1,0 +1,99 @@
+package dev.shoal.standalone;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs api, taskmanager and conductor in one JVM. Without {@code SHOAL_DB_URL} it starts an embedded
+ * PostgreSQL, without {@code SHOAL_AMQP_URI} an embedded AMQP broker, both under {@code SHOAL_HOME}
+ * (default {@code ./shoal-data}), so a machine with only a JDK runs the whole service.
+ */
+public final class ShoalStandalone {
+
+    private static final Logger log = LoggerFactory.getLogger(ShoalStandalone.class);
+
+    private ShoalStandalone() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Files.createDirectories(Path.of(env("SHOAL_HOME", "shoal-data")).toAbsolutePath());
+        Deque<AutoCloseable> embedded = new ArrayDeque<>();
+        try {
+            if (env("SHOAL_DB_URL", null) == null) {
+                EmbeddedDatabase database = EmbeddedDatabase.start(home);
+                embedded.push(database);
+                System.setProperty("spring.datasource.url", database.jdbcUrl());
+                System.setProperty("spring.datasource.username", "postgres");
+                System.setProperty("spring.datasource.password", "");
+                log.info("SHOAL_DB_URL not set: using embedded PostgreSQL at {}", database.jdbcUrl());
+            }
+            if (env("SHOAL_AMQP_URI", null) == null) {
+                EmbeddedBroker broker = EmbeddedBroker.start(home);
+                embedded.push(broker);
+                System.setProperty("spring.rabbitmq.addresses", broker.uri());
+                log.info("SHOAL_AMQP_URI not set: using embedded AMQP broker on 127.0.0.1:{}", broker.port());
+            }
+            System.setProperty("shoal.home", home.toString());
+            offerBundledMariaDb(home);
+            SpringApplication application = new SpringApplication(StandaloneApplication.class);
+            application.setRegisterShutdownHook(false);
+            ConfigurableApplicationContext context = application.run(args);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                context.close();
+                closeAll(embedded);
+            }, "shoal-shutdown"));
+        } catch (Exception | Error e) {
+            closeAll(embedded);
+            throw e;
+        }
+    }
+
+    /**
+     * Guests look for {@code mariadbd} where configured, then on the PATH; only when neither has one is the
+     * MariaDB from Maven Central unpacked (once, ~4 s) and offered to them.
+     */
+    private static void offerBundledMariaDb(Path home) throws java.io.IOException {
+        if (env("SHOAL_MARIADBD", null) != null) {
+            System.setProperty("shoal.compute.local.mariadbd", env("SHOAL_MARIADBD", null));
+            return;
+        }
+        if (System.getProperty("shoal.compute.local.mysql-basedir") != null || installedMariadbd().isPresent()) {
+            installedMariadbd().ifPresent(path -> log.info("guests will run MySQL with {}", path));
+            return;
+        }
+        BundledMariaDb.unpack(home).ifPresentOrElse(dir -> {
+            System.setProperty("shoal.compute.local.mysql-basedir", dir.toString());
+            log.info("no mariadbd installed: guests will run MariaDB {} unpacked at {}", BundledMariaDb.VERSION, dir);
+        }, () -> log.warn("no mariadbd found: install mariadb-server or set SHOAL_MARIADBD to run MySQL instances"));
+    }
+
+    static java.util.Optional<Path> installedMariadbd() {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin";
+        return java.util.Arrays.stream(path.split(":"))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, "mariadbd"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                log.warn("closing an embedded service failed: {}", e.toString());
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -31,8 +31,15 @@ final class EmbeddedBroker implements AutoCloseable {
         Path qpidWork = Files.createDirectories(workDir.resolve("qpid"));
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("type", "Memory");
-        attributes.put("initialConfigurationLocation",
-                EmbeddedBroker.class.getResource("/qpid-embedded.json").toExternalForm());
+        // Qpid resolves "classpath:" URLs with a handler the Spring Boot class loader cannot offer: use files
+        Path config = qpidWork.resolve("initial-config.json");
+        try (var in = EmbeddedBroker.class.getResourceAsStream("/qpid-embedded.json")) {
+            Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path systemProperties = qpidWork.resolve("system.properties");
+        Files.writeString(systemProperties, "");
+        attributes.put("initialConfigurationLocation", config.toUri().toString());
+        attributes.put("initialSystemPropertiesLocation", systemProperties.toUri().toString());
         attributes.put("startupLoggedToSystemOut", false);
         attributes.put("context", Map.of(
                 "qpid.amqp_port", port,

@@ -1,0 +1,86 @@
+package dev.shoal.api;
+
+import dev.shoal.testsupport.TestBroker;
+import dev.shoal.testsupport.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API on a random port against this machine's PostgreSQL and RabbitMQ, spoken to over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTestSupport {
+
+    protected static final String OPERATOR = "shoal_api-test-operator-0123456789abcdef";
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.fresh("shoal_api_test"));
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("spring.rabbitmq.addresses", () -> TestBroker.fresh("shoal-api-test", "taskmanager",
+                "taskmanager.dlq", "conductor", "conductor.dlq"));
+        registry.add("shoal.api.bootstrap-token", () -> OPERATOR);
+    }
+
+    protected Response call(String method, String path, String token, String body) {
+        return call(method, path, token, body, "application/json");
+    }
+
+    protected Response call(String method, String path, String token, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), json, response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new tenant and a token of it. */
+    protected String tenantToken(String tenantId) {
+        Response tenant = call("POST", "/v1.0/mgmt/tenants", OPERATOR,
+                "{\"tenant\": {\"id\": \"" + tenantId + "\", \"name\": \"" + tenantId + "\"}}");
+        if (tenant.status() != 201) {
+            throw new IllegalStateException(tenant.body());
+        }
+        return call("POST", "/v1.0/mgmt/tenants/" + tenantId + "/tokens", OPERATOR, "{\"token\": {\"name\": \"t\"}}")
+                .json().path("token").path("token").asString();
+    }
+
+    protected static String createBody(String name) {
+        return """
+                {"instance": {"name": "%s", "datastore": {"type": "mysql", "version": "10.11"},
+                              "flavorRef": "1", "volume": {"size": 1}}}""".formatted(name);
+    }
+
+    protected record Response(int status, JsonNode json, String body, String contentType) {
+    }
+}

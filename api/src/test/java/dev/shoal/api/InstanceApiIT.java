@@ -1,0 +1,181 @@
+package dev.shoal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.contracts.Envelope;
+import dev.shoal.contracts.MessageCodec;
+import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.Routing;
+import dev.shoal.contracts.task.RunTask;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class InstanceApiIT extends ApiTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    MessageCodec codec;
+
+    @Test
+    void createWritesInstanceNodeTaskAndOutboxAtOnceAndTheTaskReachesTheTaskManagerQueue() {
+        String token = tenantToken("creator");
+
+        Response created = call("POST", "/v1.0/creator/instances", token, createBody("products"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().path("instance").path("status").asString()).isEqualTo("BUILD");
+        assertThat(created.json().path("instance").path("datastore").path("type").asString()).isEqualTo("mysql");
+        assertThat(created.json().path("instance").path("flavor").path("id").asString()).isEqualTo("1");
+        assertThat(created.json().path("instance").path("volume").path("size").asInt()).isEqualTo(1);
+        UUID id = UUID.fromString(created.json().path("instance").path("id").asString());
+        assertThat(count("select count(*) from nodes where instance_id = ?", id)).isEqualTo(1);
+        String taskId = jdbc.sql("select id::text from tasks where resource_id = ? and kind = 'CREATE_INSTANCE'")
+                .param(id).query(String.class).single();
+
+        Envelope delivered = awaitTaskMessage(taskId);
+        assertThat(delivered.type()).isEqualTo(MessageTypes.RUN_TASK);
+        assertThat(codec.payload(delivered, RunTask.class).taskId()).isEqualTo(taskId);
+        assertThat(count("select count(*) from outbox where published_at is null and id = ?::uuid",
+                delivered.id())).as("marked published after the broker confirmed").isZero();
+    }
+
+    @Test
+    void anotherTenantsInstanceIsNotFound() {
+        String alice = tenantToken("alice");
+        String bob = tenantToken("bob");
+        String id = call("POST", "/v1.0/alice/instances", alice, createBody("private")).json()
+                .path("instance").path("id").asString();
+
+        assertThat(call("GET", "/v1.0/alice/instances/" + id, alice, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/v1.0/bob/instances/" + id, bob, null).status()).isEqualTo(404);
+        assertThat(call("GET", "/v1.0/alice/instances/" + id, bob, null).status()).isEqualTo(404);
+        assertThat(call("DELETE", "/v1.0/alice/instances/" + id, bob, null).status()).isEqualTo(404);
+        assertThat(call("GET", "/v1.0/alice/instances", bob, null).status()).isEqualTo(404);
+        assertThat(call("GET", "/v1.0/alice/instances/" + id, OPERATOR, null).status())
+                .as("operators act in every tenant").isEqualTo(200);
+    }
+
+    @Test
+    void missingUnknownAndRevokedTokensAreUnauthenticated() {
+        String token = tenantToken("revoker");
+        assertThat(call("GET", "/v1.0/revoker/instances", null, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/v1.0/revoker/instances", "shoal_nope", null).status()).isEqualTo(401);
+        assertThat(call("GET", "/v1.0/revoker/instances", token, null).status()).isEqualTo(200);
+        String tokenId = call("GET", "/v1.0/mgmt/tenants/revoker/tokens", OPERATOR, null).json()
+                .path("tokens").path(0).path("id").asString();
+
+        assertThat(call("DELETE", "/v1.0/mgmt/tenants/revoker/tokens/" + tokenId, OPERATOR, null).status())
+                .isEqualTo(204);
+
+        Response refused = call("GET", "/v1.0/revoker/instances", token, null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("unauthorized").path("code").asInt()).isEqualTo(401);
+        assertThat(count("select count(*) from auth_tokens where token_hash = ? or name = ?", token, token))
+                .as("only hashes are stored").isZero();
+    }
+
+    @Test
+    void listsPageByPageWithLimitAndMarker() {
+        String token = tenantToken("pager");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(call("POST", "/v1.0/pager/instances", token, createBody("db" + i)).json()
+                    .path("instance").path("id").asString());
+        }
+
+        Response first = call("GET", "/v1.0/pager/instances?limit=2", token, null);
+        assertThat(ids(first)).containsExactly(ids.get(0), ids.get(1));
+        assertThat(first.json().path("links").path(0).path("href").asString()).contains("marker=" + ids.get(1));
+
+        Response second = call("GET", "/v1.0/pager/instances?limit=2&marker=" + ids.get(1), token, null);
+        assertThat(ids(second)).containsExactly(ids.get(2));
+        assertThat(second.json().has("links")).isFalse();
+    }
+
+    @Test
+    void deleteAnswersAcceptedOnceAndRecordsOneTask() {
+        String token = tenantToken("deleter");
+        String id = call("POST", "/v1.0/deleter/instances", token, createBody("gone")).json()
+                .path("instance").path("id").asString();
+
+        assertThat(call("DELETE", "/v1.0/deleter/instances/" + id, token, null).status()).isEqualTo(202);
+        assertThat(call("DELETE", "/v1.0/deleter/instances/" + id, token, null).status()).isEqualTo(202);
+
+        assertThat(count("select count(*) from tasks where resource_id = ?::uuid and kind = 'DELETE_INSTANCE'", id))
+                .isEqualTo(1);
+        assertThat(call("GET", "/v1.0/deleter/instances/" + id, token, null).json().path("instance")
+                .path("status").asString()).isEqualTo("SHUTDOWN");
+    }
+
+    @Test
+    void rootIsEnabledOnlyOnActiveInstancesAndItsPasswordIsNeverStored() {
+        String token = tenantToken("rooter");
+        String id = call("POST", "/v1.0/rooter/instances", token, createBody("db")).json()
+                .path("instance").path("id").asString();
+        String root = "/v1.0/rooter/instances/" + id + "/root";
+
+        Response early = call("POST", root, token, null);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().path("conflict").path("message").asString()).contains("ACTIVE");
+        assertThat(call("GET", root, token, null).json().path("rootEnabled").asBoolean()).isFalse();
+
+        makeActive(UUID.fromString(id));
+        Response enabled = call("POST", root, token, null);
+
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+        assertThat(enabled.json().path("user").path("name").asString()).isEqualTo("root");
+        String password = enabled.json().path("user").path("password").asString();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(call("GET", root, token, null).json().path("rootEnabled").asBoolean()).isTrue();
+        assertThat(count("select count(*) from tasks where parameters like ?", "%" + password + "%")).isZero();
+        assertThat(count("select count(*) from outbox where body like ?", "%" + password + "%")).isZero();
+        assertThat(count("select count(*) from tasks where resource_id = ?::uuid and kind = 'ENABLE_ROOT'", id))
+                .isEqualTo(1);
+    }
+
+    private static List<String> ids(Response page) {
+        List<String> ids = new ArrayList<>();
+        page.json().path("instances").forEach(instance -> ids.add(instance.path("id").asString()));
+        return ids;
+    }
+
+    private void makeActive(UUID instanceId) {
+        jdbc.sql("update nodes set task = 'NONE', secret = ? where instance_id = ?")
+                .param(dev.shoal.contracts.NodeSecret.generate().value()).param(instanceId).update();
+        jdbc.sql("""
+                insert into service_statuses (node_id, status, sent_at, updated_at)
+                select id, 'RUNNING', now(), now() from nodes where instance_id = ?
+                """).param(instanceId).update();
+    }
+
+    private Envelope awaitTaskMessage(String taskId) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Message message = rabbit.receive(Routing.TASKMANAGER_QUEUE, 200);
+            if (message != null) {
+                Envelope envelope = codec.decode(message.getBody());
+                if (new String(message.getBody(), StandardCharsets.UTF_8).contains(taskId)) {
+                    return envelope;
+                }
+            }
+        }
+        throw new AssertionError("task " + taskId + " never reached the taskmanager queue");
+    }
+
+    private long count(String sql, Object... params) {
+        var statement = jdbc.sql(sql);
+        for (Object param : params) {
+            statement = statement.param(param);
+        }
+        return statement.query(Long.class).single();
+    }
+}

@@ -1,0 +1,206 @@
+package dev.shoal.taskmanager.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shoal.contracts.Envelope;
+import dev.shoal.contracts.MessageCodec;
+import dev.shoal.contracts.MessageSigner;
+import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.NodeSecret;
+import dev.shoal.contracts.Routing;
+import dev.shoal.contracts.conductor.Heartbeat;
+import dev.shoal.contracts.task.RunTask;
+import dev.shoal.testsupport.TestBroker;
+import dev.shoal.testsupport.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The task manager against real PostgreSQL, RabbitMQ, guest agent processes and MariaDB. No conductor runs
+ * here: where a workflow waits for the guest, the test plays the conductor and checks the guest's signature.
+ */
+@SpringBootTest(properties = {"server.port=0", "shoal.taskmanager.scan-interval=300ms",
+        "shoal.taskmanager.poll-interval=200ms", "shoal.compute.local.first-address=127.0.3.1",
+        "shoal.compute.local.heartbeat-interval=1s"})
+class TaskRecoveryIT {
+
+    private static final Path WORK;
+
+    static {
+        try {
+            WORK = Files.createTempDirectory("shoal-taskmanager-it");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    MessageCodec codec;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.fresh("shoal_taskmanager_test"));
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("spring.rabbitmq.addresses", () -> TestBroker.fresh("shoal-taskmanager-test", "taskmanager",
+                "taskmanager.dlq", "conductor", "conductor.dlq"));
+        registry.add("shoal.compute.local.work-dir", WORK::toString);
+    }
+
+    @AfterAll
+    static void killLeftovers() {
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(WORK.toString())).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void resumesATaskWhoseTaskManagerDiedAndBuildsARealNodeThenDeletesIt() {
+        UUID instance = newInstance("resumer");
+        UUID task = newTask(instance, "CREATE_INSTANCE", "ALLOCATE", Duration.ofMinutes(2));
+        jdbc.sql("update tasks set state = 'RUNNING', lease_owner = 'dead-task-manager', attempts = 1, "
+                + "lease_until = now() - interval '1 second' where id = ?").param(task).update();
+
+        await("resumed by the scan").atMost(Duration.ofSeconds(60))
+                .until(() -> step(task).equals("AWAIT_ACTIVE"));
+        assertThat(jdbc.sql("select lease_owner from tasks where id = ?").param(task).query(String.class).single())
+                .isNotEqualTo("dead-task-manager");
+        UUID node = nodeOf(instance);
+        NodeSecret secret = new NodeSecret(jdbc.sql("select secret from nodes where id = ?").param(node)
+                .query(String.class).single());
+
+        playConductorUntilRunning(node, secret);
+
+        await("build completes").atMost(Duration.ofSeconds(30)).until(() -> state(task).equals("COMPLETED"));
+        assertThat(jdbc.sql("select task from nodes where id = ?").param(node).query(String.class).single())
+                .isEqualTo("NONE");
+        Path nodeDir = WORK.resolve(node.toString());
+        assertThat(nodeDir.resolve("guest.properties")).exists();
+
+        UUID delete = newTask(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(2));
+        sendRunTask(delete);
+
+        await("delete completes").atMost(Duration.ofSeconds(60)).until(() -> state(delete).equals("COMPLETED"));
+        assertThat(nodeDir).doesNotExist();
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
+                .count()).isZero();
+        assertThat(jdbc.sql("select count(*) from nodes where id = ? and deleted_at is not null and ip is null")
+                .param(node).query(Long.class).single()).as("address released").isEqualTo(1);
+    }
+
+    @Test
+    void aBuildWhoseGuestNeverReportsFailsAtItsDeadlineWithTheReason() {
+        UUID instance = newInstance("sleeper");
+        UUID task = newTask(instance, "CREATE_INSTANCE", "AWAIT_ACTIVE", Duration.ofSeconds(2));
+        sendRunTask(task);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(task).equals("FAILED"));
+        assertThat(jdbc.sql("select error from tasks where id = ?").param(task).query(String.class).single())
+                .contains("deadline");
+        assertThat(jdbc.sql("select task from nodes where instance_id = ?").param(instance).query(String.class)
+                .single()).isEqualTo("BUILDING_ERROR_TIMEOUT_GA");
+    }
+
+    @Test
+    void theSameRunTaskTwiceRunsTheTaskOnce() {
+        UUID instance = newInstance("twice");
+        UUID task = newTask(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(1));
+
+        sendRunTask(task);
+        sendRunTask(task);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(task).equals("COMPLETED"));
+        assertThat(jdbc.sql("select attempts from tasks where id = ?").param(task).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    /** What the conductor does: accept the node's signed RUNNING heartbeat and record it. */
+    private void playConductorUntilRunning(UUID node, NodeSecret secret) {
+        await("signed RUNNING heartbeat").atMost(Duration.ofSeconds(60)).until(() -> {
+            Message message = rabbit.receive(Routing.CONDUCTOR_QUEUE, 500);
+            if (message == null) {
+                return false;
+            }
+            Object signature = message.getMessageProperties().getHeader(Routing.SIGNATURE_HEADER);
+            Envelope envelope = codec.decode(message.getBody());
+            if (!node.toString().equals(envelope.nodeId()) || !MessageTypes.HEARTBEAT.equals(envelope.type())) {
+                return false;
+            }
+            assertThat(MessageSigner.verify(secret, message.getBody(), (String) signature)).isTrue();
+            Heartbeat heartbeat = codec.payload(envelope, Heartbeat.class);
+            if (heartbeat.serviceStatus() != dev.shoal.contracts.ServiceStatus.RUNNING) {
+                return false;
+            }
+            jdbc.sql("insert into service_statuses (node_id, status, sent_at, updated_at) values (?, 'RUNNING', ?, now())")
+                    .param(node).param(Timestamp.from(envelope.sentAt())).update();
+            return true;
+        });
+    }
+
+    private UUID newInstance(String tenant) {
+        jdbc.sql("insert into tenants (id, name, created) values (?, ?, now()) on conflict do nothing")
+                .param(tenant).param(tenant).update();
+        UUID instance = UUID.randomUUID();
+        jdbc.sql("""
+                insert into instances (id, tenant_id, name, datastore_version_id, flavor_id, volume_size, created, updated)
+                values (?, ?, 'db', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a11', '1', 1, now(), now())
+                """).param(instance).param(tenant).update();
+        jdbc.sql("""
+                insert into nodes (id, instance_id, tenant_id, name, datastore_version_id, flavor_id, volume_size,
+                                   task, created, updated)
+                values (?, ?, ?, 'db', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a11', '1', 1, 'BUILDING', now(), now())
+                """).param(UUID.randomUUID()).param(instance).param(tenant).update();
+        return instance;
+    }
+
+    private UUID newTask(UUID instance, String kind, String step, Duration timeout) {
+        UUID task = UUID.randomUUID();
+        jdbc.sql("""
+                insert into tasks (id, tenant_id, kind, resource_type, resource_id, state, step, deadline, created, updated)
+                select ?, tenant_id, ?, 'instance', id, 'PENDING', ?, ?, now(), now() from instances where id = ?
+                """).param(task).param(kind).param(step).param(Timestamp.from(Instant.now().plus(timeout)))
+                .param(instance).update();
+        return task;
+    }
+
+    private void sendRunTask(UUID task) {
+        Envelope envelope = codec.envelope(MessageTypes.RUN_TASK, Instant.now(), task.toString(), null, null,
+                new RunTask(task.toString()));
+        MessageProperties properties = new MessageProperties();
+        properties.setMessageId(envelope.id());
+        rabbit.send(Routing.EXCHANGE, Routing.TASKMANAGER_QUEUE, new Message(codec.encode(envelope), properties));
+    }
+
+    private UUID nodeOf(UUID instance) {
+        return jdbc.sql("select id from nodes where instance_id = ?").param(instance).query(UUID.class).single();
+    }
+
+    private String step(UUID task) {
+        return jdbc.sql("select step from tasks where id = ?").param(task).query(String.class).single();
+    }
+
+    private String state(UUID task) {
+        return jdbc.sql("select state from tasks where id = ?").param(task).query(String.class).single();
+    }
+}

@@ -94,9 +94,8 @@ public class TaskRunner {
                         "did not finish within its deadline (" + task.getDeadline() + ") at step " + task.getStep());
                 return;
             }
-            List<Workflow.Step> steps = workflow.steps();
-            int index = indexOf(steps, task.getStep());
-            Workflow.Step step = steps.get(index);
+            StepPlan plan = new StepPlan(workflow.steps());
+            Workflow.Step step = plan.current(task.getStep());
             Workflow.StepOutcome outcome;
             try {
                 outcome = transactions.execute(status -> runStep(step, taskId));
@@ -108,17 +107,15 @@ public class TaskRunner {
                 Thread.sleep(properties.pollInterval().toMillis());
                 continue;
             }
-            boolean last = index == steps.size() - 1;
+            java.util.Optional<Workflow.Step> next = plan.after(step.name());
             transactions.executeWithoutResult(status -> {
                 Task current = tasks.findById(taskId).orElseThrow();
-                if (last) {
-                    current.complete(step.description() + ": done", clock.instant());
-                } else {
-                    Workflow.Step next = steps.get(index + 1);
-                    current.advance(next.name(), step.progress(), next.description(), clock.instant());
-                }
+                next.ifPresentOrElse(
+                        following -> current.advance(following.name(), step.progress(), following.description(),
+                                clock.instant()),
+                        () -> current.complete(step.description() + ": done", clock.instant()));
             });
-            if (last) {
+            if (next.isEmpty()) {
                 log.info("task {} ({}) completed", taskId, task.getKind());
                 return;
             }
@@ -144,15 +141,6 @@ public class TaskRunner {
             workflow.onFailure(task, errorTask, reason);
             task.fail(reason, clock.instant());
         });
-    }
-
-    private static int indexOf(List<Workflow.Step> steps, String name) {
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return 0;
     }
 
     @PreDestroy

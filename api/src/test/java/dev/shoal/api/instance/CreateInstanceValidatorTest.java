@@ -1,0 +1,46 @@
+package dev.shoal.api.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shoal.api.system.ApiException;
+import org.junit.jupiter.api.Test;
+
+class CreateInstanceValidatorTest {
+
+    @Test
+    void acceptsTheSeedsBody() {
+        CreateInstanceValidator.validate(request("products", "7", 1), 1, 100);
+    }
+
+    @Test
+    void reportsEveryBadFieldAtOnce() {
+        assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
+                new CreateInstanceRequest.Body(" ", null, null, null, null)), 1, 100))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields())
+                        .extracting(ApiException.FieldProblem::field)
+                        .containsExactly("instance.name", "instance.datastore.type", "instance.flavorRef",
+                                "instance.volume.size"));
+    }
+
+    @Test
+    void boundsNameLengthAndVolumeSize() {
+        assertThatThrownBy(() -> CreateInstanceValidator.validate(request("n".repeat(256), "1", 1), 1, 100))
+                .hasMessageContaining("instance.name");
+        assertThatThrownBy(() -> CreateInstanceValidator.validate(request("db", "1", 101), 1, 100))
+                .hasMessageContaining("instance.volume.size");
+        CreateInstanceValidator.validate(request("n".repeat(255), "1", 100), 1, 100);
+    }
+
+    @Test
+    void takesAFlavorByIdOrByLink() {
+        assertThat(CreateInstanceValidator.flavorId("7")).isEqualTo("7");
+        assertThat(CreateInstanceValidator.flavorId("http://host:8779/v1.0/t/flavors/7")).isEqualTo("7");
+    }
+
+    private static CreateInstanceRequest request(String name, String flavor, int volume) {
+        return new CreateInstanceRequest(new CreateInstanceRequest.Body(name,
+                new CreateInstanceRequest.Datastore("mysql", null), flavor, new CreateInstanceRequest.Volume(volume),
+                null));
+    }
+}

@@ -1,5 +1,6 @@
 package dev.shoal.conductor;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,14 +8,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
+ * @param heartbeatInterval   how often guests send heartbeats; the sweep runs as often unless told otherwise
  * @param heartbeatExpiry     a node silent for longer is marked SHUTDOWN
- * @param sweepInterval       how often silent nodes are looked for
+ * @param sweepInterval       how often silent nodes are looked for (default: the heartbeat interval)
  * @param maxDeliveryAttempts attempts at a message before it goes to the dead-letter queue
  */
 @Validated
 @ConfigurationProperties("shoal.conductor")
 public record ConductorProperties(
+        @NotNull @DefaultValue("10s") Duration heartbeatInterval,
         @NotNull @DefaultValue("90s") Duration heartbeatExpiry,
-        @NotNull @DefaultValue("10s") Duration sweepInterval,
-        @DefaultValue("3") int maxDeliveryAttempts) {
+        Duration sweepInterval,
+        @Min(1) @DefaultValue("3") int maxDeliveryAttempts) {
+
+    public ConductorProperties {
+        // Sweeping more often than heartbeats arrive finds nothing new; less often lets a dead node look alive longer.
+        if (sweepInterval == null) {
+            sweepInterval = heartbeatInterval;
+        }
+    }
 }

@@ -22,17 +22,26 @@ import dev.shoal.domain.tenant.Tenant;
 import dev.shoal.domain.tenant.TenantRepository;
 import dev.shoal.testsupport.TestBroker;
 import dev.shoal.testsupport.TestDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,9 +49,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Guest messages through the real broker into the real database. */
 @SpringBootTest(properties = {"shoal.conductor.heartbeat-expiry=3s", "shoal.conductor.sweep-interval=500ms",
         "server.port=0"})
+@ExtendWith(OutputCaptureExtension.class)
 class GuestMessagesIT {
 
     private static final UUID MYSQL = UUID.fromString("7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a11");
+    private static final Duration EXPIRY = Duration.ofSeconds(3);
+    private static final String DLQ = Routing.deadLetterQueue(Routing.CONDUCTOR_QUEUE);
 
     @Autowired
     RabbitTemplate rabbit;
@@ -58,6 +70,10 @@ class GuestMessagesIT {
     ServiceStatusRepository statuses;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    private final List<Message> deadLetters = new ArrayList<>();
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -72,42 +88,59 @@ class GuestMessagesIT {
     void signedHeartbeatSetsServiceStatusAndVolume() {
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
+        Instant before = Instant.now();
 
         send(heartbeat(node, ServiceStatus.RUNNING, Instant.now()), secret);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(node).isPresent());
-        assertThat(status(node).get().getStatus()).isEqualTo(ServiceStatus.RUNNING);
-        assertThat(status(node).get().getVolumeUsedBytes()).isEqualTo(4096L);
+        ServiceStatusRecord status = await().atMost(Duration.ofSeconds(10))
+                .until(() -> status(node), Optional::isPresent).get();
+        assertThat(status.getStatus()).isEqualTo(ServiceStatus.RUNNING);
+        assertThat(status.getVolumeUsedBytes()).isEqualTo(4096L);
+        assertThat(status.getVolumeTotalBytes()).isEqualTo(1L << 30);
+        assertThat(status.getUpdatedAt()).isAfterOrEqualTo(before.truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test
-    void heartbeatSignedWithAnotherNodesSecretChangesNothing() {
+    void rejectsHeartbeatSignedWithAnotherNodesSecret(CapturedOutput output) {
         NodeSecret secret = NodeSecret.generate();
+        NodeSecret forged = NodeSecret.generate();
         UUID node = newNode(secret);
-        send(heartbeat(node, ServiceStatus.RUNNING, Instant.now()), NodeSecret.generate());
-        UUID marker = newNode(secret);
-        send(heartbeat(marker, ServiceStatus.RUNNING, Instant.now()), secret);
+        double rejected = outcomes("rejected");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(marker).isPresent());
+        send(heartbeat(node, ServiceStatus.RUNNING, Instant.now()), forged);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes("rejected") > rejected);
         assertThat(status(node)).isEmpty();
+        assertThat(output.getOut()).contains("bad signature from node " + node)
+                .doesNotContain(secret.value()).doesNotContain(forged.value());
+    }
+
+    @Test
+    void dropsAHeartbeatFromAnUnknownNode() {
+        NodeSecret secret = NodeSecret.generate();
+        UUID stranger = UUID.randomUUID();
+        double rejected = outcomes("rejected");
+
+        send(heartbeat(stranger, ServiceStatus.RUNNING, Instant.now()), secret);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes("rejected") > rejected);
+        assertThat(status(stranger)).isEmpty();
     }
 
     @Test
     void olderHeartbeatAfterANewerOneIsDropped() {
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         send(heartbeat(node, ServiceStatus.RUNNING, now), secret);
         await().atMost(Duration.ofSeconds(10)).until(() -> status(node).isPresent());
+        double outOfOrder = outcomes("out_of_order");
 
         send(heartbeat(node, ServiceStatus.BLOCKED, now.minusSeconds(1)), secret);
-        send(heartbeat(node, ServiceStatus.SHUTDOWN, now.plusMillis(1)), secret);
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> status(node).map(s -> s.getSentAt().equals(now.plusMillis(1))).orElse(false));
-        assertThat(status(node).get().getStatus()).as("the older BLOCKED never applied").isEqualTo(
-                ServiceStatus.SHUTDOWN);
-        assertThat(count("select count(*) from processed_messages")).isPositive();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes("out_of_order") > outOfOrder);
+        assertThat(status(node).get().getStatus()).isEqualTo(ServiceStatus.RUNNING);
+        assertThat(status(node).get().getSentAt()).isEqualTo(now);
     }
 
     @Test
@@ -117,29 +150,56 @@ class GuestMessagesIT {
         Envelope first = heartbeat(node, ServiceStatus.RUNNING, Instant.now());
         send(first, secret);
         await().atMost(Duration.ofSeconds(10)).until(() -> status(node).isPresent());
+        // Were the redelivery applied again, it would pass the order check and set RUNNING back.
         jdbc.sql("delete from conductor_lastseen where node_id = ?").param(node).update();
         jdbc.sql("update service_statuses set status = 'BLOCKED' where node_id = ?").param(node).update();
+        double duplicates = outcomes("duplicate");
 
         send(first, secret);
-        Envelope later = heartbeat(node, ServiceStatus.SHUTDOWN, Instant.now().plusSeconds(1));
-        send(later, secret);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(node).get().getStatus() == ServiceStatus.SHUTDOWN);
-        assertThat(count("select count(*) from processed_messages where message_id = '" + first.id() + "'"))
-                .isEqualTo(1);
-        assertThat(count("select count(*) from conductor_lastseen where node_id = '" + node + "' and sent < '"
-                + later.sentAt() + "'")).as("the duplicate did not advance anything").isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes("duplicate") > duplicates);
+        assertThat(count("select count(*) from processed_messages where message_id = ?", first.id())).isEqualTo(1);
+        assertThat(status(node).get().getStatus()).isEqualTo(ServiceStatus.BLOCKED);
+        assertThat(count("select count(*) from conductor_lastseen where node_id = ?", node)).isZero();
     }
 
     @Test
-    void unreadableMessageGoesToTheDeadLetterQueue() {
+    void unreadableMessageGoesToTheDeadLetterQueueAtOnce() {
+        String marker = "not json " + UUID.randomUUID();
         rabbit.send(Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE,
-                new Message("not json".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+                new Message(marker.getBytes(StandardCharsets.UTF_8), new MessageProperties()));
 
-        Message dead = rabbit.receive(Routing.deadLetterQueue(Routing.CONDUCTOR_QUEUE), 10_000);
+        Message dead = deadLetter(m -> new String(m.getBody(), StandardCharsets.UTF_8).equals(marker));
 
-        assertThat(dead).isNotNull();
-        assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("not json");
+        assertThat(dead.getMessageProperties().<String>getHeader("x-exception-message"))
+                .contains("not a Shoal envelope");
+    }
+
+    @Test
+    void aTransientDatabaseFailureIsRetriedAndThenApplied() {
+        NodeSecret secret = NodeSecret.generate();
+        UUID node = newNode(secret);
+        String outage = simulateOutage(node, 2);
+
+        send(heartbeat(node, ServiceStatus.RUNNING, Instant.now()), secret);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> status(node).isPresent());
+        assertThat(failedAttempts(outage)).isEqualTo(3);
+    }
+
+    @Test
+    void aMessageThatKeepsFailingIsDeadLetteredAfterTheBoundedAttempts() {
+        NodeSecret secret = NodeSecret.generate();
+        UUID node = newNode(secret);
+        String outage = simulateOutage(node, Integer.MAX_VALUE);
+        Envelope envelope = heartbeat(node, ServiceStatus.RUNNING, Instant.now());
+
+        send(envelope, secret);
+
+        deadLetter(m -> envelope.id().equals(m.getMessageProperties().getMessageId()));
+        assertThat(failedAttempts(outage)).isEqualTo(3);
+        assertThat(status(node)).isEmpty();
+        assertThat(count("select count(*) from processed_messages where message_id = ?", envelope.id())).isZero();
     }
 
     @Test
@@ -147,22 +207,53 @@ class GuestMessagesIT {
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
         send(heartbeat(node, ServiceStatus.RUNNING, Instant.now()), secret);
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(node).isPresent());
+        Instant lastHeard = await().atMost(Duration.ofSeconds(10))
+                .until(() -> status(node), Optional::isPresent).get().getUpdatedAt();
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> status(node).get().getStatus() == ServiceStatus.SHUTDOWN);
+
+        assertThat(Instant.now()).as("not before the expiry").isAfterOrEqualTo(lastHeard.plus(EXPIRY));
+        assertThat(status(node).get().getStatusDescription()).contains("no heartbeat since");
     }
 
     @Test
     void failedPrepareReportMarksTheNodeFailed() {
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
-        send(codec.envelope(MessageTypes.REPORT, Instant.now(), null, "t", node.toString(),
-                new Report("prepare", false, "no mariadbd found")), secret);
+        send(report(node, false, "no mariadbd found", Instant.now()), secret);
 
+        ServiceStatusRecord status = await().atMost(Duration.ofSeconds(10))
+                .until(() -> status(node), Optional::isPresent).get();
+        assertThat(status.getStatus()).isEqualTo(ServiceStatus.FAILED);
+        assertThat(status.getStatusDescription()).contains("no mariadbd found");
+    }
+
+    @Test
+    void aHeartbeatDelayedBehindAFailedPrepareDoesNotHideTheFailure() {
+        NodeSecret secret = NodeSecret.generate();
+        UUID node = newNode(secret);
+        Instant now = Instant.now();
+        send(report(node, false, "disk full", now), secret);
         await().atMost(Duration.ofSeconds(10)).until(() -> status(node).isPresent());
+        double outOfOrder = outcomes("out_of_order");
+
+        send(heartbeat(node, ServiceStatus.BUILD, now.minusSeconds(1)), secret);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes("out_of_order") > outOfOrder);
         assertThat(status(node).get().getStatus()).isEqualTo(ServiceStatus.FAILED);
-        assertThat(status(node).get().getStatusDescription()).contains("no mariadbd found");
+    }
+
+    @Test
+    void successfulReportIsRecordedWithoutChangingTheStatus() {
+        NodeSecret secret = NodeSecret.generate();
+        UUID node = newNode(secret);
+        double recorded = outcomes("recorded");
+
+        send(report(node, true, null, Instant.now()), secret);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes("recorded") > recorded);
+        assertThat(status(node)).isEmpty();
     }
 
     private Envelope heartbeat(UUID node, ServiceStatus status, Instant sentAt) {
@@ -170,20 +261,65 @@ class GuestMessagesIT {
                 new Heartbeat(status, null, 4096L, 1L << 30, "test"));
     }
 
+    private Envelope report(UUID node, boolean ok, String message, Instant sentAt) {
+        return codec.envelope(MessageTypes.REPORT, sentAt, null, null, node.toString(),
+                new Report(MessageTypes.PREPARE, ok, message));
+    }
+
     private void send(Envelope envelope, NodeSecret secret) {
         byte[] body = codec.encode(envelope);
         MessageProperties properties = new MessageProperties();
         properties.setMessageId(envelope.id());
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setHeader(Routing.SIGNATURE_HEADER, MessageSigner.sign(secret, body));
         rabbit.send(Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, new Message(body, properties));
+    }
+
+    private Message deadLetter(Predicate<Message> wanted) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            Message next = rabbit.receive(DLQ, 200);
+            if (next != null) {
+                deadLetters.add(next);
+            }
+            return deadLetters.stream().anyMatch(wanted);
+        });
+        return deadLetters.stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    /**
+     * Makes the database refuse this node's next {@code failures} order checks, as an outage would,
+     * counting attempts in a sequence because a sequence survives the rollback of the failed transaction.
+     */
+    private String simulateOutage(UUID node, int failures) {
+        String name = "outage_" + node.toString().replace("-", "");
+        jdbc.sql("create sequence " + name).update();
+        jdbc.sql("create function " + name + "() returns trigger language plpgsql as $$ begin "
+                + "if new.node_id = '" + node + "' and nextval('" + name + "') <= " + failures + " then "
+                + "raise exception 'simulated database outage'; end if; return new; end $$").update();
+        jdbc.sql("create trigger " + name + " before insert on conductor_lastseen for each row execute function "
+                + name + "()").update();
+        return name;
+    }
+
+    private long failedAttempts(String outage) {
+        return count("select last_value from " + outage);
+    }
+
+    private double outcomes(String outcome) {
+        return meters.find("shoal.conductor.guest.messages").tag("outcome", outcome).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     private Optional<ServiceStatusRecord> status(UUID node) {
         return statuses.findById(node);
     }
 
-    private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
+    private long count(String sql, Object... params) {
+        JdbcClient.StatementSpec statement = jdbc.sql(sql);
+        for (Object param : params) {
+            statement = statement.param(param);
+        }
+        return statement.query(Long.class).single();
     }
 
     private UUID newNode(NodeSecret secret) {

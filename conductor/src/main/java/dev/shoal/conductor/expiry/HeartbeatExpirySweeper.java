@@ -28,7 +28,10 @@ class HeartbeatExpirySweeper {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${shoal.conductor.sweep-interval:10s}")
+    // The delay comes from the bound properties record (bean named "<prefix>-<class>"), so its default
+    // lives in one place: ConductorProperties.
+    @Scheduled(fixedDelayString = "#{@'shoal.conductor-dev.shoal.conductor.ConductorProperties'"
+            + ".sweepInterval().toMillis()}")
     @Transactional
     public void expireSilentNodes() {
         Instant now = clock.instant();

@@ -1,6 +1,14 @@
 package dev.shoal.conductor.heartbeat;
 
+import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.APPLIED;
+import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.DUPLICATE;
+import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.OUT_OF_ORDER;
+import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.RECORDED;
+import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.REJECTED;
+import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.UNKNOWN_TYPE;
+
 import dev.shoal.contracts.Envelope;
+import dev.shoal.contracts.MalformedMessageException;
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.ServiceStatus;
@@ -25,6 +33,8 @@ public class HeartbeatService {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatService.class);
     static final String CONSUMER = "conductor";
+    /** service_statuses.status_description is varchar(1024). */
+    private static final int MAX_DESCRIPTION = 1024;
 
     private final NodeRepository nodes;
     private final ServiceStatusRepository statuses;
@@ -43,47 +53,87 @@ public class HeartbeatService {
         this.clock = clock;
     }
 
-    /** @return whether the message changed anything */
+    /**
+     * Verifies, de-duplicates, orders and applies one guest message in one transaction, so a failure
+     * leaves nothing marked processed and the redelivery does the work.
+     */
     @Transactional
-    public boolean accept(Envelope envelope, byte[] body, String signature) {
+    public GuestMessageOutcome accept(Envelope envelope, byte[] body, String signature) {
+        GuestMessageVerifier.requireProcessable(envelope);
         Optional<UUID> nodeId = GuestMessageVerifier.nodeId(envelope);
         Optional<String> rejection = GuestMessageVerifier.rejection(envelope,
                 nodeId.flatMap(nodes::findById), body, signature);
         if (rejection.isPresent()) {
             log.warn("dropped {} {}: {}", envelope.type(), envelope.id(), rejection.get());
-            return false;
+            return REJECTED;
         }
         UUID node = nodeId.orElseThrow();
+        if (!MessageTypes.HEARTBEAT.equals(envelope.type()) && !MessageTypes.REPORT.equals(envelope.type())) {
+            log.warn("dropped unknown message type {} from node {}", envelope.type(), node);
+            return UNKNOWN_TYPE;
+        }
         if (!processed.markFirstDelivery(CONSUMER, envelope.id())) {
-            return false;
+            log.debug("dropped duplicate {} {} from node {}", envelope.type(), envelope.id(), node);
+            return DUPLICATE;
         }
         if (!lastSeen.advance(node, envelope.type(), envelope.sentAt())) {
             log.debug("dropped out-of-order {} from node {} sent {}", envelope.type(), node, envelope.sentAt());
-            return false;
+            return OUT_OF_ORDER;
         }
-        ServiceStatusRecord record = statuses.findById(node).orElseGet(() -> new ServiceStatusRecord(node));
-        switch (envelope.type()) {
-            case MessageTypes.HEARTBEAT -> {
-                Heartbeat heartbeat = codec.payload(envelope, Heartbeat.class);
-                record.report(heartbeat.serviceStatus(), heartbeat.statusDescription(), envelope.sentAt(),
-                        clock.instant());
-                record.volume(heartbeat.volumeUsedBytes(), heartbeat.volumeTotalBytes());
-            }
-            case MessageTypes.REPORT -> {
-                Report report = codec.payload(envelope, Report.class);
-                if (report.ok()) {
-                    return true;
-                }
-                log.warn("node {}: {} failed: {}", node, report.method(), report.message());
-                record.report(ServiceStatus.FAILED, report.method() + " failed: " + report.message(),
-                        envelope.sentAt(), clock.instant());
-            }
-            default -> {
-                log.warn("dropped unknown message type {} from node {}", envelope.type(), node);
-                return false;
-            }
+        return MessageTypes.HEARTBEAT.equals(envelope.type())
+                ? applyHeartbeat(node, envelope, codec.payload(envelope, Heartbeat.class))
+                : applyReport(node, envelope, codec.payload(envelope, Report.class));
+    }
+
+    private GuestMessageOutcome applyHeartbeat(UUID node, Envelope envelope, Heartbeat heartbeat) {
+        if (heartbeat.serviceStatus() == null) {
+            throw new MalformedMessageException("heartbeat " + envelope.id() + " has no service status");
         }
+        ServiceStatusRecord record = statusOf(node);
+        if (sentBeforeRecorded(record, envelope)) {
+            return OUT_OF_ORDER;
+        }
+        record.report(heartbeat.serviceStatus(), truncate(heartbeat.statusDescription()), envelope.sentAt(),
+                clock.instant());
+        record.volume(heartbeat.volumeUsedBytes(), heartbeat.volumeTotalBytes());
         statuses.save(record);
-        return true;
+        return APPLIED;
+    }
+
+    private GuestMessageOutcome applyReport(UUID node, Envelope envelope, Report report) {
+        // Only a failed prepare changes the status: the task manager's build step waits on it.
+        if (report.ok() || !MessageTypes.PREPARE.equals(report.method())) {
+            if (!report.ok()) {
+                log.warn("node {}: {} failed: {}", node, report.method(), report.message());
+            }
+            return RECORDED;
+        }
+        ServiceStatusRecord record = statusOf(node);
+        if (sentBeforeRecorded(record, envelope)) {
+            return OUT_OF_ORDER;
+        }
+        log.warn("node {}: prepare failed: {}", node, report.message());
+        record.report(ServiceStatus.FAILED, truncate("prepare failed: " + report.message()), envelope.sentAt(),
+                clock.instant());
+        statuses.save(record);
+        return APPLIED;
+    }
+
+    private ServiceStatusRecord statusOf(UUID node) {
+        return statuses.findById(node).orElseGet(() -> new ServiceStatusRecord(node));
+    }
+
+    /**
+     * Heartbeats and reports are ordered apart (last seen per method), so a heartbeat delayed behind
+     * a newer failure report must not overwrite the FAILED it set.
+     */
+    private static boolean sentBeforeRecorded(ServiceStatusRecord record, Envelope envelope) {
+        return record.getSentAt() != null && envelope.sentAt().isBefore(record.getSentAt());
+    }
+
+    private static String truncate(String description) {
+        return description == null || description.length() <= MAX_DESCRIPTION
+                ? description
+                : description.substring(0, MAX_DESCRIPTION);
     }
 }

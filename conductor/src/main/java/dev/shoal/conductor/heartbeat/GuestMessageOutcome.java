@@ -1,0 +1,23 @@
+package dev.shoal.conductor.heartbeat;
+
+import java.util.Locale;
+
+/** What became of one guest message; counted per type so a flood of drops is visible. */
+public enum GuestMessageOutcome {
+    /** The node's service status changed. */
+    APPLIED,
+    /** Accepted and recorded as seen, with nothing to change (e.g. a successful report). */
+    RECORDED,
+    /** Unknown or deleted node, or a signature that does not verify. */
+    REJECTED,
+    /** Its id was processed before. */
+    DUPLICATE,
+    /** Sent before something already accepted from the same node. */
+    OUT_OF_ORDER,
+    /** Signed by a live node but of a type the conductor does not handle. */
+    UNKNOWN_TYPE;
+
+    String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

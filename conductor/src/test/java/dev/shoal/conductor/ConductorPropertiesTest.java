@@ -1,0 +1,17 @@
+package dev.shoal.conductor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConductorPropertiesTest {
+
+    @Test
+    void sweepsAsOftenAsHeartbeatsArriveUnlessToldOtherwise() {
+        assertThat(new ConductorProperties(Duration.ofSeconds(7), Duration.ofSeconds(90), null, 3).sweepInterval())
+                .isEqualTo(Duration.ofSeconds(7));
+        assertThat(new ConductorProperties(Duration.ofSeconds(7), Duration.ofSeconds(90), Duration.ofSeconds(1), 3)
+                .sweepInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+}

@@ -51,9 +51,11 @@ public final class GuestAgent {
                 log.error("could not resume the datastore of node {}: {}", config.nodeId(), e.getMessage());
             }
         });
-        new HeartbeatSender(config, datastore, channel, codec, clock).start(scheduler);
+        HeartbeatSender heartbeats = new HeartbeatSender(config, datastore, channel, codec, clock);
+        heartbeats.start(scheduler);
         Dispatcher dispatcher = new Dispatcher(config, datastore, channel,
-                new MessageVerifier(config.nodeId(), config.secret(), codec, clock), codec, clock, worker);
+                new MessageVerifier(config.nodeId(), config.secret(), codec, clock), codec, clock, worker,
+                heartbeats::beatNow);
         channel.consume(dispatcher::onDelivery);
         log.info("guest agent of node {} serving on {}", config.nodeId(), config.address());
     }

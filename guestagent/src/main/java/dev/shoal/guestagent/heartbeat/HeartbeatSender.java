@@ -42,7 +42,12 @@ public final class HeartbeatSender {
         scheduler.scheduleWithFixedDelay(this::beat, 0, millis, TimeUnit.MILLISECONDS);
     }
 
-    void beat() {
+    /** A status change (prepare finished) is told at once rather than at the next interval. */
+    public void beatNow() {
+        beat();
+    }
+
+    synchronized void beat() {
         try {
             ServiceStatus status = datastore.status();
             Heartbeat heartbeat = new Heartbeat(status, status == ServiceStatus.RUNNING ? null

@@ -35,9 +35,11 @@ public final class Dispatcher {
     private final MessageCodec codec;
     private final Clock clock;
     private final ExecutorService worker;
+    private final Runnable statusChanged;
 
     public Dispatcher(GuestConfig config, DatastoreManager datastore, GuestChannel channel,
-                      MessageVerifier verifier, MessageCodec codec, Clock clock, ExecutorService worker) {
+                      MessageVerifier verifier, MessageCodec codec, Clock clock, ExecutorService worker,
+                      Runnable statusChanged) {
         this.config = config;
         this.datastore = datastore;
         this.channel = channel;
@@ -45,6 +47,7 @@ public final class Dispatcher {
         this.codec = codec;
         this.clock = clock;
         this.worker = worker;
+        this.statusChanged = statusChanged;
     }
 
     public void onDelivery(String consumerTag, Delivery delivery) throws IOException {
@@ -79,6 +82,8 @@ public final class Dispatcher {
             } else {
                 report(envelope, false, message);
             }
+        } finally {
+            statusChanged.run();
         }
     }
 

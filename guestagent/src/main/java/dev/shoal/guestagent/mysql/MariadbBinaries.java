@@ -24,6 +24,11 @@ record MariadbBinaries(Path mariadbd, Path installDb, Optional<Path> basedir, St
             if (!Files.isExecutable(server)) {
                 throw new IllegalStateException("mysql.mariadbd " + server + " is not an executable file");
             }
+            Optional<MariadbBinaries> distributionOfServer = distribution(server.toAbsolutePath().getParent()
+                    .getParent(), "configured distribution (mysql.mariadbd)");
+            if (distributionOfServer.isPresent()) {
+                return distributionOfServer.get();
+            }
             Path installDb = sibling(server).or(() -> onPath("mariadb-install-db", pathVariable))
                     .orElseThrow(() -> new IllegalStateException(
                             "mariadb-install-db not found beside " + server + " nor on the PATH"));
@@ -35,17 +40,23 @@ record MariadbBinaries(Path mariadbd, Path installDb, Optional<Path> basedir, St
             return new MariadbBinaries(server.get(), installDb.get(), Optional.empty(), "installed");
         }
         if (distribution.isPresent()) {
-            Path base = distribution.get();
-            Path bundledServer = base.resolve("bin/mariadbd");
-            Path bundledInstall = Files.isExecutable(base.resolve("scripts/mariadb-install-db"))
-                    ? base.resolve("scripts/mariadb-install-db") : base.resolve("bin/mariadb-install-db");
-            if (Files.isExecutable(bundledServer) && Files.isExecutable(bundledInstall)) {
-                return new MariadbBinaries(bundledServer, bundledInstall, Optional.of(base),
-                        "distribution (mysql.basedir)");
-            }
-            throw new IllegalStateException("mysql.basedir " + base + " holds no bin/mariadbd and mariadb-install-db");
+            return distribution(distribution.get(), "distribution (mysql.basedir)").orElseThrow(() ->
+                    new IllegalStateException("mysql.basedir " + distribution.get()
+                            + " holds no bin/mariadbd and mariadb-install-db"));
         }
         throw new IllegalStateException(NOT_FOUND);
+    }
+
+    /** A MariaDB distribution directory: its server and install script need it as their base directory. */
+    private static Optional<MariadbBinaries> distribution(Path base, String origin) {
+        if (base == null || !Files.isDirectory(base.resolve("share"))) {
+            return Optional.empty();
+        }
+        Path server = base.resolve("bin/mariadbd");
+        Path install = Files.isExecutable(base.resolve("scripts/mariadb-install-db"))
+                ? base.resolve("scripts/mariadb-install-db") : base.resolve("bin/mariadb-install-db");
+        return Files.isExecutable(server) && Files.isExecutable(install)
+                ? Optional.of(new MariadbBinaries(server, install, Optional.of(base), origin)) : Optional.empty();
     }
 
     private static Optional<Path> sibling(Path server) {

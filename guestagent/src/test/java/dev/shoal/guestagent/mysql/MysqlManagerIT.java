@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MysqlManagerIT {
 
     private static final String ADDRESS = "127.0.1.250";
+    private static final String BUNDLED_ADDRESS = "127.0.1.249";
 
     @TempDir
     Path nodeDir;
@@ -71,6 +72,23 @@ class MysqlManagerIT {
         manager.stop();
         assertThat(server.isAlive()).isFalse();
         assertThat(manager.status()).isEqualTo(ServiceStatus.SHUTDOWN);
+    }
+
+    @Test
+    void runsTheMariaDbThatMavenCentralShipsOnAMachineWithoutOne(@TempDir Path distribution) throws Exception {
+        Path server = MavenCentralMariaDb.unpack(distribution).resolve("bin/mariadbd");
+        manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, BUNDLED_ADDRESS, nodeDir,
+                "amqp://unused", Duration.ofSeconds(1), Optional.of(server), Optional.empty()));
+
+        manager.prepare(new Prepare("mysql", "11.4", 1024, 1, SecretBox.seal(secret, "bundled-pw")));
+
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + BUNDLED_ADDRESS
+                + ":3306/?connectTimeout=3000", "root", "bundled-pw");
+             Statement sql = connection.createStatement();
+             ResultSet version = sql.executeQuery("select version()")) {
+            assertThat(version.next()).isTrue();
+            assertThat(version.getString(1)).startsWith(MavenCentralMariaDb.VERSION);
+        }
     }
 
     private Connection connect(String password) throws SQLException {

@@ -19,4 +19,11 @@ public interface TaskRepository extends JpaRepository<Task, UUID> {
     List<UUID> findClaimable(Instant now);
 
     Optional<Task> findFirstByResourceIdOrderByCreatedDesc(UUID resourceId);
+
+    @Query("""
+            select count(t) > 0 from Task t
+            where t.resourceId = :resourceId and t.id <> :taskId
+              and t.state in (dev.shoal.domain.task.TaskState.PENDING, dev.shoal.domain.task.TaskState.RUNNING)
+            """)
+    boolean existsOpenTaskOtherThan(UUID resourceId, UUID taskId);
 }

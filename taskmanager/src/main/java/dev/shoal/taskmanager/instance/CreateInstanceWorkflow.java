@@ -70,15 +70,22 @@ class CreateInstanceWorkflow implements Workflow {
         return NodeTask.BUILDING_ERROR_TIMEOUT_GA;
     }
 
+    /** A build that fails while the instance is being deleted leaves the delete in charge of the node. */
     @Override
     public void onFailure(Task task, NodeTask errorTask, String reason) {
         Node node = instanceNodes.node(task);
+        if (node.getTask() == NodeTask.DELETING) {
+            return;
+        }
         node.fail(errorTask == null ? NodeTask.BUILDING_ERROR_SERVER : errorTask, reason, clock.instant());
         instanceNodes.instance(task).touch(clock.instant());
     }
 
     private StepOutcome allocate(Task task) {
         Node node = instanceNodes.node(task);
+        if (node.getTask() == NodeTask.DELETING) {
+            return StepOutcome.SUPERSEDED;
+        }
         if (node.getIp() == null) {
             String address = addresses.allocate(nodes.findLiveAddresses());
             node.placed(node.getId().toString(), address, "localhost", NodeSecret.generate(), clock.instant());
@@ -89,6 +96,9 @@ class CreateInstanceWorkflow implements Workflow {
 
     private StepOutcome spawn(Task task) throws StepFailure {
         Node node = instanceNodes.node(task);
+        if (node.getTask() == NodeTask.DELETING) {
+            return StepOutcome.SUPERSEDED;
+        }
         guests.declareQueue(node.getId().toString());
         try {
             NodePlacement placement = compute.provision(instanceNodes.spec(node));
@@ -102,6 +112,9 @@ class CreateInstanceWorkflow implements Workflow {
     /** The root password is sealed for this node only and kept nowhere: users get theirs from enable root. */
     private StepOutcome prepare(Task task) {
         Node node = instanceNodes.node(task);
+        if (node.getTask() == NodeTask.DELETING) {
+            return StepOutcome.SUPERSEDED;
+        }
         byte[] password = new byte[24];
         random.nextBytes(password);
         String sealed = SecretBox.seal(node.secret().orElseThrow(),
@@ -114,6 +127,9 @@ class CreateInstanceWorkflow implements Workflow {
 
     private StepOutcome awaitActive(Task task) throws StepFailure {
         Node node = instanceNodes.node(task);
+        if (node.getTask() == NodeTask.DELETING) {
+            return StepOutcome.SUPERSEDED;
+        }
         Optional<ServiceStatusRecord> status = statuses.findById(node.getId());
         if (status.map(ServiceStatusRecord::getStatus).orElse(null) == ServiceStatus.RUNNING) {
             node.finishTask(clock.instant());

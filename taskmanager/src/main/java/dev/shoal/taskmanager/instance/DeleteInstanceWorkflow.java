@@ -6,6 +6,7 @@ import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
+import dev.shoal.domain.task.TaskRepository;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
@@ -27,14 +28,16 @@ class DeleteInstanceWorkflow implements Workflow {
     private static final Logger log = LoggerFactory.getLogger(DeleteInstanceWorkflow.class);
 
     private final InstanceNodes instanceNodes;
+    private final TaskRepository tasks;
     private final ComputeDriver compute;
     private final GuestClient guests;
     private final TaskManagerProperties properties;
     private final Clock clock;
 
-    DeleteInstanceWorkflow(InstanceNodes instanceNodes, ComputeDriver compute, GuestClient guests,
-                           TaskManagerProperties properties, Clock clock) {
+    DeleteInstanceWorkflow(InstanceNodes instanceNodes, TaskRepository tasks, ComputeDriver compute,
+                           GuestClient guests, TaskManagerProperties properties, Clock clock) {
         this.instanceNodes = instanceNodes;
+        this.tasks = tasks;
         this.compute = compute;
         this.guests = guests;
         this.properties = properties;
@@ -49,6 +52,7 @@ class DeleteInstanceWorkflow implements Workflow {
     @Override
     public List<Step> steps() {
         return List.of(
+                new Step("AWAIT_OTHER_TASKS", 10, "Waiting for the build to step aside", this::awaitOtherTasks),
                 new Step("STOP_DB", 30, "Stopping the datastore", this::stopDatastore),
                 new Step("DESTROY", 80, "Removing the node", this::destroy),
                 new Step("MARK_DELETED", 100, "Releasing the address", this::markDeleted));
@@ -63,6 +67,11 @@ class DeleteInstanceWorkflow implements Workflow {
     public void onFailure(Task task, NodeTask errorTask, String reason) {
         instanceNodes.node(task).fail(errorTask == null ? NodeTask.DELETING_ERROR : errorTask, reason,
                 clock.instant());
+    }
+
+    /** A build still running would start processes behind the delete's back: it ends at its next step. */
+    private StepOutcome awaitOtherTasks(Task task) {
+        return tasks.existsOpenTaskOtherThan(task.getResourceId(), task.getId()) ? StepOutcome.WAIT : StepOutcome.DONE;
     }
 
     private StepOutcome stopDatastore(Task task) {

@@ -107,6 +107,12 @@ public class TaskRunner {
                 Thread.sleep(properties.pollInterval().toMillis());
                 continue;
             }
+            if (outcome == Workflow.StepOutcome.SUPERSEDED) {
+                transactions.executeWithoutResult(status -> tasks.findById(taskId).orElseThrow()
+                        .complete("superseded by a later task at step " + step.name(), clock.instant()));
+                log.info("task {} ({}) superseded at step {}", taskId, task.getKind(), step.name());
+                return;
+            }
             java.util.Optional<Workflow.Step> next = plan.after(step.name());
             transactions.executeWithoutResult(status -> {
                 Task current = tasks.findById(taskId).orElseThrow();

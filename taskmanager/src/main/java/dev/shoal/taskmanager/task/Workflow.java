@@ -33,6 +33,8 @@ public interface Workflow {
     enum StepOutcome {
         DONE,
         /** Not there yet: run the step again after the poll interval, unless the deadline has passed. */
-        WAIT
+        WAIT,
+        /** Another task took over the resource (a delete during a build): this one ends without failing. */
+        SUPERSEDED
     }
 }

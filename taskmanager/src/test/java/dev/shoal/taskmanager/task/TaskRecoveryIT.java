@@ -110,6 +110,29 @@ class TaskRecoveryIT {
     }
 
     @Test
+    void aDeleteDuringTheBuildEndsTheBuildAndLeavesNothingBehind() {
+        UUID instance = newInstance("impatient");
+        UUID build = newTask(instance, "CREATE_INSTANCE", "START", Duration.ofMinutes(2));
+        sendRunTask(build);
+        await("guest started").atMost(Duration.ofSeconds(60)).until(() -> step(build).equals("AWAIT_ACTIVE"));
+        UUID node = nodeOf(instance);
+
+        jdbc.sql("update nodes set task = 'DELETING' where id = ?").param(node).update();
+        UUID delete = newTask(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(2));
+        sendRunTask(delete);
+
+        await("both tasks end").atMost(Duration.ofSeconds(60))
+                .until(() -> state(build).equals("COMPLETED") && state(delete).equals("COMPLETED"));
+        assertThat(jdbc.sql("select message from tasks where id = ?").param(build).query(String.class).single())
+                .contains("superseded");
+        Path nodeDir = WORK.resolve(node.toString());
+        assertThat(nodeDir).doesNotExist();
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
+                .count()).isZero();
+    }
+
+    @Test
     void aBuildWhoseGuestNeverReportsFailsAtItsDeadlineWithTheReason() {
         UUID instance = newInstance("sleeper");
         UUID task = newTask(instance, "CREATE_INSTANCE", "AWAIT_ACTIVE", Duration.ofSeconds(2));

@@ -1,7 +1,6 @@
 package dev.shoal.api;
 
-import dev.shoal.testsupport.TestBroker;
-import dev.shoal.testsupport.TestDatabase;
+import dev.shoal.testsupport.TestServices;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,11 +27,7 @@ public abstract class ApiTestSupport {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.fresh("shoal_api_test"));
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
-        registry.add("spring.rabbitmq.addresses", () -> TestBroker.fresh("shoal-api-test", "taskmanager",
-                "taskmanager.dlq", "conductor", "conductor.dlq"));
+        TestServices.databaseAndBroker(registry, "shoal_api_test", "shoal-api-test");
         registry.add("shoal.api.bootstrap-token", () -> OPERATOR);
     }
 

@@ -20,8 +20,7 @@ import dev.shoal.domain.node.ServiceStatusRecord;
 import dev.shoal.domain.node.ServiceStatusRepository;
 import dev.shoal.domain.tenant.Tenant;
 import dev.shoal.domain.tenant.TenantRepository;
-import dev.shoal.testsupport.TestBroker;
-import dev.shoal.testsupport.TestDatabase;
+import dev.shoal.testsupport.TestServices;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -77,11 +76,7 @@ class GuestMessagesIT {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.fresh("shoal_conductor_test"));
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
-        registry.add("spring.rabbitmq.addresses", () -> TestBroker.fresh("shoal-conductor-test",
-                "conductor", "conductor.dlq", "taskmanager", "taskmanager.dlq"));
+        TestServices.databaseAndBroker(registry, "shoal_conductor_test", "shoal-conductor-test");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.shoal.domain;
 
-import dev.shoal.testsupport.TestDatabase;
+import dev.shoal.testsupport.TestServices;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,8 +9,6 @@ public abstract class PostgresTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.fresh("shoal_domain_test"));
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
+        TestServices.database(registry, "shoal_domain_test");
     }
 }

@@ -3,8 +3,7 @@ package dev.shoal.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.shoal.testsupport.TestBroker;
-import dev.shoal.testsupport.TestDatabase;
+import dev.shoal.testsupport.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +42,7 @@ class MysqlInstanceLifecycleE2E {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.fresh("shoal_e2e_test"));
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
-        registry.add("spring.rabbitmq.addresses", () -> TestBroker.fresh("shoal-e2e-test", "taskmanager",
-                "taskmanager.dlq", "conductor", "conductor.dlq"));
+        TestServices.databaseAndBroker(registry, "shoal_e2e_test", "shoal-e2e-test");
         registry.add("shoal.api.bootstrap-token", () -> OPERATOR_TOKEN);
         registry.add("shoal.compute.local.work-dir", () -> workDir.resolve("nodes").toString());
         registry.add("shoal.compute.local.heartbeat-interval", () -> "1s");

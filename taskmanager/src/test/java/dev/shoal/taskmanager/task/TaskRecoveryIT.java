@@ -11,8 +11,7 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.conductor.Heartbeat;
 import dev.shoal.contracts.task.RunTask;
-import dev.shoal.testsupport.TestBroker;
-import dev.shoal.testsupport.TestDatabase;
+import dev.shoal.testsupport.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,11 +58,7 @@ class TaskRecoveryIT {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.fresh("shoal_taskmanager_test"));
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
-        registry.add("spring.rabbitmq.addresses", () -> TestBroker.fresh("shoal-taskmanager-test", "taskmanager",
-                "taskmanager.dlq", "conductor", "conductor.dlq"));
+        TestServices.databaseAndBroker(registry, "shoal_taskmanager_test", "shoal-taskmanager-test");
         registry.add("shoal.compute.local.work-dir", WORK::toString);
     }
 

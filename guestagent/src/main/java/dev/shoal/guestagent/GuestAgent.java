@@ -6,18 +6,24 @@ import dev.shoal.guestagent.mysql.MysqlManager;
 import dev.shoal.guestagent.rpc.Dispatcher;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import dev.shoal.guestagent.rpc.MessageVerifier;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The agent beside one node's datastore: {@code java -jar shoal-guestagent.jar <node dir>/guest.properties}. */
+/** The agent beside one node's datastore: {@code java -cp shoal-guestagent.jar ...GuestAgent <node dir>/guest.properties}. */
 public final class GuestAgent {
 
     private static final Logger log = LoggerFactory.getLogger(GuestAgent.class);
+    private static final Duration MAX_CONNECT_BACKOFF = Duration.ofSeconds(30);
 
     private GuestAgent() {
     }
@@ -27,44 +33,76 @@ public final class GuestAgent {
             System.err.println("usage: GuestAgent <guest.properties>");
             System.exit(2);
         }
-        GuestConfig config = GuestConfig.load(Path.of(args[0]));
+        GuestConfig config;
+        try {
+            config = GuestConfig.load(Path.of(args[0]));
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("cannot read guest configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Clock clock = Clock.systemUTC();
         MessageCodec codec = new MessageCodec();
         DatastoreManager datastore = new MysqlManager(config);
-        ExecutorService worker = Executors.newSingleThreadExecutor(daemon("guest-worker"));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("guest-heartbeat"));
-        GuestChannel channel = new GuestChannel(config.amqpUri(), config.nodeId(), config.secret(), codec);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            scheduler.shutdownNow();
-            worker.shutdownNow();
-            try {
-                channel.close();
-            } catch (Exception ignored) {
-                // the broker connection is going away with the process anyway
-            }
-        }, "guest-shutdown"));
+        ExecutorService worker = Executors.newSingleThreadExecutor(named("guest-worker"));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("guest-heartbeat"));
+        AtomicReference<GuestChannel> channel = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(scheduler, worker, channel.get()),
+                "guest-shutdown"));
 
-        worker.submit(() -> {
-            try {
-                datastore.resume();
-            } catch (Exception e) {
-                log.error("could not resume the datastore of node {}: {}", config.nodeId(), e.getMessage());
-            }
-        });
-        HeartbeatSender heartbeats = new HeartbeatSender(config, datastore, channel, codec, clock);
+        // a restarted guest serves its prepared datastore again even while the broker is away
+        worker.submit(() -> resume(config, datastore));
+        channel.set(connect(config, codec));
+        HeartbeatSender heartbeats = new HeartbeatSender(config, datastore, channel.get(), codec, clock);
         heartbeats.start(scheduler);
-        Dispatcher dispatcher = new Dispatcher(config, datastore, channel,
+        Dispatcher dispatcher = new Dispatcher(config, datastore, channel.get(),
                 new MessageVerifier(config.nodeId(), config.secret(), codec, clock), codec, clock, worker,
                 heartbeats::beatNow);
-        channel.consume(dispatcher::onDelivery);
+        channel.get().consume(dispatcher::onDelivery);
         log.info("guest agent of node {} serving on {}", config.nodeId(), config.address());
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(false);
-            return thread;
-        };
+    /**
+     * The client's automatic recovery covers outages of an established connection only; a guest started while
+     * the broker is down keeps trying, backing off, instead of dying.
+     */
+    private static GuestChannel connect(GuestConfig config, MessageCodec codec) throws InterruptedException {
+        Duration backoff = Duration.ofSeconds(1);
+        while (true) {
+            try {
+                return new GuestChannel(config.amqpUri(), config.nodeId(), config.secret(), codec);
+            } catch (IOException | TimeoutException e) {
+                log.warn("broker not reachable for node {} ({}); retrying in {} s", config.nodeId(), e,
+                        backoff.toSeconds());
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_CONNECT_BACKOFF) > 0 ? MAX_CONNECT_BACKOFF
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void resume(GuestConfig config, DatastoreManager datastore) {
+        try {
+            datastore.resume();
+        } catch (Exception e) {
+            log.error("could not resume the datastore of node {}: {}", config.nodeId(), e.getMessage());
+        }
+    }
+
+    /** The datastore keeps running: an agent restart must not take the database down with it. */
+    private static void shutdown(ScheduledExecutorService scheduler, ExecutorService worker, GuestChannel channel) {
+        scheduler.shutdownNow();
+        worker.shutdownNow();
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the broker connection goes away with the process anyway
+            }
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        return runnable -> new Thread(runnable, name);
     }
 }

@@ -34,7 +34,7 @@ public final class GuestChannel implements AutoCloseable {
         try {
             factory.setUri(amqpUri);
         } catch (Exception e) {
-            throw new IOException("amqp.uri is not an AMQP URI", e);
+            throw new IllegalArgumentException("amqp.uri is not an AMQP URI", e);
         }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(1000);

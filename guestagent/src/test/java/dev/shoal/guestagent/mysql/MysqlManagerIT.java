@@ -2,13 +2,15 @@ package dev.shoal.guestagent.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.guestagent.GuestConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,9 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,16 +38,28 @@ class MysqlManagerIT {
     private final NodeSecret secret = NodeSecret.generate();
     private MysqlManager manager;
 
+    @BeforeEach
+    void portIsFree() {
+        assertThat(portFree(ADDRESS, MysqlConfigFile.PORT)).as("port 3306 free on " + ADDRESS).isTrue();
+    }
+
+    /** Whatever a test left running with the node directory on its command line goes, even after a failure. */
     @AfterEach
     void stopServer() throws Exception {
         if (manager != null) {
             manager.stop();
         }
+        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
+                .toList();
+        leftovers.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : leftovers) {
+            process.onExit().get();
+        }
     }
 
     @Test
     void preparesARealServerThatServesRootOverTcpAndStops() throws Exception {
-        assumeTrue(MariadbBinaries.onPath("mariadbd", System.getenv("PATH")).isPresent(), "mariadbd installed");
         manager = new MysqlManager(config());
 
         long started = System.nanoTime();
@@ -88,6 +104,51 @@ class MysqlManagerIT {
              ResultSet version = sql.executeQuery("select version()")) {
             assertThat(version.next()).isTrue();
             assertThat(version.getString(1)).startsWith(MavenCentralMariaDb.VERSION);
+        }
+    }
+
+    @Test
+    void aRestartedAgentAdoptsTheRunningServerOrStartsItAgain() throws Exception {
+        GuestConfig config = config();
+        manager = new MysqlManager(config);
+        manager.prepare(new Prepare("mysql", "10.11", 512, 2, SecretBox.seal(secret, "pw")));
+        long pid = manager.serverProcess().orElseThrow().pid();
+
+        MysqlManager afterAgentRestart = new MysqlManager(config);
+        assertThat(afterAgentRestart.status()).isEqualTo(ServiceStatus.NEW);
+        afterAgentRestart.resume();
+        assertThat(afterAgentRestart.status()).isEqualTo(ServiceStatus.RUNNING);
+        assertThat(afterAgentRestart.serverProcess().orElseThrow().pid()).isEqualTo(pid);
+        assertThat(afterAgentRestart.volumeTotalBytes()).isEqualTo(2L * 1024 * 1024 * 1024);
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        assertThat(afterAgentRestart.status()).isEqualTo(ServiceStatus.CRASHED);
+
+        manager = new MysqlManager(config);
+        manager.resume();
+        assertThat(manager.status()).isEqualTo(ServiceStatus.RUNNING);
+        assertThat(manager.serverProcess().orElseThrow().pid()).isNotEqualTo(pid);
+        connect("pw").close();
+    }
+
+    @Test
+    void aFailedPrepareSaysWhy() {
+        manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, ADDRESS, nodeDir,
+                "amqp://unused", Duration.ofSeconds(1), Optional.of(nodeDir.resolve("no-such-mariadbd")),
+                Optional.empty()));
+        assertThatThrownBy(() -> manager.prepare(new Prepare("mysql", "10.11", 512, 1, null)))
+                .hasMessageContaining("mysql.mariadbd");
+        assertThat(manager.status()).isEqualTo(ServiceStatus.FAILED);
+        assertThat(manager.statusDescription()).contains("no-such-mariadbd");
+    }
+
+    private static boolean portFree(String address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 500);
+            return false;
+        } catch (IOException refused) {
+            return true;
         }
     }
 

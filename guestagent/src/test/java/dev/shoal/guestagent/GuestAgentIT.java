@@ -1,0 +1,215 @@
+package dev.shoal.guestagent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Delivery;
+import dev.shoal.contracts.Envelope;
+import dev.shoal.contracts.MessageCodec;
+import dev.shoal.contracts.MessageSigner;
+import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.NodeSecret;
+import dev.shoal.contracts.Routing;
+import dev.shoal.contracts.SecretBox;
+import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.conductor.Heartbeat;
+import dev.shoal.contracts.conductor.Report;
+import dev.shoal.contracts.guest.EnableRoot;
+import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.Reply;
+import dev.shoal.testsupport.TestBroker;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged agent as the local compute driver runs it: a child JVM from the shaded jar, a real broker
+ * and the machine's real MariaDB server. The test plays task manager and conductor.
+ */
+class GuestAgentIT {
+
+    private static final String ADDRESS = "127.0.1.251";
+    private static final String VHOST = "shoal-guestagent-test";
+
+    @TempDir
+    Path nodeDir;
+
+    private final String nodeId = UUID.randomUUID().toString();
+    private final NodeSecret secret = NodeSecret.generate();
+    private final MessageCodec codec = new MessageCodec();
+    private final List<Delivery> toConductor = new CopyOnWriteArrayList<>();
+    private final List<Delivery> replies = new CopyOnWriteArrayList<>();
+    private Connection connection;
+    private Channel channel;
+    private String replyQueue;
+    private Process agent;
+
+    @BeforeEach
+    void connectAsControlPlane() throws Exception {
+        assertThat(portFree(ADDRESS, 3306)).as("port 3306 free on " + ADDRESS).isTrue();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(TestBroker.fresh(VHOST, Routing.CONDUCTOR_QUEUE, Routing.guestQueue(nodeId)));
+        connection = factory.newConnection("guestagent-it");
+        channel = connection.createChannel();
+        channel.exchangeDeclare(Routing.EXCHANGE, BuiltinExchangeType.TOPIC, true);
+        channel.queueDeclare(Routing.CONDUCTOR_QUEUE, true, false, false, null);
+        channel.queueBind(Routing.CONDUCTOR_QUEUE, Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE);
+        channel.queuePurge(Routing.CONDUCTOR_QUEUE);
+        channel.basicConsume(Routing.CONDUCTOR_QUEUE, true, (tag, delivery) -> toConductor.add(delivery), tag -> { });
+        replyQueue = channel.queueDeclare().getQueue();
+        channel.basicConsume(replyQueue, true, (tag, delivery) -> replies.add(delivery), tag -> { });
+    }
+
+    @AfterEach
+    void stopEverythingOfTheNode() throws Exception {
+        if (agent != null) {
+            agent.destroy();
+            agent.onExit().get();
+        }
+        // as the compute driver does: whatever runs with the node directory on its command line is the node's
+        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
+                .toList();
+        leftovers.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : leftovers) {
+            process.onExit().get();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    @Test
+    void preparesOnASignedCastIgnoresForgeriesAndAnswersCalls() throws Exception {
+        agent = startAgent();
+        await("first heartbeat").atMost(Duration.ofSeconds(20))
+                .until(() -> heartbeats().stream().anyMatch(h -> h.serviceStatus() == ServiceStatus.NEW));
+
+        send(MessageTypes.PREPARE, prepare("forged-password"), NodeSecret.generate(), null);
+        int beatsBefore = heartbeats().size();
+        await("heartbeats after the forgery").atMost(Duration.ofSeconds(20))
+                .until(() -> heartbeats().size() >= beatsBefore + 3);
+        assertThat(heartbeats()).allMatch(h -> h.serviceStatus() == ServiceStatus.NEW);
+        assertThat(reports()).isEmpty();
+        assertThat(nodeDir.resolve("data")).doesNotExist();
+
+        Instant sent = Instant.now();
+        send(MessageTypes.PREPARE, prepare("first-password"), secret, null);
+        await("RUNNING heartbeat").atMost(Duration.ofSeconds(60))
+                .until(() -> heartbeats().stream().anyMatch(h -> h.serviceStatus() == ServiceStatus.RUNNING));
+        System.out.printf("prepare cast to RUNNING heartbeat: %d ms%n",
+                Duration.between(sent, Instant.now()).toMillis());
+        assertThat(reports()).singleElement().isEqualTo(new Report(MessageTypes.PREPARE, true, null));
+        Heartbeat running = heartbeats().stream().filter(h -> h.serviceStatus() == ServiceStatus.RUNNING)
+                .findFirst().orElseThrow();
+        assertThat(running.volumeTotalBytes()).isEqualTo(1024L * 1024 * 1024);
+        assertThat(running.volumeUsedBytes()).isPositive();
+        DriverManager.getConnection(jdbcUrl(), "root", "first-password").close();
+
+        String callId = send(MessageTypes.ENABLE_ROOT,
+                new EnableRoot(SecretBox.seal(secret, "second-password")), secret, replyQueue);
+        await("reply").atMost(Duration.ofSeconds(20)).until(() -> !replies.isEmpty());
+        Delivery delivery = replies.get(0);
+        assertThat(delivery.getProperties().getCorrelationId()).isEqualTo(callId);
+        Envelope reply = verified(delivery);
+        assertThat(reply.type()).isEqualTo(MessageTypes.REPLY);
+        assertThat(codec.payload(reply, Reply.class).ok()).isTrue();
+        DriverManager.getConnection(jdbcUrl(), "root", "second-password").close();
+    }
+
+    private Process startAgent() throws Exception {
+        Path properties = nodeDir.resolve("guest.properties");
+        Files.writeString(properties, String.join("\n",
+                "node.id=" + nodeId,
+                "node.secret=" + secret.value(),
+                "node.address=" + ADDRESS,
+                "node.dir=" + nodeDir,
+                "amqp.uri=" + TestBroker.fresh(VHOST),
+                "heartbeat.interval=PT1S", ""));
+        String jar = System.getProperty("shoal.guestagent.jar");
+        assertThat(Path.of(jar)).as("the shaded agent jar").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", jar,
+                "dev.shoal.guestagent.GuestAgent", properties.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(nodeDir.resolve("guest.log").toFile())
+                .start();
+    }
+
+    /** @return the envelope id, which a call's reply carries as its correlation id */
+    private String send(String type, Object payload, NodeSecret signingSecret, String replyTo) throws Exception {
+        Envelope envelope = codec.envelope(type, Instant.now(), null, "tenant-1", nodeId, payload);
+        byte[] body = codec.encode(envelope);
+        AMQP.BasicProperties.Builder properties = new AMQP.BasicProperties.Builder()
+                .messageId(envelope.id())
+                .contentType("application/json")
+                .deliveryMode(2)
+                .headers(Map.of(Routing.SIGNATURE_HEADER, MessageSigner.sign(signingSecret, body)));
+        if (replyTo != null) {
+            properties.replyTo(replyTo).correlationId(envelope.id());
+        }
+        channel.basicPublish(Routing.EXCHANGE, Routing.guestQueue(nodeId), properties.build(), body);
+        return envelope.id();
+    }
+
+    private Prepare prepare(String rootPassword) {
+        return new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, rootPassword));
+    }
+
+    private List<Heartbeat> heartbeats() {
+        return ofType(MessageTypes.HEARTBEAT, Heartbeat.class);
+    }
+
+    private List<Report> reports() {
+        return ofType(MessageTypes.REPORT, Report.class);
+    }
+
+    private <T> List<T> ofType(String type, Class<T> payload) {
+        return toConductor.stream().map(this::verified)
+                .filter(envelope -> envelope.type().equals(type))
+                .map(envelope -> codec.payload(envelope, payload))
+                .toList();
+    }
+
+    /** Everything the guest sends must verify with the node secret and name the node. */
+    private Envelope verified(Delivery delivery) {
+        Object signature = Optional.ofNullable(delivery.getProperties().getHeaders())
+                .map(headers -> headers.get(Routing.SIGNATURE_HEADER)).orElse(null);
+        assertThat(MessageSigner.verify(secret, delivery.getBody(), signature == null ? null : signature.toString()))
+                .as("signature of a guest message").isTrue();
+        Envelope envelope = codec.decode(delivery.getBody());
+        assertThat(envelope.nodeId()).isEqualTo(nodeId);
+        return envelope;
+    }
+
+    private static String jdbcUrl() {
+        return "jdbc:mariadb://" + ADDRESS + ":3306/?connectTimeout=3000";
+    }
+
+    private static boolean portFree(String address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 500);
+            return false;
+        } catch (java.io.IOException refused) {
+            return true;
+        }
+    }
+}

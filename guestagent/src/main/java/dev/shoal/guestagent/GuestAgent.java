@@ -52,7 +52,12 @@ public final class GuestAgent {
 
         // a restarted guest serves its prepared datastore again even while the broker is away
         worker.submit(() -> resume(config, datastore));
-        channel.set(connect(config, codec));
+        try {
+            channel.set(connect(config, codec));
+        } catch (IllegalArgumentException e) {
+            log.error("cannot use the broker of node {}: {}", config.nodeId(), e.getMessage());
+            System.exit(2);
+        }
         HeartbeatSender heartbeats = new HeartbeatSender(config, datastore, channel.get(), codec, clock);
         heartbeats.start(scheduler);
         Dispatcher dispatcher = new Dispatcher(config, datastore, channel.get(),

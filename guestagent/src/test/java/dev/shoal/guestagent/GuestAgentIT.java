@@ -20,6 +20,7 @@ import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.conductor.Heartbeat;
 import dev.shoal.contracts.conductor.Report;
 import dev.shoal.contracts.guest.EnableRoot;
+import dev.shoal.contracts.guest.FilesystemStats;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.testsupport.TestBroker;
@@ -135,6 +136,41 @@ class GuestAgentIT {
         DriverManager.getConnection(jdbcUrl(), "root", "second-password").close();
     }
 
+    @Test
+    void keepsBeatingAndAnsweringAfterTheBrokerDropsItsConnection() throws Exception {
+        agent = startAgent();
+        await("first heartbeat").atMost(Duration.ofSeconds(20)).until(() -> !heartbeats().isEmpty());
+
+        Instant dropped = Instant.now();
+        rabbitmqctl("close_connection", agentConnection(), "test outage");
+
+        await("a heartbeat after the outage").atMost(Duration.ofSeconds(30))
+                .until(() -> envelopes(MessageTypes.HEARTBEAT).stream().anyMatch(e -> e.sentAt().isAfter(dropped)));
+        String callId = send(MessageTypes.GET_FILESYSTEM_STATS, Map.of(), secret, replyQueue);
+        await("reply after the outage").atMost(Duration.ofSeconds(30)).until(() -> !replies.isEmpty());
+        assertThat(replies.get(0).getProperties().getCorrelationId()).isEqualTo(callId);
+        Reply reply = codec.payload(verified(replies.get(0)), Reply.class);
+        assertThat(reply.ok()).isTrue();
+        assertThat(codec.mapper().treeToValue(reply.result(), FilesystemStats.class).usedBytes()).isPositive();
+    }
+
+    /** The broker's id of the agent's connection, which the agent names after its node. */
+    private String agentConnection() throws Exception {
+        return rabbitmqctl("list_connections", "-q", "pid", "client_properties").lines()
+                .filter(line -> line.contains("guestagent-" + nodeId))
+                .map(line -> line.split("\t")[0])
+                .findFirst().orElseThrow(() -> new AssertionError("agent connection not listed"));
+    }
+
+    private static String rabbitmqctl(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+        return output;
+    }
+
     private Process startAgent() throws Exception {
         Path properties = nodeDir.resolve("guest.properties");
         Files.writeString(properties, String.join("\n",
@@ -183,9 +219,15 @@ class GuestAgentIT {
     }
 
     private <T> List<T> ofType(String type, Class<T> payload) {
-        return toConductor.stream().map(this::verified)
+        return envelopes(type).stream().map(envelope -> codec.payload(envelope, payload)).toList();
+    }
+
+    /** This node's messages of a type; another test's agent may still have had a beat in flight. */
+    private List<Envelope> envelopes(String type) {
+        return toConductor.stream()
+                .filter(delivery -> nodeId.equals(codec.decode(delivery.getBody()).nodeId()))
+                .map(this::verified)
                 .filter(envelope -> envelope.type().equals(type))
-                .map(envelope -> codec.payload(envelope, payload))
                 .toList();
     }
 

@@ -6,6 +6,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
 import dev.shoal.contracts.Envelope;
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageSigner;
@@ -14,12 +16,16 @@ import dev.shoal.contracts.Routing;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The guest's one AMQP connection: it consumes only its own queue and publishes signed messages.
  * The client's automatic recovery reconnects and re-consumes after a broker outage.
  */
 public final class GuestChannel implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GuestChannel.class);
 
     private final Connection connection;
     private final Channel consumer;
@@ -39,6 +45,17 @@ public final class GuestChannel implements AutoCloseable {
         factory.setAutomaticRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(1000);
         this.connection = factory.newConnection("guestagent-" + nodeId);
+        ((Recoverable) connection).addRecoveryListener(new RecoveryListener() {
+            @Override
+            public void handleRecovery(Recoverable recovered) {
+                log.info("broker connection of node {} recovered", nodeId);
+            }
+
+            @Override
+            public void handleRecoveryStarted(Recoverable recovering) {
+                log.warn("broker connection of node {} lost; recovering", nodeId);
+            }
+        });
         this.consumer = connection.createChannel();
         this.publisher = connection.createChannel();
         this.nodeId = nodeId;

@@ -74,6 +74,9 @@ class GuestAgentIT {
         channel.queueDeclare(Routing.CONDUCTOR_QUEUE, true, false, false, null);
         channel.queueBind(Routing.CONDUCTOR_QUEUE, Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE);
         channel.queuePurge(Routing.CONDUCTOR_QUEUE);
+        // as the task manager does, so a cast sent before the agent is up waits for it
+        channel.queueDeclare(Routing.guestQueue(nodeId), true, false, false, null);
+        channel.queueBind(Routing.guestQueue(nodeId), Routing.EXCHANGE, Routing.guestQueue(nodeId));
         channel.basicConsume(Routing.CONDUCTOR_QUEUE, true, (tag, delivery) -> toConductor.add(delivery), tag -> { });
         replyQueue = channel.queueDeclare().getQueue();
         channel.basicConsume(replyQueue, true, (tag, delivery) -> replies.add(delivery), tag -> { });
@@ -154,6 +157,21 @@ class GuestAgentIT {
         assertThat(codec.mapper().treeToValue(reply.result(), FilesystemStats.class).usedBytes()).isPositive();
     }
 
+    @Test
+    void reportsAFailedPrepareToTheConductor() throws Exception {
+        agent = startAgent("mysql.mariadbd=" + nodeDir.resolve("no-such-mariadbd"));
+        send(MessageTypes.PREPARE, prepare("pw"), secret, null);
+
+        await("failure report").atMost(Duration.ofSeconds(20)).until(() -> !reports().isEmpty());
+        Report report = reports().get(0);
+        assertThat(report.method()).isEqualTo(MessageTypes.PREPARE);
+        assertThat(report.ok()).isFalse();
+        assertThat(report.message()).contains("mysql.mariadbd", "no-such-mariadbd");
+        await("FAILED heartbeat").atMost(Duration.ofSeconds(20))
+                .until(() -> heartbeats().stream().anyMatch(h -> h.serviceStatus() == ServiceStatus.FAILED
+                        && h.statusDescription().contains("no-such-mariadbd")));
+    }
+
     /** The broker's id of the agent's connection, which the agent names after its node. */
     private String agentConnection() throws Exception {
         return rabbitmqctl("list_connections", "-q", "pid", "client_properties").lines()
@@ -171,7 +189,7 @@ class GuestAgentIT {
         return output;
     }
 
-    private Process startAgent() throws Exception {
+    private Process startAgent(String... extraProperties) throws Exception {
         Path properties = nodeDir.resolve("guest.properties");
         Files.writeString(properties, String.join("\n",
                 "node.id=" + nodeId,
@@ -179,7 +197,7 @@ class GuestAgentIT {
                 "node.address=" + ADDRESS,
                 "node.dir=" + nodeDir,
                 "amqp.uri=" + TestBroker.fresh(VHOST),
-                "heartbeat.interval=PT1S", ""));
+                "heartbeat.interval=PT1S", String.join("\n", extraProperties), ""));
         String jar = System.getProperty("shoal.guestagent.jar");
         assertThat(Path.of(jar)).as("the shaded agent jar").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -23,6 +23,7 @@ public final class MysqlManager implements DatastoreManager {
 
     private static final Logger log = LoggerFactory.getLogger(MysqlManager.class);
     private static final long GIB = 1024L * 1024 * 1024;
+    private static final String MANAGER = "mysql";
 
     private final GuestConfig config;
     private final MysqldProcess process;
@@ -39,6 +40,10 @@ public final class MysqlManager implements DatastoreManager {
 
     @Override
     public synchronized void prepare(Prepare request) throws Exception {
+        if (!MANAGER.equals(request.datastore())) {
+            throw new IllegalArgumentException("this guest runs datastore manager " + MANAGER + ", not "
+                    + request.datastore());
+        }
         Files.writeString(file("volume-size-gb"), Integer.toString(request.volumeSizeGb()));
         if (isPrepared() && process.isAlive() && status == ServiceStatus.RUNNING) {
             return;

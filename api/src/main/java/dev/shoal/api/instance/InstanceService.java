@@ -136,7 +136,7 @@ class InstanceService {
         return task;
     }
 
-    private InstanceView view(Instance instance) {
+    InstanceView view(Instance instance) {
         Node node = node(instance);
         return views.view(instance, node, statuses.findById(node.getId()),
                 tasks.findFirstByResourceIdOrderByCreatedDesc(instance.getId()));

@@ -43,7 +43,7 @@ class RootAccess {
     @Transactional
     String enable(String tenantId, UUID id, String enabledBy) {
         Instance instance = instances.find(tenantId, id);
-        String status = instances.show(tenantId, id).status();
+        String status = instances.view(instance).status();
         if (!"ACTIVE".equals(status)) {
             throw ApiException.conflict("instance " + id + " is " + status + "; root can be enabled once it is ACTIVE");
         }

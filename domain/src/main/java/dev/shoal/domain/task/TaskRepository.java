@@ -26,4 +26,12 @@ public interface TaskRepository extends JpaRepository<Task, UUID> {
               and t.state in (dev.shoal.domain.task.TaskState.PENDING, dev.shoal.domain.task.TaskState.RUNNING)
             """)
     boolean existsOpenTaskOtherThan(UUID resourceId, UUID taskId);
+
+    /** The newest task of each resource, for a page of resources in one query. */
+    @Query("""
+            select t from Task t
+            where t.resourceId in :resourceIds
+              and t.created = (select max(newer.created) from Task newer where newer.resourceId = t.resourceId)
+            """)
+    List<Task> findLatestOf(java.util.Collection<UUID> resourceIds);
 }

@@ -24,6 +24,8 @@ import dev.shoal.testsupport.TestServices;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.Message;
@@ -71,6 +74,8 @@ class GuestMessagesIT {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    DataSource dataSource;
 
     private final List<Message> deadLetters = new ArrayList<>();
 
@@ -213,6 +218,30 @@ class GuestMessagesIT {
     }
 
     @Test
+    void aHeartbeatAppliedWhileTheSweepWaitsForTheRowIsNotOverwritten() throws Exception {
+        NodeSecret secret = NodeSecret.generate();
+        UUID node = newNode(secret);
+        send(heartbeat(node, ServiceStatus.RUNNING, Instant.now()), secret);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(node).isPresent());
+
+        try (Connection heartbeatInFlight = dataSource.getConnection()) {
+            // Holds the row as a heartbeat being applied would, from before the node turns silent.
+            heartbeatInFlight.setAutoCommit(false);
+            execute(heartbeatInFlight, "select status from service_statuses where node_id = ? for update", node);
+            await().atMost(Duration.ofSeconds(10)).until(() -> count("""
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock'
+                    """) > 0);
+            execute(heartbeatInFlight,
+                    "update service_statuses set updated_at = clock_timestamp() where node_id = ?", node);
+            heartbeatInFlight.commit();
+        }
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                .until(() -> status(node).get().getStatus() == ServiceStatus.RUNNING);
+    }
+
+    @Test
     void failedPrepareReportMarksTheNodeFailed() {
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
@@ -294,6 +323,13 @@ class GuestMessagesIT {
         jdbc.sql("create trigger " + name + " before insert on conductor_lastseen for each row execute function "
                 + name + "()").update();
         return name;
+    }
+
+    private static void execute(Connection connection, String sql, UUID node) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, node);
+            statement.execute();
+        }
     }
 
     private long failedAttempts(String outage) {

@@ -1,8 +1,10 @@
 package dev.shoal.conductor.expiry;
 
 import dev.shoal.conductor.ConductorProperties;
+import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.domain.node.ServiceStatusRecord;
-import dev.shoal.domain.node.ServiceStatusRepository;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +20,24 @@ class HeartbeatExpirySweeper {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatExpirySweeper.class);
 
-    private final ServiceStatusRepository statuses;
+    /**
+     * ServiceStatusRepository.findSilentSince, but locking: a heartbeat applied after the query would
+     * otherwise be overwritten with SHUTDOWN when the stale row is written back. PostgreSQL rechecks the
+     * condition on the newest row version after waiting for the lock, so such a row is left out. Locked
+     * in node order, so that two conductors sweeping at once cannot deadlock.
+     */
+    private static final String SILENT = """
+            select s from ServiceStatusRecord s
+            where s.updatedAt < :cutoff and s.status <> :shutdown
+            order by s.nodeId
+            """;
+
+    private final EntityManager entityManager;
     private final ConductorProperties properties;
     private final Clock clock;
 
-    HeartbeatExpirySweeper(ServiceStatusRepository statuses, ConductorProperties properties, Clock clock) {
-        this.statuses = statuses;
+    HeartbeatExpirySweeper(EntityManager entityManager, ConductorProperties properties, Clock clock) {
+        this.entityManager = entityManager;
         this.properties = properties;
         this.clock = clock;
     }
@@ -35,7 +49,11 @@ class HeartbeatExpirySweeper {
     @Transactional
     public void expireSilentNodes() {
         Instant now = clock.instant();
-        List<ServiceStatusRecord> silent = statuses.findSilentSince(now.minus(properties.heartbeatExpiry()));
+        List<ServiceStatusRecord> silent = entityManager.createQuery(SILENT, ServiceStatusRecord.class)
+                .setParameter("cutoff", now.minus(properties.heartbeatExpiry()))
+                .setParameter("shutdown", ServiceStatus.SHUTDOWN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
         for (ServiceStatusRecord record : silent) {
             record.expire(now);
             log.warn("node {} sent no heartbeat since {}: SHUTDOWN", record.getNodeId(), record.getUpdatedAt());

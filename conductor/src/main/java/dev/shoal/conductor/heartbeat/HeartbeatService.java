@@ -19,6 +19,8 @@ import dev.shoal.domain.node.LastSeenRepository;
 import dev.shoal.domain.node.NodeRepository;
 import dev.shoal.domain.node.ServiceStatusRecord;
 import dev.shoal.domain.node.ServiceStatusRepository;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,15 +43,18 @@ public class HeartbeatService {
     private final LastSeenRepository lastSeen;
     private final ProcessedMessages processed;
     private final MessageCodec codec;
+    private final EntityManager entityManager;
     private final Clock clock;
 
     public HeartbeatService(NodeRepository nodes, ServiceStatusRepository statuses, LastSeenRepository lastSeen,
-                            ProcessedMessages processed, MessageCodec codec, Clock clock) {
+                            ProcessedMessages processed, MessageCodec codec, EntityManager entityManager,
+                            Clock clock) {
         this.nodes = nodes;
         this.statuses = statuses;
         this.lastSeen = lastSeen;
         this.processed = processed;
         this.codec = codec;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -119,8 +124,15 @@ public class HeartbeatService {
         return APPLIED;
     }
 
+    /**
+     * A heartbeat and a report of one node pass different last-seen rows, so two consumers may apply them
+     * at once: the row lock makes the later writer see what the earlier one wrote. Two first messages of
+     * a node racing to insert the row end in a key violation, which is retried and then sees the row.
+     */
     private ServiceStatusRecord statusOf(UUID node) {
-        return statuses.findById(node).orElseGet(() -> new ServiceStatusRecord(node));
+        ServiceStatusRecord record = entityManager.find(ServiceStatusRecord.class, node,
+                LockModeType.PESSIMISTIC_WRITE);
+        return record != null ? record : new ServiceStatusRecord(node);
     }
 
     /**

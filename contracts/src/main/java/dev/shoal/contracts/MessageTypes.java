@@ -13,6 +13,18 @@ public final class MessageTypes {
     public static final String STOP_DB = "stop_db";
     public static final String RESTART = "restart";
     public static final String GET_FILESYSTEM_STATS = "get_filesystem_stats";
+    // clusters: membership as the datastore itself sees it, and changes to it
+    public static final String GET_CLUSTER_STATUS = "get_cluster_status";
+    public static final String ADD_MEMBERS = "add_members";
+    public static final String REMOVE_MEMBERS = "remove_members";
+    public static final String DECOMMISSION = "decommission";
+    public static final String CLUSTER_COMPLETE = "cluster_complete";
+    // MySQL replication
+    public static final String CREATE_REPLICATION_SNAPSHOT = "create_replication_snapshot";
+    public static final String DELETE_REPLICATION_SNAPSHOT = "delete_replication_snapshot";
+    public static final String ATTACH_REPLICA = "attach_replica";
+    public static final String DETACH_REPLICA = "detach_replica";
+    public static final String GET_REPLICATION_STATUS = "get_replication_status";
 
     // conductor queue
     public static final String HEARTBEAT = "heartbeat";

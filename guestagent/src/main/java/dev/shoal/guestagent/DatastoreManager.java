@@ -1,10 +1,21 @@
 package dev.shoal.guestagent;
 
 import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.ClusterMembers;
+import dev.shoal.contracts.guest.ClusterStatus;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.contracts.guest.ReplicationStatus;
 
-/** The only thing that touches a node's datastore; one implementation per datastore. */
+/**
+ * The only thing that touches a node's datastore; one implementation per datastore. What a datastore cannot do
+ * (a Cassandra node has no replication snapshot) answers with {@link UnsupportedOperationException}, which the
+ * caller receives as the call's error.
+ */
 public interface DatastoreManager {
+
+    /** The manager name prepare requests must carry: {@code mysql}, {@code cassandra}, {@code mongodb}. */
+    String name();
 
     /** Initialises and starts the datastore; safe to call again on a prepared node. */
     void prepare(Prepare request) throws Exception;
@@ -25,4 +36,52 @@ public interface DatastoreManager {
 
     /** Volume size granted by prepare, in bytes, if known. */
     Long volumeTotalBytes();
+
+    /** Membership as the datastore reports it from this node. */
+    default ClusterStatus clusterStatus() throws Exception {
+        throw unsupported("cluster status");
+    }
+
+    /** Adds members; sent to the node that changes membership (MongoDB's primary initiates the set first). */
+    default void addMembers(ClusterMembers members) throws Exception {
+        throw unsupported("adding cluster members");
+    }
+
+    default void removeMembers(ClusterMembers members) throws Exception {
+        throw unsupported("removing cluster members");
+    }
+
+    /** Hands this node's data to the rest of the cluster and leaves it, before the node is destroyed. */
+    default void decommission() throws Exception {
+        throw unsupported("decommission");
+    }
+
+    /** Every member is up; nothing to do for most datastores. */
+    default void clusterComplete() throws Exception {
+    }
+
+    default ReplicationSnapshot createReplicationSnapshot(String snapshotId) throws Exception {
+        throw unsupported("replication snapshots");
+    }
+
+    default void deleteReplicationSnapshot(String snapshotId) throws Exception {
+        throw unsupported("replication snapshots");
+    }
+
+    /** Loads the snapshot and replicates from its master, read-only; the password arrives already opened. */
+    default void attachReplica(ReplicationSnapshot snapshot, String replicationPassword) throws Exception {
+        throw unsupported("replication");
+    }
+
+    default void detachReplica() throws Exception {
+        throw unsupported("replication");
+    }
+
+    default ReplicationStatus replicationStatus() throws Exception {
+        throw unsupported("replication");
+    }
+
+    private UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException(name() + " does not support " + what);
+    }
 }

@@ -2,7 +2,6 @@ package dev.shoal.guestagent;
 
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.guestagent.heartbeat.HeartbeatSender;
-import dev.shoal.guestagent.mysql.MysqlManager;
 import dev.shoal.guestagent.rpc.Dispatcher;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import dev.shoal.guestagent.rpc.MessageVerifier;
@@ -43,7 +42,14 @@ public final class GuestAgent {
         }
         Clock clock = Clock.systemUTC();
         MessageCodec codec = new MessageCodec();
-        DatastoreManager datastore = new MysqlManager(config);
+        DatastoreManager datastore;
+        try {
+            datastore = DatastoreManagers.forConfig(config);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         ExecutorService worker = Executors.newSingleThreadExecutor(named("guest-worker"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("guest-heartbeat"));
         AtomicReference<GuestChannel> channel = new AtomicReference<>();

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -22,7 +24,35 @@ public record GuestConfig(
         String amqpUri,
         Duration heartbeatInterval,
         Optional<Path> mariadbd,
-        Optional<Path> mysqlBasedir) {
+        Optional<Path> mysqlBasedir,
+        Map<String, String> settings) {
+
+    public GuestConfig {
+        settings = Map.copyOf(settings);
+    }
+
+    public GuestConfig(String nodeId, NodeSecret secret, String address, Path nodeDir, String amqpUri,
+                       Duration heartbeatInterval, Optional<Path> mariadbd, Optional<Path> mysqlBasedir) {
+        this(nodeId, secret, address, nodeDir, amqpUri, heartbeatInterval, mariadbd, mysqlBasedir, Map.of());
+    }
+
+    /** The datastore manager this node runs ({@code datastore.manager}); MySQL unless told otherwise. */
+    public String datastore() {
+        return setting("datastore.manager").orElse("mysql");
+    }
+
+    /**
+     * Where replication snapshots are kept ({@code snapshot.dir}): the object store of this deployment, reached
+     * by every node; defaults to a directory beside the node's own.
+     */
+    public Path snapshotDir() {
+        return setting("snapshot.dir").map(Path::of).orElse(nodeDir.resolveSibling(".snapshots"));
+    }
+
+    /** Any other setting the compute driver wrote, such as a datastore's binaries. */
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
 
     public static GuestConfig load(Path file) throws IOException {
         Properties properties = new Properties();
@@ -49,7 +79,19 @@ public record GuestConfig(
                 required(properties, "amqp.uri", source),
                 interval,
                 optional(properties, "mysql.mariadbd").map(Path::of),
-                optional(properties, "mysql.basedir").map(Path::of));
+                optional(properties, "mysql.basedir").map(Path::of),
+                settings(properties));
+    }
+
+    /** Everything but the secret, which has its own field and must not travel further. */
+    private static Map<String, String> settings(Properties properties) {
+        Map<String, String> settings = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!key.equals("node.secret")) {
+                settings.put(key, properties.getProperty(key));
+            }
+        }
+        return settings;
     }
 
     private static String required(Properties properties, String key, String source) {

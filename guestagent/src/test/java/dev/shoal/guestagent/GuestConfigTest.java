@@ -20,6 +20,34 @@ class GuestConfigTest {
     }
 
     @Test
+    void datastoreAndSnapshotStoreDefaultToMysqlBesideTheNode() {
+        GuestConfig config = GuestConfig.from(valid(), "guest.properties");
+        assertThat(config.datastore()).isEqualTo("mysql");
+        assertThat(config.snapshotDir()).isEqualTo(java.nio.file.Path.of("/tmp/.snapshots"));
+        assertThat(config.settings()).doesNotContainKey("node.secret");
+    }
+
+    @Test
+    void keepsDatastoreSettingsTheDriverWrote() {
+        Properties properties = valid();
+        properties.setProperty("datastore.manager", "cassandra");
+        properties.setProperty("cassandra.lib", "/opt/cassandra/lib");
+        properties.setProperty("snapshot.dir", "/srv/snapshots");
+        GuestConfig config = GuestConfig.from(properties, "guest.properties");
+        assertThat(config.datastore()).isEqualTo("cassandra");
+        assertThat(config.setting("cassandra.lib")).contains("/opt/cassandra/lib");
+        assertThat(config.snapshotDir()).isEqualTo(java.nio.file.Path.of("/srv/snapshots"));
+        assertThatThrownBy(() -> DatastoreManagers.forConfig(GuestConfig.from(withManager("oracle"), "g")))
+                .hasMessageContaining("no datastore manager named 'oracle'");
+    }
+
+    private static Properties withManager(String manager) {
+        Properties properties = valid();
+        properties.setProperty("datastore.manager", manager);
+        return properties;
+    }
+
+    @Test
     void namesWhatIsMissingOrMalformed() {
         Properties missing = valid();
         missing.remove("node.address");

@@ -39,6 +39,11 @@ public final class MysqlManager implements DatastoreManager {
     }
 
     @Override
+    public String name() {
+        return MANAGER;
+    }
+
+    @Override
     public synchronized void prepare(Prepare request) throws Exception {
         if (!MANAGER.equals(request.datastore())) {
             throw new IllegalArgumentException("this guest runs datastore manager " + MANAGER + ", not "

@@ -7,10 +7,13 @@ import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.conductor.Report;
+import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.EnableRoot;
 import dev.shoal.contracts.guest.FilesystemStats;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.Reply;
+import dev.shoal.contracts.guest.SnapshotRequest;
 import dev.shoal.guestagent.DatastoreManager;
 import dev.shoal.guestagent.GuestConfig;
 import dev.shoal.guestagent.heartbeat.VolumeUsage;
@@ -108,6 +111,40 @@ public final class Dispatcher {
             }
             case MessageTypes.GET_FILESYSTEM_STATS -> new FilesystemStats(VolumeUsage.bytesUnder(config.nodeDir()),
                     datastore.volumeTotalBytes() == null ? 0 : datastore.volumeTotalBytes());
+            case MessageTypes.GET_CLUSTER_STATUS -> datastore.clusterStatus();
+            case MessageTypes.ADD_MEMBERS -> {
+                datastore.addMembers(codec.payload(envelope, ClusterMembers.class));
+                yield null;
+            }
+            case MessageTypes.REMOVE_MEMBERS -> {
+                datastore.removeMembers(codec.payload(envelope, ClusterMembers.class));
+                yield null;
+            }
+            case MessageTypes.DECOMMISSION -> {
+                datastore.decommission();
+                yield null;
+            }
+            case MessageTypes.CLUSTER_COMPLETE -> {
+                datastore.clusterComplete();
+                yield null;
+            }
+            case MessageTypes.CREATE_REPLICATION_SNAPSHOT -> datastore.createReplicationSnapshot(
+                    codec.payload(envelope, SnapshotRequest.class).snapshotId());
+            case MessageTypes.DELETE_REPLICATION_SNAPSHOT -> {
+                datastore.deleteReplicationSnapshot(codec.payload(envelope, SnapshotRequest.class).snapshotId());
+                yield null;
+            }
+            case MessageTypes.ATTACH_REPLICA -> {
+                ReplicationSnapshot snapshot = codec.payload(envelope, ReplicationSnapshot.class);
+                datastore.attachReplica(snapshot,
+                        SecretBox.open(config.secret(), snapshot.sealedReplicationPassword()));
+                yield null;
+            }
+            case MessageTypes.DETACH_REPLICA -> {
+                datastore.detachReplica();
+                yield null;
+            }
+            case MessageTypes.GET_REPLICATION_STATUS -> datastore.replicationStatus();
             default -> throw new IllegalArgumentException("unknown method " + envelope.type());
         };
     }

@@ -129,6 +129,8 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         config.setProperty("node.dir", nodeDir.toString());
         config.setProperty("amqp.uri", guestAmqpUri);
         config.setProperty("heartbeat.interval", properties.heartbeatInterval().toString());
+        config.setProperty("datastore.manager", spec.datastore());
+        config.setProperty("snapshot.dir", workDir.resolve(".snapshots").toString());
         if (properties.mariadbd() != null) {
             config.setProperty("mysql.mariadbd", properties.mariadbd().toString());
         }

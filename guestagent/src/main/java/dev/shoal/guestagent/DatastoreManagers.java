@@ -1,0 +1,18 @@
+package dev.shoal.guestagent;
+
+import dev.shoal.guestagent.mysql.MysqlManager;
+
+/** The manager for the datastore a node was spawned for. */
+public final class DatastoreManagers {
+
+    private DatastoreManagers() {
+    }
+
+    public static DatastoreManager forConfig(GuestConfig config) {
+        return switch (config.datastore()) {
+            case "mysql" -> new MysqlManager(config);
+            default -> throw new IllegalArgumentException("node " + config.nodeId() + ": no datastore manager named '"
+                    + config.datastore() + "'");
+        };
+    }
+}

@@ -47,6 +47,18 @@ record MariadbBinaries(Path mariadbd, Path installDb, Optional<Path> basedir, St
         throw new IllegalStateException(NOT_FOUND);
     }
 
+    /**
+     * A client program of the same MariaDB as the server ({@code mariadb}, {@code mariadb-dump}): from its
+     * distribution, beside it, or on the PATH.
+     */
+    Path client(String name) {
+        return basedir.map(base -> base.resolve("bin").resolve(name)).filter(Files::isExecutable)
+                .or(() -> Optional.of(mariadbd.resolveSibling(name)).filter(Files::isExecutable))
+                .or(() -> onPath(name, System.getenv("PATH")))
+                .orElseThrow(() -> new IllegalStateException(name + " not found beside " + mariadbd
+                        + " nor on the PATH"));
+    }
+
     /** A MariaDB distribution directory: its server and install script need it as their base directory. */
     private static Optional<MariadbBinaries> distribution(Path base, String origin) {
         if (base == null || !Files.isDirectory(base.resolve("share"))) {

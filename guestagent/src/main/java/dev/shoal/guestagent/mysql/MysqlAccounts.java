@@ -22,13 +22,14 @@ import java.util.List;
 final class MysqlAccounts {
 
     private static final String ADMIN = "os_admin";
+    static final String ADMIN_FILE = "os_admin.cnf";
     private static final int PING_TIMEOUT_SECONDS = 2;
 
     private final Path adminFile;
     private final Path socket;
 
     MysqlAccounts(Path nodeDir, Path socket) {
-        this.adminFile = nodeDir.resolve("os_admin.cnf");
+        this.adminFile = nodeDir.resolve(ADMIN_FILE);
         this.socket = socket;
     }
 
@@ -70,7 +71,7 @@ final class MysqlAccounts {
         }
     }
 
-    private Connection admin() throws SQLException, IOException {
+    Connection admin() throws SQLException, IOException {
         return DriverManager.getConnection(socketUrl(), ADMIN, adminPassword());
     }
 
@@ -100,11 +101,16 @@ final class MysqlAccounts {
 
     /** Created unreadable to others from the start, in the format the mariadb client reads with --defaults-file. */
     private void writeAdminFile(String password) throws IOException {
-        Path partial = adminFile.resolveSibling("os_admin.cnf.part");
+        writePrivate(adminFile, "[client]\nuser=" + ADMIN + "\npassword=" + password + "\nsocket=" + socket + "\n");
+    }
+
+    /** Written whole or not at all, and never readable by others, even for a moment. */
+    static void writePrivate(Path file, String content) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
         Files.deleteIfExists(partial);
         Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(partial, "[client]\nuser=" + ADMIN + "\npassword=" + password + "\nsocket=" + socket + "\n");
-        Files.move(partial, adminFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(partial, content);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private String adminPassword() throws IOException {
@@ -120,7 +126,7 @@ final class MysqlAccounts {
         return "'" + value.replace("\\", "\\\\").replace("'", "''").replace("\0", "\\0") + "'";
     }
 
-    private static String randomPassword() {
+    static String randomPassword() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -3,6 +3,8 @@ package dev.shoal.guestagent.mysql;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.contracts.guest.ReplicationStatus;
 import dev.shoal.guestagent.DatastoreManager;
 import dev.shoal.guestagent.GuestConfig;
 import java.io.IOException;
@@ -28,6 +30,7 @@ public final class MysqlManager implements DatastoreManager {
     private final GuestConfig config;
     private final MysqldProcess process;
     private final MysqlAccounts accounts;
+    private final MysqlReplication replication;
     private volatile ServiceStatus status = ServiceStatus.NEW;
     private volatile String description;
 
@@ -36,6 +39,8 @@ public final class MysqlManager implements DatastoreManager {
         this.process = new MysqldProcess(config.nodeDir());
         this.accounts = new MysqlAccounts(config.nodeDir(),
                 MysqlConfigFile.socketPath(config.nodeDir(), config.nodeId()));
+        this.replication = new MysqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
+                config.secret(), accounts);
     }
 
     @Override
@@ -90,6 +95,7 @@ public final class MysqlManager implements DatastoreManager {
             } else {
                 start(binaries());
             }
+            replication.restoreReadOnly();
             running();
         } catch (Exception e) {
             status = ServiceStatus.CRASHED;
@@ -138,6 +144,35 @@ public final class MysqlManager implements DatastoreManager {
     public synchronized void restart() throws Exception {
         process.stop();
         resume();
+    }
+
+    @Override
+    public ReplicationSnapshot createReplicationSnapshot(String snapshotId) throws Exception {
+        return replication.createSnapshot(snapshotId, binaries());
+    }
+
+    @Override
+    public void deleteReplicationSnapshot(String snapshotId) throws IOException {
+        replication.deleteSnapshot(snapshotId);
+    }
+
+    @Override
+    public synchronized void attachReplica(ReplicationSnapshot snapshot, String replicationPassword)
+            throws Exception {
+        replication.attach(snapshot, replicationPassword, binaries());
+        log.info("node {} replicates from {} since {}", config.nodeId(), snapshot.masterAddress(),
+                snapshot.gtidPosition());
+    }
+
+    @Override
+    public synchronized void detachReplica() throws Exception {
+        replication.detach();
+        log.info("node {} detached: a writable standalone server", config.nodeId());
+    }
+
+    @Override
+    public ReplicationStatus replicationStatus() throws Exception {
+        return replication.status();
     }
 
     @Override

@@ -1,0 +1,155 @@
+package dev.shoal.guestagent.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shoal.contracts.NodeSecret;
+import dev.shoal.contracts.SecretBox;
+import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.contracts.guest.ReplicationStatus;
+import dev.shoal.guestagent.GuestConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A master and two replicas made from one snapshot, on the real MariaDB server of this machine. */
+class MysqlReplicationIT {
+
+    private static final String MASTER = "127.0.1.245";
+    private static final String REPLICA_A = "127.0.1.246";
+    private static final String REPLICA_B = "127.0.1.247";
+    private static final String PASSWORD = "root-pw";
+
+    @TempDir
+    Path work;
+
+    private final List<MysqlManager> managers = new ArrayList<>();
+    private final List<NodeSecret> secrets = new ArrayList<>();
+
+    @AfterEach
+    void stopServers() throws Exception {
+        for (MysqlManager manager : managers) {
+            manager.stop();
+        }
+    }
+
+    @Test
+    void replicasMadeFromOneSnapshotFollowTheMasterUntilDetached() throws Exception {
+        MysqlManager master = node(MASTER);
+        MysqlManager replicaA = node(REPLICA_A);
+        MysqlManager replicaB = node(REPLICA_B);
+        sql(MASTER, "create database shop", "create table shop.items (id int primary key)",
+                "insert into shop.items values (1)");
+
+        ReplicationSnapshot snapshot = master.createReplicationSnapshot("snap-1");
+        assertThat(snapshot.gtidPosition()).matches("[0-9]+-[0-9]+-[0-9]+(,.*)?");
+        assertThat(master.createReplicationSnapshot("snap-1").gtidPosition())
+                .as("taking the same snapshot again").isEqualTo(snapshot.gtidPosition());
+        String replicationPassword = SecretBox.open(secrets.get(0), snapshot.sealedReplicationPassword());
+        sql(MASTER, "insert into shop.items values (2)");
+
+        replicaA.attachReplica(snapshot, replicationPassword);
+        replicaB.attachReplica(snapshot, replicationPassword);
+        replicaB.attachReplica(snapshot, replicationPassword);
+
+        sql(MASTER, "insert into shop.items values (3)");
+        for (String replica : List.of(REPLICA_A, REPLICA_B)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ids(replica), ids -> ids.equals(List.of(1, 2, 3)));
+        }
+        ReplicationStatus status = replicaA.replicationStatus();
+        assertThat(status.replica()).isTrue();
+        assertThat(status.ioRunning()).isTrue();
+        assertThat(status.sqlRunning()).isTrue();
+        assertThat(status.readOnly()).isTrue();
+        assertThat(master.replicationStatus().replica()).isFalse();
+
+        replicaA.detachReplica();
+        assertThat(replicaA.replicationStatus()).extracting(ReplicationStatus::replica, ReplicationStatus::readOnly)
+                .containsExactly(false, false);
+        sql(REPLICA_A, "insert into shop.items values (100)");
+        sql(MASTER, "insert into shop.items values (4)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids(REPLICA_B), ids -> ids.contains(4));
+        assertThat(ids(REPLICA_A)).containsExactly(1, 2, 3, 100);
+
+        master.deleteReplicationSnapshot("snap-1");
+        assertThat(work.resolve(".snapshots").resolve("mysql-snap-1.sql")).doesNotExist();
+    }
+
+    @Test
+    void aRestartedReplicaStaysReadOnlyAndCatchesUp() throws Exception {
+        MysqlManager master = node(MASTER);
+        MysqlManager replica = node(REPLICA_A);
+        ReplicationSnapshot snapshot = master.createReplicationSnapshot("snap-2");
+        replica.attachReplica(snapshot, SecretBox.open(secrets.get(0), snapshot.sealedReplicationPassword()));
+
+        replica.restart();
+        sql(MASTER, "create database late", "create table late.t (v int)", "insert into late.t values (9)");
+
+        assertThat(replica.status()).isEqualTo(ServiceStatus.RUNNING);
+        assertThat(replica.replicationStatus().readOnly()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(REPLICA_A, "select count(*) from late.t") == 1);
+    }
+
+    private MysqlManager node(String address) throws Exception {
+        NodeSecret secret = NodeSecret.generate();
+        Path nodeDir = Files.createDirectories(work.resolve(address));
+        MysqlManager manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, address,
+                nodeDir, "amqp://unused", Duration.ofSeconds(1), Optional.empty(), Optional.empty(),
+                Map.of("snapshot.dir", work.resolve(".snapshots").toString())));
+        managers.add(manager);
+        secrets.add(secret);
+        manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, PASSWORD)));
+        return manager;
+    }
+
+    private static void sql(String address, String... statements) throws SQLException {
+        try (Connection connection = connect(address); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
+    private static List<Integer> ids(String address) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection connection = connect(address); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select id from shop.items order by id")) {
+            while (rows.next()) {
+                ids.add(rows.getInt(1));
+            }
+        } catch (SQLException notThereYet) {
+            return List.of();
+        }
+        return ids;
+    }
+
+    private static long count(String address, String query) {
+        try (Connection connection = connect(address); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException notThereYet) {
+            return -1;
+        }
+    }
+
+    private static Connection connect(String address) throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://" + address + ":3306/?connectTimeout=3000", "root",
+                PASSWORD);
+    }
+}

@@ -16,6 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxVolumeGb        largest volume a tenant may ask for
  * @param defaultPageSize    list size without {@code limit}
  * @param maxPageSize        largest {@code limit}
+ * @param maxReplicasPerRequest most replicas one {@code replicate} action creates
+ * @param regions            the regions nodes may be placed in; the first is the default
+ * @param maxClusterSize     most nodes a cluster may have
+ * @param cassandraReplicationFactor the replication factor Cassandra clusters are sized for: a node removal that
+ *                           would leave fewer nodes is refused
  * @param outboxPollInterval how often unpublished casts are looked for (they normally leave right after commit)
  */
 @Validated
@@ -29,5 +34,13 @@ public record ApiProperties(
         @Min(1) @DefaultValue("100") int maxVolumeGb,
         @Min(1) @DefaultValue("20") int defaultPageSize,
         @Min(1) @DefaultValue("1000") int maxPageSize,
-        @NotNull @DefaultValue("1s") Duration outboxPollInterval) {
+        @NotNull @DefaultValue("1s") Duration outboxPollInterval,
+        @Min(1) @DefaultValue("5") int maxReplicasPerRequest,
+        @NotNull @DefaultValue("local") java.util.List<String> regions,
+        @Min(1) @DefaultValue("9") int maxClusterSize,
+        @Min(1) @DefaultValue("3") int cassandraReplicationFactor) {
+
+    public String defaultRegion() {
+        return regions.get(0);
+    }
 }

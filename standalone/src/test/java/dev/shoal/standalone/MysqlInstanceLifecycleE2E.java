@@ -3,64 +3,25 @@ package dev.shoal.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.shoal.testsupport.TestServices;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole pipeline for real: HTTP → PostgreSQL + outbox → RabbitMQ → task manager → local compute driver →
  * guest agent process → mariadbd → heartbeats → conductor → HTTP.
  */
-@EnabledIfSystemProperty(named = "shoal.e2e", matches = "true")
-@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MysqlInstanceLifecycleE2E {
-
-    private static final String OPERATOR_TOKEN = "shoal_e2e-operator-token-0123456789abcdef";
-
-    @TempDir
-    static Path workDir;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        TestServices.databaseAndBroker(registry, "shoal_e2e_test", "shoal-e2e-test");
-        registry.add("shoal.api.bootstrap-token", () -> OPERATOR_TOKEN);
-        registry.add("shoal.compute.local.work-dir", () -> workDir.resolve("nodes").toString());
-        registry.add("shoal.compute.local.heartbeat-interval", () -> "1s");
-        registry.add("shoal.conductor.heartbeat-expiry", () -> "3s");
-        registry.add("shoal.conductor.sweep-interval", () -> "500ms");
-        registry.add("shoal.api.heartbeat-expiry", () -> "3s");
-    }
-
-    @AfterAll
-    static void killLeftovers() {
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(workDir.toString())).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
-    }
+class MysqlInstanceLifecycleE2E extends StandaloneE2E {
 
     @Test
     void mysqlInstanceGoesFromRestToRunningMariadbAndBack() throws Exception {
-        ShoalHttp http = new ShoalHttp("http://127.0.0.1:" + port);
+        ShoalHttp http = http();
         String token = http.newTenant(OPERATOR_TOKEN, "acme");
 
         Instant posted = Instant.now();
@@ -89,7 +50,7 @@ class MysqlInstanceLifecycleE2E {
 
         String url = "jdbc:mariadb://" + ip + ":3306/?connectTimeout=2000";
         await("root password applied").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> canConnect(url, password));
+                .until(() -> canConnect(url, "root", password));
         try (Connection connection = DriverManager.getConnection(url, "root", password);
              Statement sql = connection.createStatement()) {
             sql.execute("create database shop");
@@ -101,7 +62,7 @@ class MysqlInstanceLifecycleE2E {
             }
         }
 
-        Path nodeDir = onlyNodeDir();
+        Path nodeDir = nodeDirAt(ip);
         long guestPid = Long.parseLong(Files.readString(nodeDir.resolve("guest.pid")).trim());
         ProcessHandle.of(guestPid).orElseThrow().destroyForcibly();
         await("SHUTDOWN after the guest is killed").atMost(Duration.ofSeconds(20))
@@ -112,27 +73,5 @@ class MysqlInstanceLifecycleE2E {
                 .until(() -> http.send("GET", path, token, null).status() == 404);
         assertThat(processesOf(nodeDir)).as("guest and mariadbd processes of the node").isZero();
         assertThat(nodeDir).doesNotExist();
-    }
-
-    private static String status(ShoalHttp http, String path, String token) {
-        return http.send("GET", path, token, null).json().path("instance").path("status").asString();
-    }
-
-    private static boolean canConnect(String url, String password) throws SQLException {
-        try (Connection ignored = DriverManager.getConnection(url, "root", password)) {
-            return true;
-        }
-    }
-
-    private static Path onlyNodeDir() throws IOException {
-        try (Stream<Path> dirs = Files.list(workDir.resolve("nodes"))) {
-            return dirs.filter(d -> Files.exists(d.resolve("guest.properties"))).findFirst().orElseThrow();
-        }
-    }
-
-    private static long processesOf(Path nodeDir) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
-                .count();
     }
 }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 record CreateInstanceRequest(Body instance) {
 
     record Body(String name, Datastore datastore, @JsonProperty("flavorRef") String flavorRef, Volume volume,
-                String configuration) {
+                String configuration, Slave slave) {
+    }
+
+    /** The seed's replica request: a read-only slave of another MySQL instance. */
+    record Slave(String of, @JsonProperty("read_only") Boolean readOnly) {
     }
 
     record Datastore(String type, String version) {

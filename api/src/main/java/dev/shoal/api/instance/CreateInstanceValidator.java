@@ -24,7 +24,8 @@ final class CreateInstanceValidator {
         } else if (body.name().length() > MAX_NAME_LENGTH) {
             problems.add(new FieldProblem("instance.name", "must be at most " + MAX_NAME_LENGTH + " characters"));
         }
-        if (body.datastore() == null || body.datastore().type() == null || body.datastore().type().isBlank()) {
+        if (body.slave() == null
+                && (body.datastore() == null || body.datastore().type() == null || body.datastore().type().isBlank())) {
             problems.add(new FieldProblem("instance.datastore.type", "is required"));
         }
         if (body.flavorRef() == null || body.flavorRef().isBlank()) {
@@ -36,15 +37,11 @@ final class CreateInstanceValidator {
             problems.add(new FieldProblem("instance.volume.size", "must be between " + minVolumeGb + " and "
                     + maxVolumeGb + " GB"));
         }
+        if (body.slave() != null && (body.slave().of() == null || body.slave().of().isBlank())) {
+            problems.add(new FieldProblem("instance.slave.of", "is required: the id of the master"));
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-    }
-
-    /** Clients send a flavor's id or its link; either names the same flavor. */
-    static String flavorId(String flavorRef) {
-        String ref = flavorRef.strip();
-        int slash = ref.lastIndexOf('/');
-        return slash >= 0 ? ref.substring(slash + 1) : ref;
     }
 }

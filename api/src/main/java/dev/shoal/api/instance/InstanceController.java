@@ -23,10 +23,12 @@ class InstanceController {
 
     private final InstanceService instances;
     private final RootAccess root;
+    private final InstanceActions actions;
 
-    InstanceController(InstanceService instances, RootAccess root) {
+    InstanceController(InstanceService instances, RootAccess root, InstanceActions actions) {
         this.instances = instances;
         this.root = root;
+        this.actions = actions;
     }
 
     @PostMapping
@@ -55,8 +57,17 @@ class InstanceController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void delete(@PathVariable String tenantId, @PathVariable UUID id) {
-        instances.delete(tenantId, id);
+    void delete(@PathVariable String tenantId, @PathVariable UUID id,
+                @RequestParam(name = "detach_replicas", defaultValue = "false") boolean detachReplicas) {
+        instances.delete(tenantId, id, detachReplicas);
+    }
+
+    /** Trove's action resource: one action per request, named by the body's only key. */
+    @PostMapping("/{id}/action")
+    org.springframework.http.ResponseEntity<Object> action(@PathVariable String tenantId, @PathVariable UUID id,
+                                                           @RequestBody Map<String, tools.jackson.databind.JsonNode> body) {
+        Object result = actions.run(tenantId, id, body);
+        return org.springframework.http.ResponseEntity.accepted().body(result);
     }
 
     @PostMapping("/{id}/root")

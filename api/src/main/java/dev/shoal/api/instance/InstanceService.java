@@ -1,16 +1,10 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
+import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.system.ApiException;
-import dev.shoal.contracts.MessageTypes;
-import dev.shoal.contracts.Routing;
-import dev.shoal.contracts.task.RunTask;
-import dev.shoal.domain.catalog.Datastore;
-import dev.shoal.domain.catalog.DatastoreRepository;
+import dev.shoal.api.system.TaskScheduler;
 import dev.shoal.domain.catalog.DatastoreVersion;
-import dev.shoal.domain.catalog.DatastoreVersionRepository;
-import dev.shoal.domain.catalog.FlavorRepository;
-import dev.shoal.domain.configuration.ConfigurationRepository;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
 import dev.shoal.domain.node.Node;
@@ -18,7 +12,6 @@ import dev.shoal.domain.node.NodeRepository;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.node.ServiceStatusRecord;
 import dev.shoal.domain.node.ServiceStatusRepository;
-import dev.shoal.domain.outbox.Outbox;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.domain.task.TaskRepository;
@@ -47,29 +40,25 @@ class InstanceService {
     private final NodeRepository nodes;
     private final ServiceStatusRepository statuses;
     private final TaskRepository tasks;
-    private final DatastoreRepository datastores;
-    private final DatastoreVersionRepository versions;
-    private final FlavorRepository flavors;
-    private final ConfigurationRepository configurations;
-    private final Outbox outbox;
+    private final CatalogReferences catalog;
+    private final TaskScheduler scheduler;
     private final InstanceViews views;
+    private final ReplicaService replicas;
     private final ApiProperties properties;
     private final Clock clock;
 
     InstanceService(InstanceRepository instances, NodeRepository nodes, ServiceStatusRepository statuses,
-                    TaskRepository tasks, DatastoreRepository datastores, DatastoreVersionRepository versions,
-                    FlavorRepository flavors, ConfigurationRepository configurations, Outbox outbox,
-                    InstanceViews views, ApiProperties properties, Clock clock) {
+                    TaskRepository tasks, CatalogReferences catalog, TaskScheduler scheduler,
+                    InstanceViews views, @org.springframework.context.annotation.Lazy ReplicaService replicas,
+                    ApiProperties properties, Clock clock) {
         this.instances = instances;
         this.nodes = nodes;
         this.statuses = statuses;
         this.tasks = tasks;
-        this.datastores = datastores;
-        this.versions = versions;
-        this.flavors = flavors;
-        this.configurations = configurations;
-        this.outbox = outbox;
+        this.catalog = catalog;
+        this.scheduler = scheduler;
         this.views = views;
+        this.replicas = replicas;
         this.properties = properties;
         this.clock = clock;
     }
@@ -78,17 +67,19 @@ class InstanceService {
     InstanceView create(String tenantId, CreateInstanceRequest request) {
         CreateInstanceValidator.validate(request, properties.minVolumeGb(), properties.maxVolumeGb());
         CreateInstanceRequest.Body body = request.instance();
+        String flavorId = catalog.flavor(body.flavorRef(), "instance.flavorRef");
+        if (body.slave() != null) {
+            return view(replicas.createReplica(tenantId, body, flavorId));
+        }
         DatastoreVersion version = version(body.datastore());
-        String flavorId = CreateInstanceValidator.flavorId(body.flavorRef());
-        flavors.findById(flavorId).orElseThrow(() -> ApiException.unresolvable("instance.flavorRef",
-                "flavor " + flavorId + " does not exist"));
-        UUID configurationId = configuration(tenantId, body.configuration(), version);
+        UUID configurationId = catalog.configuration(tenantId, body.configuration(), version,
+                "instance.configuration");
         Instance instance = instances.save(new Instance(tenantId, body.name().strip(), version.getId(), flavorId,
                 body.volume().size(), configurationId, clock.instant()));
         Node node = nodes.save(Node.forInstance(instance.getId(), tenantId, instance.getName(), version.getId(),
                 flavorId, instance.getVolumeSize(), configurationId, clock.instant()));
         Task task = schedule(tenantId, TaskKind.CREATE_INSTANCE, instance.getId(), null, properties.buildTimeout());
-        return views.view(instance, node, Optional.empty(), Optional.of(task));
+        return views.view(instance, node, Optional.empty(), Optional.of(task), List.of());
     }
 
     @Transactional(readOnly = true)
@@ -115,10 +106,15 @@ class InstanceService {
                 .collect(Collectors.toMap(ServiceStatusRecord::getNodeId, Function.identity()));
         Map<UUID, Task> taskOf = tasks.findLatestOf(ids).stream()
                 .collect(Collectors.toMap(Task::getResourceId, Function.identity(), (a, b) -> a));
+        Map<UUID, List<UUID>> replicasOf = instances.findAllBySlaveOfInAndDeletedAtIsNull(ids).stream()
+                .sorted(java.util.Comparator.comparing(Instance::getCreated))
+                .collect(Collectors.groupingBy(Instance::getSlaveOf,
+                        Collectors.mapping(Instance::getId, Collectors.toList())));
         return page.stream().map(instance -> {
             Node node = nodeOf.get(instance.getId());
             return views.view(instance, node, Optional.ofNullable(statusOf.get(node.getId())),
-                    Optional.ofNullable(taskOf.get(instance.getId())));
+                    Optional.ofNullable(taskOf.get(instance.getId())),
+                    replicasOf.getOrDefault(instance.getId(), List.of()));
         }).toList();
     }
 
@@ -131,14 +127,18 @@ class InstanceService {
         return view(find(tenantId, id));
     }
 
-    /** Deleting what is already being deleted changes nothing and answers the same. */
+    /**
+     * Deleting what is already being deleted changes nothing and answers the same. A master keeps its replicas
+     * from being orphaned: it is deleted only when asked to detach them first.
+     */
     @Transactional
-    void delete(String tenantId, UUID id) {
+    void delete(String tenantId, UUID id, boolean detachReplicas) {
         Instance instance = find(tenantId, id);
         Node node = node(instance);
         if (node.getTask() == NodeTask.DELETING) {
             return;
         }
+        replicas.beforeMasterDelete(instance, detachReplicas);
         node.startTask(NodeTask.DELETING, "Deleting the instance", clock.instant());
         instance.touch(clock.instant());
         schedule(tenantId, TaskKind.DELETE_INSTANCE, id, null, properties.deleteTimeout());
@@ -154,17 +154,26 @@ class InstanceService {
     }
 
     Task schedule(String tenantId, TaskKind kind, UUID instanceId, String parameters, Duration timeout) {
-        Task task = tasks.save(new Task(tenantId, kind, RESOURCE_TYPE, instanceId, parameters, clock.instant(),
-                timeout));
-        outbox.cast(Routing.TASKMANAGER_QUEUE, MessageTypes.RUN_TASK, tenantId, task.getId().toString(),
-                new RunTask(task.getId().toString()));
-        return task;
+        return scheduler.schedule(tenantId, kind, RESOURCE_TYPE, instanceId, parameters, timeout);
     }
 
     InstanceView view(Instance instance) {
         Node node = node(instance);
-        return views.view(instance, node, statuses.findById(node.getId()),
-                tasks.findFirstByResourceIdOrderByCreatedDesc(instance.getId()));
+        return views.view(instance, node, statuses.findById(node.getId()), task(instance),
+                instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(instance.getId()).stream()
+                        .map(Instance::getId).toList());
+    }
+
+    /** A replica is built by its master's replica task until a task of its own follows. */
+    private Optional<Task> task(Instance instance) {
+        Optional<Task> own = tasks.findFirstByResourceIdOrderByCreatedDesc(instance.getId());
+        if (!instance.isReplica()) {
+            return own;
+        }
+        Optional<Task> build = tasks.findFirstByResourceIdAndKindAndParametersContainingOrderByCreatedDesc(
+                instance.getSlaveOf(), TaskKind.CREATE_REPLICAS, instance.getId().toString());
+        return own.isPresent() && build.map(b -> b.getCreated().isBefore(own.get().getCreated())).orElse(true)
+                ? own : build;
     }
 
     private Instance markerInstance(String tenantId, String marker) {
@@ -176,39 +185,8 @@ class InstanceService {
         }
     }
 
-    private DatastoreVersion version(CreateInstanceRequest.Datastore requested) {
-        Datastore datastore = datastores.findByName(requested.type().strip()).orElseThrow(() ->
-                ApiException.unresolvable("instance.datastore.type", "datastore " + requested.type()
-                        + " does not exist"));
-        DatastoreVersion version = requested.version() == null || requested.version().isBlank()
-                ? versions.findById(datastore.getDefaultVersionId()).orElseThrow()
-                : versions.findByDatastoreIdAndName(datastore.getId(), requested.version().strip()).orElseThrow(() ->
-                        ApiException.unresolvable("instance.datastore.version", datastore.getName() + " has no"
-                                + " version " + requested.version()));
-        if (!version.isActive()) {
-            throw ApiException.unresolvable("instance.datastore.version", "version " + version.getName()
-                    + " is not active");
-        }
-        return version;
-    }
-
-    private UUID configuration(String tenantId, String configuration, DatastoreVersion version) {
-        if (configuration == null || configuration.isBlank()) {
-            return null;
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(configuration.strip());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("instance.configuration", "must be the id of a configuration group");
-        }
-        var group = configurations.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
-                ApiException.unresolvable("instance.configuration", "configuration " + id + " does not exist"));
-        if (!group.getDatastoreVersionId().equals(version.getId())) {
-            throw ApiException.unresolvable("instance.configuration", "configuration " + id
-                    + " is for another datastore version");
-        }
-        return id;
+    DatastoreVersion version(CreateInstanceRequest.Datastore requested) {
+        return catalog.version(requested.type(), requested.version(), "instance.datastore");
     }
 
     record Page(List<InstanceView> instances, UUID nextMarker) {

@@ -21,6 +21,7 @@ record InstanceView(
         String updated,
         List<Links.Link> links,
         Fault fault,
+        Slave slave,
         TaskView task,
         @JsonProperty("task_description") String taskDescription) {
 
@@ -35,6 +36,14 @@ record InstanceView(
     }
 
     record Fault(String message, String created) {
+    }
+
+    /** The seed's replication section: {@code of} on a replica, {@code list} on a master. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Slave(UUID of, @JsonProperty("read_only") Boolean readOnly, List<Replica> list) {
+    }
+
+    record Replica(UUID id, List<Links.Link> links) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,6 +2,7 @@ package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.system.Links;
+import dev.shoal.api.system.TroveTime;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import dev.shoal.domain.instance.Instance;
@@ -11,19 +12,15 @@ import dev.shoal.domain.node.NodeStatusRule;
 import dev.shoal.domain.node.ServiceStatusRecord;
 import dev.shoal.domain.task.Task;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Builds what users see of an instance from its rows; the status is derived, never stored. */
 @Component
 class InstanceViews {
 
-    private static final DateTimeFormatter TROVE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
     private static final double GIB = 1024.0 * 1024 * 1024;
 
     private final DatastoreVersionRepository versions;
@@ -38,7 +35,8 @@ class InstanceViews {
         this.clock = clock;
     }
 
-    InstanceView view(Instance instance, Node node, Optional<ServiceStatusRecord> service, Optional<Task> task) {
+    InstanceView view(Instance instance, Node node, Optional<ServiceStatusRecord> service, Optional<Task> task,
+                      List<UUID> replicaIds) {
         NodeStatus status = NodeStatusRule.derive(node.getTask(),
                 service.map(ServiceStatusRecord::getStatus).orElse(null),
                 service.map(ServiceStatusRecord::getUpdatedAt).orElse(null), clock.instant(),
@@ -58,13 +56,23 @@ class InstanceViews {
                 instance.getConfigurationId() == null ? null : new InstanceView.Reference(
                         instance.getConfigurationId().toString(),
                         links.of(tenant, "configurations/" + instance.getConfigurationId())),
-                format(instance.getCreated()),
-                format(instance.getUpdated()),
+                TroveTime.format(instance.getCreated()),
+                TroveTime.format(instance.getUpdated()),
                 links.of(tenant, "instances/" + instance.getId()),
                 status == NodeStatus.ERROR ? new InstanceView.Fault(node.getTaskDescription(),
-                        format(node.getTaskStartTime())) : null,
+                        TroveTime.format(node.getTaskStartTime())) : null,
+                slave(instance, replicaIds),
                 task.map(InstanceViews::taskView).orElse(null),
                 node.getTaskDescription());
+    }
+
+    private InstanceView.Slave slave(Instance instance, List<UUID> replicaIds) {
+        if (instance.isReplica()) {
+            return new InstanceView.Slave(instance.getSlaveOf(), true, null);
+        }
+        return replicaIds.isEmpty() ? null : new InstanceView.Slave(null, null, replicaIds.stream()
+                .map(id -> new InstanceView.Replica(id, links.of(instance.getTenantId(), "instances/" + id)))
+                .toList());
     }
 
     private static InstanceView.TaskView taskView(Task task) {
@@ -72,7 +80,4 @@ class InstanceViews {
                 task.getProgress(), task.getMessage(), task.getError());
     }
 
-    static String format(Instant instant) {
-        return instant == null ? null : TROVE_TIME.format(instant);
-    }
 }

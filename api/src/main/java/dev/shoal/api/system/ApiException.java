@@ -35,6 +35,11 @@ public class ApiException extends RuntimeException {
                 List.of(new FieldProblem(field, message)));
     }
 
+    /** Each field is well-formed, but together they ask for something that cannot be (422). */
+    public static ApiException inconsistent(String message, List<FieldProblem> fields) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "inconsistent-request", message, fields);
+    }
+
     public static ApiException invalid(List<FieldProblem> problems) {
         String message = problems.size() == 1 ? problems.get(0).field() + ": " + problems.get(0).message()
                 : problems.size() + " fields are invalid: " + problems.stream()

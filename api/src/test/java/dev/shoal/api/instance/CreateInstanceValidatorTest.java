@@ -16,7 +16,7 @@ class CreateInstanceValidatorTest {
     @Test
     void reportsEveryBadFieldAtOnce() {
         assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
-                new CreateInstanceRequest.Body(" ", null, null, null, null)), 1, 100))
+                new CreateInstanceRequest.Body(" ", null, null, null, null, null)), 1, 100))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields())
                         .extracting(ApiException.FieldProblem::field)
                         .containsExactly("instance.name", "instance.datastore.type", "instance.flavorRef",
@@ -34,13 +34,13 @@ class CreateInstanceValidatorTest {
 
     @Test
     void takesAFlavorByIdOrByLink() {
-        assertThat(CreateInstanceValidator.flavorId("7")).isEqualTo("7");
-        assertThat(CreateInstanceValidator.flavorId("http://host:8779/v1.0/t/flavors/7")).isEqualTo("7");
+        assertThat(dev.shoal.api.catalog.CatalogReferences.flavorId("7")).isEqualTo("7");
+        assertThat(dev.shoal.api.catalog.CatalogReferences.flavorId("http://host:8779/v1.0/t/flavors/7")).isEqualTo("7");
     }
 
     private static CreateInstanceRequest request(String name, String flavor, int volume) {
         return new CreateInstanceRequest(new CreateInstanceRequest.Body(name,
                 new CreateInstanceRequest.Datastore("mysql", null), flavor, new CreateInstanceRequest.Volume(volume),
-                null));
+                null, null));
     }
 }

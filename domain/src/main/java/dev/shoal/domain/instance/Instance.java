@@ -41,6 +41,24 @@ public class Instance extends AssignedIdEntity<UUID> {
         this.updated = now;
     }
 
+    /** A read-only replica of {@code master}, built from the master's snapshot. */
+    public static Instance replicaOf(Instance master, String name, String flavorId, int volumeSize, Instant now) {
+        Instance replica = new Instance(master.tenantId, name, master.datastoreVersionId, flavorId, volumeSize,
+                master.configurationId, now);
+        replica.slaveOf = master.id;
+        return replica;
+    }
+
+    /** Replication stopped for good: the instance is a writable standalone one. */
+    public void detached(Instant now) {
+        this.slaveOf = null;
+        this.updated = now;
+    }
+
+    public boolean isReplica() {
+        return slaveOf != null;
+    }
+
     public void touch(Instant now) {
         this.updated = now;
     }

@@ -12,6 +12,10 @@ public interface InstanceRepository extends JpaRepository<Instance, UUID> {
 
     Optional<Instance> findByIdAndTenantIdAndDeletedAtIsNull(UUID id, String tenantId);
 
+    List<Instance> findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(UUID masterId);
+
+    List<Instance> findAllBySlaveOfInAndDeletedAtIsNull(java.util.Collection<UUID> masterIds);
+
     /** Keyset page ordered by (created, id): stable while instances are created and deleted. */
     @Query("""
             select i from Instance i

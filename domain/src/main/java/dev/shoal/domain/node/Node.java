@@ -72,6 +72,18 @@ public class Node extends AssignedIdEntity<UUID> {
         return node;
     }
 
+    /** A member of a cluster; {@code type} is {@link #TYPE_MEMBER} or a datastore's own kind (an arbiter). */
+    public static Node forCluster(UUID clusterId, String tenantId, String name, String type, String region,
+                                  UUID datastoreVersionId, String flavorId, int volumeSize, UUID configurationId,
+                                  Instant now) {
+        Node node = new Node(UUID.randomUUID(), tenantId, name, datastoreVersionId, flavorId, volumeSize,
+                configurationId, now);
+        node.clusterId = clusterId;
+        node.type = type;
+        node.region = region;
+        return node;
+    }
+
     public void startTask(NodeTask newTask, String description, Instant now) {
         this.task = newTask;
         this.taskDescription = description;

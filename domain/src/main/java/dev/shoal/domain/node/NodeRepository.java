@@ -16,4 +16,15 @@ public interface NodeRepository extends JpaRepository<Node, UUID> {
 
     @Query("select n.ip from Node n where n.deletedAt is null and n.ip is not null")
     List<String> findLiveAddresses();
+
+    /** Held until the transaction ends, so two tasks never pick the same free address. */
+    @Query(value = "select pg_advisory_xact_lock(7402311) is not null", nativeQuery = true)
+    boolean lockAddressAllocation();
+
+    List<Node> findAllByClusterIdAndDeletedAtIsNullOrderByCreated(UUID clusterId);
+
+    /** Every node the cluster ever had, so new nodes' names never repeat a removed one's. */
+    long countByClusterId(UUID clusterId);
+
+    List<Node> findAllByClusterIdInAndDeletedAtIsNull(java.util.Collection<UUID> clusterIds);
 }

@@ -78,6 +78,12 @@ public class Task extends AssignedIdEntity<UUID> {
         this.updated = now;
     }
 
+    /** What a step learnt that later steps need after a crash (a snapshot's position, a chosen primary). */
+    public void recordParameters(String json, Instant now) {
+        this.parameters = json;
+        this.updated = now;
+    }
+
     public void complete(String finalMessage, Instant now) {
         this.state = TaskState.COMPLETED;
         this.progress = 100;

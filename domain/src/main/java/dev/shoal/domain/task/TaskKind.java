@@ -4,5 +4,12 @@ package dev.shoal.domain.task;
 public enum TaskKind {
     CREATE_INSTANCE,
     DELETE_INSTANCE,
-    ENABLE_ROOT
+    ENABLE_ROOT,
+    CREATE_REPLICAS,
+    DETACH_REPLICA,
+    CREATE_CLUSTER,
+    DELETE_CLUSTER,
+    GROW_CLUSTER,
+    SHRINK_CLUSTER,
+    REPLACE_CLUSTER_NODE
 }

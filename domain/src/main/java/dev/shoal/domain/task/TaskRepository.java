@@ -20,6 +20,10 @@ public interface TaskRepository extends JpaRepository<Task, UUID> {
 
     Optional<Task> findFirstByResourceIdOrderByCreatedDesc(UUID resourceId);
 
+    /** A task that works on a resource besides its own, naming it in its parameters (replicas of a master). */
+    Optional<Task> findFirstByResourceIdAndKindAndParametersContainingOrderByCreatedDesc(UUID resourceId,
+                                                                                      TaskKind kind, String id);
+
     @Query("""
             select count(t) > 0 from Task t
             where t.resourceId = :resourceId and t.id <> :taskId

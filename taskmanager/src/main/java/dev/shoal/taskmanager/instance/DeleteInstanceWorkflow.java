@@ -1,46 +1,30 @@
 package dev.shoal.taskmanager.instance;
 
-import dev.shoal.contracts.MessageTypes;
-import dev.shoal.contracts.guest.StopDb;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.domain.task.TaskRepository;
-import dev.shoal.taskmanager.TaskManagerProperties;
-import dev.shoal.taskmanager.compute.ComputeDriver;
-import dev.shoal.taskmanager.compute.ComputeException;
-import dev.shoal.taskmanager.compute.ServerStatus;
-import dev.shoal.taskmanager.guest.GuestCallException;
-import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.node.NodeBuilder;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow;
 import java.time.Clock;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Stops the datastore cleanly if its guest still answers, then removes every process and file of the node. */
 @Component
 class DeleteInstanceWorkflow implements Workflow {
 
-    private static final Logger log = LoggerFactory.getLogger(DeleteInstanceWorkflow.class);
-
     private final InstanceNodes instanceNodes;
     private final TaskRepository tasks;
-    private final ComputeDriver compute;
-    private final GuestClient guests;
-    private final TaskManagerProperties properties;
+    private final NodeBuilder builder;
     private final Clock clock;
 
-    DeleteInstanceWorkflow(InstanceNodes instanceNodes, TaskRepository tasks, ComputeDriver compute,
-                           GuestClient guests, TaskManagerProperties properties, Clock clock) {
+    DeleteInstanceWorkflow(InstanceNodes instanceNodes, TaskRepository tasks, NodeBuilder builder, Clock clock) {
         this.instanceNodes = instanceNodes;
         this.tasks = tasks;
-        this.compute = compute;
-        this.guests = guests;
-        this.properties = properties;
+        this.builder = builder;
         this.clock = clock;
     }
 
@@ -79,26 +63,12 @@ class DeleteInstanceWorkflow implements Workflow {
         if (node.getTask() != NodeTask.DELETING) {
             node.startTask(NodeTask.DELETING, "Deleting the node", clock.instant());
         }
-        if (node.secret().isPresent() && compute.status(node.getId().toString()) == ServerStatus.ACTIVE) {
-            try {
-                guests.call(node, MessageTypes.STOP_DB, new StopDb(), task.getId().toString(),
-                        properties.guestCallTimeoutLow());
-            } catch (GuestCallException e) {
-                log.warn("node {}: clean stop failed ({}); its processes are terminated instead", node.getId(),
-                        e.getMessage());
-            }
-        }
+        builder.stopDatastore(node, task.getId().toString());
         return StepOutcome.DONE;
     }
 
     private StepOutcome destroy(Task task) throws StepFailure {
-        Node node = instanceNodes.node(task);
-        try {
-            compute.destroy(node.getId().toString());
-        } catch (ComputeException e) {
-            throw new StepFailure(NodeTask.DELETING_ERROR, e.getMessage());
-        }
-        guests.deleteQueue(node.getId().toString());
+        builder.destroy(instanceNodes.node(task));
         return StepOutcome.DONE;
     }
 

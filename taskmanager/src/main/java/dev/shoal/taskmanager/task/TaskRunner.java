@@ -89,6 +89,11 @@ public class TaskRunner {
             if (task.getState().isFinished() || !leases.renew(taskId, owner, properties.leaseDuration())) {
                 return;
             }
+            if (workflow == null) {
+                transactions.executeWithoutResult(status -> tasks.findById(taskId).orElseThrow()
+                        .fail("this task manager cannot run " + task.getKind() + " tasks", clock.instant()));
+                return;
+            }
             if (task.isPastDeadline(clock.instant())) {
                 fail(taskId, workflow, workflow.timeoutError(),
                         "did not finish within its deadline (" + task.getDeadline() + ") at step " + task.getStep());

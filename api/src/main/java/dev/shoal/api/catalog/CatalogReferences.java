@@ -1,0 +1,82 @@
+package dev.shoal.api.catalog;
+
+import dev.shoal.api.system.ApiException;
+import dev.shoal.domain.catalog.Datastore;
+import dev.shoal.domain.catalog.DatastoreRepository;
+import dev.shoal.domain.catalog.DatastoreVersion;
+import dev.shoal.domain.catalog.DatastoreVersionRepository;
+import dev.shoal.domain.catalog.FlavorRepository;
+import dev.shoal.domain.configuration.ConfigurationRepository;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves what create requests name from the catalog (datastore and version, flavor, configuration group),
+ * answering 422 with the request's own field name when the reference leads nowhere.
+ */
+@Component
+public class CatalogReferences {
+
+    private final DatastoreRepository datastores;
+    private final DatastoreVersionRepository versions;
+    private final FlavorRepository flavors;
+    private final ConfigurationRepository configurations;
+
+    CatalogReferences(DatastoreRepository datastores, DatastoreVersionRepository versions, FlavorRepository flavors,
+                      ConfigurationRepository configurations) {
+        this.datastores = datastores;
+        this.versions = versions;
+        this.flavors = flavors;
+        this.configurations = configurations;
+    }
+
+    /** @param field the request's datastore field, e.g. {@code cluster.datastore} */
+    public DatastoreVersion version(String type, String version, String field) {
+        Datastore datastore = datastores.findByName(type.strip()).orElseThrow(() ->
+                ApiException.unresolvable(field + ".type", "datastore " + type + " does not exist"));
+        DatastoreVersion found = version == null || version.isBlank()
+                ? versions.findById(datastore.getDefaultVersionId()).orElseThrow()
+                : versions.findByDatastoreIdAndName(datastore.getId(), version.strip()).orElseThrow(() ->
+                        ApiException.unresolvable(field + ".version", datastore.getName() + " has no version "
+                                + version));
+        if (!found.isActive()) {
+            throw ApiException.unresolvable(field + ".version", "version " + found.getName() + " is not active");
+        }
+        return found;
+    }
+
+    /** The manager (mysql, cassandra, mongodb) of a datastore version: what decides a cluster's rules. */
+    public String manager(UUID versionId) {
+        return versions.findById(versionId).orElseThrow().getDatastore().getManager();
+    }
+
+    /** Clients send a flavor's id or its link; either names the same flavor. */
+    public String flavor(String flavorRef, String field) {
+        String id = flavorId(flavorRef);
+        flavors.findById(id).orElseThrow(() -> ApiException.unresolvable(field, "flavor " + id + " does not exist"));
+        return id;
+    }
+
+    public static String flavorId(String flavorRef) {
+        String ref = flavorRef.strip();
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    public UUID configuration(String tenantId, String configuration, DatastoreVersion version, String field) {
+        if (configuration == null || configuration.isBlank()) {
+            return null;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(configuration.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "must be the id of a configuration group");
+        }
+        var group = configurations.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
+                ApiException.unresolvable(field, "configuration " + id + " does not exist"));
+        if (!group.getDatastoreVersionId().equals(version.getId())) {
+            throw ApiException.unresolvable(field, "configuration " + id + " is for another datastore version");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.shoal.api.cluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shoal.api.system.Links;
+import java.util.List;
+import java.util.UUID;
+
+/** A cluster as the seed shows it, with every node's details inline so a dashboard needs one call. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ClusterView(
+        UUID id,
+        String name,
+        String status,
+        String created,
+        String updated,
+        List<Links.Link> links,
+        Datastore datastore,
+        Reference configuration,
+        Reference flavor,
+        Volume volume,
+        int size,
+        List<NodeView> nodes,
+        Fault fault,
+        TaskView task) {
+
+    record Datastore(String type, String version) {
+    }
+
+    record Reference(String id, List<Links.Link> links) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Volume(int size, Double used) {
+    }
+
+    record Fault(String message) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NodeView(UUID id, String name, String status, List<String> ip, String type, String region,
+                    Reference flavor, Volume volume, @JsonProperty("task_description") String taskDescription,
+                    List<Links.Link> links) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TaskView(UUID id, String name, String state, String step, int progress, String message, String error) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.shoal.api.instance;
+
+import dev.shoal.api.system.ApiException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /instances/{id}/action}: {@code {"detach": {}}} and {@code {"replicate": {"count": N}}}.
+ * Trove's other actions (restart, resize) are named in the error so clients learn what exists.
+ */
+@Component
+class InstanceActions {
+
+    private static final Set<String> KNOWN = Set.of("detach", "replicate");
+
+    private final ReplicaService replicas;
+    private final InstanceService instances;
+
+    InstanceActions(ReplicaService replicas, InstanceService instances) {
+        this.replicas = replicas;
+        this.instances = instances;
+    }
+
+    Object run(String tenantId, UUID id, Map<String, JsonNode> body) {
+        if (body == null || body.size() != 1) {
+            throw ApiException.invalid("action", "the body names exactly one action, one of " + KNOWN);
+        }
+        Map.Entry<String, JsonNode> action = body.entrySet().iterator().next();
+        return switch (action.getKey()) {
+            case "detach" -> {
+                replicas.detach(tenantId, id);
+                yield null;
+            }
+            case "replicate" -> Map.of("instances", replicas.replicate(tenantId, id, count(action.getValue()))
+                    .stream().map(instances::view).toList());
+            default -> throw ApiException.invalid("action", "unknown action '" + action.getKey() + "'; one of "
+                    + KNOWN);
+        };
+    }
+
+    private static int count(JsonNode replicate) {
+        JsonNode count = replicate == null ? null : replicate.get("count");
+        if (count == null || count.isNull()) {
+            return 1;
+        }
+        if (!count.isIntegralNumber()) {
+            throw ApiException.invalid("replicate.count", "must be a whole number");
+        }
+        return count.asInt();
+    }
+}

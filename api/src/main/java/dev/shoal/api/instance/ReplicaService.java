@@ -1,0 +1,179 @@
+package dev.shoal.api.instance;
+
+import dev.shoal.api.ApiProperties;
+import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.ApiException.FieldProblem;
+import dev.shoal.domain.catalog.DatastoreVersion;
+import dev.shoal.domain.catalog.DatastoreVersionRepository;
+import dev.shoal.domain.instance.Instance;
+import dev.shoal.domain.instance.InstanceRepository;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.node.NodeRepository;
+import dev.shoal.domain.node.NodeTask;
+import dev.shoal.domain.task.TaskKind;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * MySQL replication through {@code /instances}, as the seed specifies it: replicas of a master (one from a create
+ * request, or N from one snapshot with {@code replicate}), detach, and masters that are not deleted from under
+ * their replicas.
+ */
+@Service
+class ReplicaService {
+
+    static final String REPLICATION_MANAGER = "mysql";
+
+    private final InstanceService instanceService;
+    private final InstanceRepository instances;
+    private final NodeRepository nodes;
+    private final DatastoreVersionRepository versions;
+    private final JsonMapper json;
+    private final ApiProperties properties;
+    private final Clock clock;
+
+    ReplicaService(InstanceService instanceService, InstanceRepository instances, NodeRepository nodes,
+                   DatastoreVersionRepository versions, JsonMapper json, ApiProperties properties, Clock clock) {
+        this.instanceService = instanceService;
+        this.instances = instances;
+        this.nodes = nodes;
+        this.versions = versions;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A replica always runs the master's datastore version; a request naming another one is refused. */
+    @Transactional
+    Instance createReplica(String tenantId, CreateInstanceRequest.Body body, String flavorId) {
+        CreateInstanceRequest.Slave slave = body.slave();
+        if (Boolean.FALSE.equals(slave.readOnly())) {
+            throw ApiException.inconsistent("instance.slave.read_only: replicas are read-only; detach a replica to"
+                    + " write to it", List.of(new FieldProblem("instance.slave.read_only", "must be true")));
+        }
+        Instance master = master(tenantId, slave.of(), "instance.slave.of");
+        if (body.datastore() != null && body.datastore().type() != null && !body.datastore().type().isBlank()) {
+            DatastoreVersion requested = instanceService.version(body.datastore());
+            if (!requested.getId().equals(master.getDatastoreVersionId())) {
+                throw ApiException.inconsistent("instance.datastore: a replica runs its master's datastore version",
+                        List.of(new FieldProblem("instance.datastore", "must match the master's"),
+                                new FieldProblem("instance.slave.of", "names the master")));
+            }
+        }
+        Instance replica = newReplica(master, body.name().strip(), flavorId, body.volume().size());
+        schedule(master, List.of(replica.getId()));
+        return replica;
+    }
+
+    @Transactional
+    List<Instance> replicate(String tenantId, UUID masterId, int count) {
+        if (count < 1 || count > properties.maxReplicasPerRequest()) {
+            throw ApiException.invalid("replicate.count", "must be between 1 and "
+                    + properties.maxReplicasPerRequest());
+        }
+        Instance master = master(tenantId, masterId.toString(), "id");
+        int existing = instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(master.getId()).size();
+        List<Instance> created = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            created.add(newReplica(master, master.getName() + "-replica-" + (existing + i), master.getFlavorId(),
+                    master.getVolumeSize()));
+        }
+        schedule(master, created.stream().map(Instance::getId).toList());
+        return created;
+    }
+
+    @Transactional
+    void detach(String tenantId, UUID id) {
+        Instance replica = instanceService.find(tenantId, id);
+        if (!replica.isReplica()) {
+            throw ApiException.conflict("instance " + id + " is not a replica; only replicas can be detached");
+        }
+        Node node = instanceService.node(replica);
+        if (node.getTask() == NodeTask.DETACHING) {
+            return;
+        }
+        if (node.getTask() != NodeTask.NONE) {
+            throw ApiException.conflict("instance " + id + " is busy (" + node.getTask() + "); detach it once it"
+                    + " is ACTIVE");
+        }
+        startDetach(replica, node);
+    }
+
+    /** @throws ApiException 409 naming the replicas, unless they are to be detached first */
+    void beforeMasterDelete(Instance master, boolean detachReplicas) {
+        List<Instance> replicas = instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(master.getId());
+        if (replicas.isEmpty()) {
+            return;
+        }
+        if (!detachReplicas) {
+            throw ApiException.conflict("instance " + master.getId() + " is the master of "
+                    + replicas.stream().map(r -> r.getId().toString()).toList()
+                    + "; delete or detach them first, or delete with ?detach_replicas=true");
+        }
+        for (Instance replica : replicas) {
+            if (instanceService.node(replica).getTask() == NodeTask.BUILDING) {
+                throw ApiException.conflict("replica " + replica.getId() + " of instance " + master.getId()
+                        + " is still being built; delete the master once it is ACTIVE");
+            }
+        }
+        for (Instance replica : replicas) {
+            Node node = instanceService.node(replica);
+            if (node.getTask() != NodeTask.DETACHING && node.getTask() != NodeTask.DELETING) {
+                startDetach(replica, node);
+            }
+        }
+    }
+
+    private void startDetach(Instance replica, Node node) {
+        node.startTask(NodeTask.DETACHING, "Detaching from the master", clock.instant());
+        replica.touch(clock.instant());
+        instanceService.schedule(replica.getTenantId(), TaskKind.DETACH_REPLICA, replica.getId(), null,
+                properties.buildTimeout());
+    }
+
+    private Instance master(String tenantId, String reference, String field) {
+        UUID id;
+        try {
+            id = UUID.fromString(reference.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field, "must be the id of an instance");
+        }
+        Instance master = instances.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
+                ApiException.unresolvable(field, "instance " + id + " does not exist"));
+        String manager = versions.findById(master.getDatastoreVersionId()).orElseThrow().getDatastore().getManager();
+        if (!REPLICATION_MANAGER.equals(manager)) {
+            throw ApiException.unresolvable(field, "replication is offered for MySQL instances, not " + manager);
+        }
+        if (master.isReplica()) {
+            throw ApiException.unresolvable(field, "instance " + id + " is itself a replica of "
+                    + master.getSlaveOf() + "; replicate from the master");
+        }
+        NodeTask task = instanceService.node(master).getTask();
+        if (task == NodeTask.DELETING || task.isError()) {
+            throw ApiException.conflict("instance " + id + " cannot be replicated while " + task);
+        }
+        return master;
+    }
+
+    private Instance newReplica(Instance master, String name, String flavorId, int volumeSize) {
+        Instance replica = instances.save(Instance.replicaOf(master, name, flavorId, volumeSize, clock.instant()));
+        nodes.save(Node.forInstance(replica.getId(), replica.getTenantId(), name, replica.getDatastoreVersionId(),
+                flavorId, volumeSize, replica.getConfigurationId(), clock.instant()));
+        return replica;
+    }
+
+    private void schedule(Instance master, List<UUID> replicaIds) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("replicas", replicaIds);
+        parameters.put("snapshot", null);
+        instanceService.schedule(master.getTenantId(), TaskKind.CREATE_REPLICAS, master.getId(),
+                json.writeValueAsString(parameters), properties.buildTimeout());
+    }
+}

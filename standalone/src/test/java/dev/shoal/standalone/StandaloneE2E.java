@@ -1,0 +1,95 @@
+package dev.shoal.standalone;
+
+import dev.shoal.testsupport.TestServices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service in one JVM against this machine's PostgreSQL and RabbitMQ, with real guest agents and
+ * datastores under one work directory; every end-to-end suite shares the one Spring context.
+ */
+@EnabledIfSystemProperty(named = "shoal.e2e", matches = "true")
+@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class StandaloneE2E {
+
+    static final String OPERATOR_TOKEN = "shoal_e2e-operator-token-0123456789abcdef";
+    static final Path WORK_DIR = Path.of("target", "e2e-work").toAbsolutePath();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) throws IOException {
+        TestServices.databaseAndBroker(registry, "shoal_e2e_test", "shoal-e2e-test");
+        registry.add("shoal.api.bootstrap-token", () -> OPERATOR_TOKEN);
+        registry.add("shoal.compute.local.work-dir", () -> WORK_DIR.resolve("nodes").toString());
+        registry.add("shoal.compute.local.heartbeat-interval", () -> "1s");
+        registry.add("shoal.conductor.heartbeat-expiry", () -> "3s");
+        registry.add("shoal.conductor.sweep-interval", () -> "500ms");
+        registry.add("shoal.api.heartbeat-expiry", () -> "3s");
+    }
+
+    /** Whatever a suite left running under the work directory goes, even after a failure. */
+    @AfterAll
+    static void killLeftovers() {
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(WORK_DIR.toString())).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    ShoalHttp http() {
+        return new ShoalHttp("http://127.0.0.1:" + port);
+    }
+
+    static String status(ShoalHttp http, String path, String token) {
+        return http.send("GET", path, token, null).json().path("instance").path("status").asString();
+    }
+
+    static boolean canConnect(String url, String user, String password) throws SQLException {
+        try (Connection ignored = DriverManager.getConnection(url, user, password)) {
+            return true;
+        }
+    }
+
+    /** The directory of the node the compute driver placed on {@code address}. */
+    static Path nodeDirAt(String address) throws IOException {
+        try (Stream<Path> dirs = Files.list(WORK_DIR.resolve("nodes"))) {
+            return dirs.filter(dir -> {
+                try {
+                    return Files.readAllLines(dir.resolve("guest.properties")).contains("node.address=" + address);
+                } catch (IOException notANode) {
+                    return false;
+                }
+            }).findFirst().orElseThrow(() -> new IOException("no node directory for " + address));
+        }
+    }
+
+    static long processesOf(Path nodeDir) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
+                .count();
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.shoal.taskmanager.node;
+
+import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.NodeSecret;
+import dev.shoal.contracts.SecretBox;
+import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.ClusterMember;
+import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.StopDb;
+import dev.shoal.domain.catalog.DatastoreVersion;
+import dev.shoal.domain.catalog.DatastoreVersionRepository;
+import dev.shoal.domain.catalog.Flavor;
+import dev.shoal.domain.catalog.FlavorRepository;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.node.NodeRepository;
+import dev.shoal.domain.node.NodeTask;
+import dev.shoal.domain.node.ServiceStatusRecord;
+import dev.shoal.domain.node.ServiceStatusRepository;
+import dev.shoal.taskmanager.TaskManagerProperties;
+import dev.shoal.taskmanager.compute.AddressAllocator;
+import dev.shoal.taskmanager.compute.ComputeDriver;
+import dev.shoal.taskmanager.compute.ComputeException;
+import dev.shoal.taskmanager.compute.NodePlacement;
+import dev.shoal.taskmanager.compute.NodeSpec;
+import dev.shoal.taskmanager.compute.ServerStatus;
+import dev.shoal.taskmanager.guest.GuestCallException;
+import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.task.StepFailure;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps every node goes through, whatever it belongs to: an address and a secret, a guest agent, prepare,
+ * running; and at the end a clean stop and removal. Each is safe to run again after a crash.
+ */
+@Component
+public class NodeBuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeBuilder.class);
+
+    private final NodeRepository nodes;
+    private final ServiceStatusRepository statuses;
+    private final DatastoreVersionRepository versions;
+    private final FlavorRepository flavors;
+    private final AddressAllocator addresses;
+    private final ComputeDriver compute;
+    private final GuestClient guests;
+    private final TaskManagerProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, DatastoreVersionRepository versions,
+                FlavorRepository flavors, AddressAllocator addresses, ComputeDriver compute, GuestClient guests,
+                TaskManagerProperties properties, Clock clock) {
+        this.nodes = nodes;
+        this.statuses = statuses;
+        this.versions = versions;
+        this.flavors = flavors;
+        this.addresses = addresses;
+        this.compute = compute;
+        this.guests = guests;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public void allocate(Node node) {
+        if (node.getIp() != null) {
+            return;
+        }
+        nodes.lockAddressAllocation();
+        String address = addresses.allocate(nodes.findLiveAddresses());
+        node.placed(node.getId().toString(), address, "localhost", NodeSecret.generate(), clock.instant());
+        nodes.saveAndFlush(node);
+    }
+
+    /** @return false while the compute driver is still bringing the server up */
+    public boolean spawn(Node node) throws StepFailure {
+        guests.declareQueue(node.getId().toString());
+        try {
+            NodePlacement placement = compute.provision(spec(node));
+            node.serverStatus(ServerStatus.ACTIVE.name(), clock.instant());
+            return placement != null;
+        } catch (ComputeException e) {
+            throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, e.getMessage());
+        }
+    }
+
+    /** The root password is sealed for this node only and kept nowhere: users get theirs from enable root. */
+    public void prepare(Node node, String correlationId, ClusterMember cluster) {
+        byte[] password = new byte[24];
+        random.nextBytes(password);
+        String sealed = SecretBox.seal(node.secret().orElseThrow(),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(password));
+        DatastoreVersion version = version(node);
+        guests.cast(node, MessageTypes.PREPARE, new Prepare(version.getDatastore().getManager(), version.getName(),
+                flavor(node).getRamMb(), node.getVolumeSize(), sealed, cluster), correlationId);
+    }
+
+    /**
+     * @return true once the guest reports the datastore running
+     * @throws StepFailure when the guest reports prepare failed or its process is gone
+     */
+    public boolean isRunning(Node node) throws StepFailure {
+        Optional<ServiceStatus> status = statuses.findById(node.getId()).map(ServiceStatusRecord::getStatus);
+        if (status.orElse(null) == ServiceStatus.RUNNING) {
+            return true;
+        }
+        if (status.orElse(null) == ServiceStatus.FAILED) {
+            throw new StepFailure(NodeTask.BUILDING_ERROR_GUEST, "node " + node.getName() + ": "
+                    + statuses.findById(node.getId()).orElseThrow().getStatusDescription());
+        }
+        if (compute.status(node.getId().toString()) == ServerStatus.SHUTOFF) {
+            throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, "node " + node.getName()
+                    + ": the guest agent process exited before the datastore ran; see its guest.log");
+        }
+        return false;
+    }
+
+    /** A clean stop when the guest still answers; the processes are terminated by destroy anyway. */
+    public void stopDatastore(Node node, String correlationId) {
+        if (node.secret().isEmpty() || compute.status(node.getId().toString()) != ServerStatus.ACTIVE) {
+            return;
+        }
+        try {
+            guests.call(node, MessageTypes.STOP_DB, new StopDb(), correlationId, properties.guestCallTimeoutLow());
+        } catch (GuestCallException e) {
+            log.warn("node {}: clean stop failed ({}); its processes are terminated instead", node.getId(),
+                    e.getMessage());
+        }
+    }
+
+    /** Every process and file of the node goes; the row stays, soft-deleted, its address released. */
+    public void destroy(Node node) throws StepFailure {
+        try {
+            compute.destroy(node.getId().toString());
+        } catch (ComputeException e) {
+            throw new StepFailure(NodeTask.DELETING_ERROR, e.getMessage());
+        }
+        guests.deleteQueue(node.getId().toString());
+    }
+
+    public DatastoreVersion version(Node node) {
+        return versions.findById(node.getDatastoreVersionId()).orElseThrow();
+    }
+
+    public Flavor flavor(Node node) {
+        return flavors.findById(node.getFlavorId()).orElseThrow();
+    }
+
+    private NodeSpec spec(Node node) {
+        DatastoreVersion version = version(node);
+        return new NodeSpec(node.getId().toString(), node.getTenantId(), version.getDatastore().getManager(),
+                version.getName(), flavor(node).getRamMb(), node.getVolumeSize(), node.getIp(),
+                node.secret().orElseThrow());
+    }
+}

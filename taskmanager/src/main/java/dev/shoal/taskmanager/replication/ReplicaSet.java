@@ -1,0 +1,60 @@
+package dev.shoal.taskmanager.replication;
+
+import dev.shoal.contracts.MessageCodec;
+import dev.shoal.domain.instance.Instance;
+import dev.shoal.domain.instance.InstanceRepository;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.node.NodeRepository;
+import dev.shoal.domain.node.NodeTask;
+import dev.shoal.domain.task.Task;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/** The master a replica task works from and the replicas it builds, read fresh in every step. */
+@Component
+class ReplicaSet {
+
+    private final InstanceRepository instances;
+    private final NodeRepository nodes;
+    private final MessageCodec codec;
+    private final Clock clock;
+
+    ReplicaSet(InstanceRepository instances, NodeRepository nodes, MessageCodec codec, Clock clock) {
+        this.instances = instances;
+        this.nodes = nodes;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    ReplicaParameters parameters(Task task) {
+        return codec.mapper().readValue(task.getParameters(), ReplicaParameters.class);
+    }
+
+    void record(Task task, ReplicaParameters parameters) {
+        task.recordParameters(codec.mapper().writeValueAsString(parameters), clock.instant());
+    }
+
+    Instance instance(java.util.UUID id) {
+        return instances.findById(id).orElseThrow(() -> new IllegalStateException("instance " + id + " is gone"));
+    }
+
+    Node nodeOf(java.util.UUID instanceId) {
+        return nodes.findFirstByInstanceIdOrderByCreatedDesc(instanceId)
+                .orElseThrow(() -> new IllegalStateException("instance " + instanceId + " has no node"));
+    }
+
+    Node masterNode(Task task) {
+        return nodeOf(task.getResourceId());
+    }
+
+    /** Replicas still to build: one deleted meanwhile is left to its delete. */
+    List<Node> buildingReplicas(Task task) {
+        return parameters(task).replicas().stream()
+                .map(this::nodeOf)
+                .filter(node -> !node.isDeleted() && node.getTask() != NodeTask.DELETING)
+                .filter(Objects::nonNull)
+                .toList();
+    }
+}

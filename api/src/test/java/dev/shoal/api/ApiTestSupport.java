@@ -29,6 +29,7 @@ public abstract class ApiTestSupport {
     static void environment(DynamicPropertyRegistry registry) {
         TestServices.databaseAndBroker(registry, "shoal_api_test", "shoal-api-test");
         registry.add("shoal.api.bootstrap-token", () -> OPERATOR);
+        registry.add("shoal.api.regions", () -> "west,east,eu");
     }
 
     protected Response call(String method, String path, String token, String body) {

@@ -77,6 +77,11 @@ class ClusterController {
         clusters.removeNode(tenantId, id, nodeId);
     }
 
+    @PostMapping("/{id}/root")
+    Map<String, Map<String, String>> enableRoot(@PathVariable String tenantId, @PathVariable UUID id) {
+        return Map.of("user", Map.of("name", "root", "password", clusters.enableRoot(tenantId, id)));
+    }
+
     /** Trove's action resource; {@code replace_node} is the cluster action the seed defines. */
     @PostMapping("/{id}/action")
     ResponseEntity<Map<String, Object>> action(@PathVariable String tenantId, @PathVariable UUID id,

@@ -49,6 +49,7 @@ class ClusterService {
     private final JsonMapper json;
     private final ApiProperties properties;
     private final Clock clock;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     ClusterService(ClusterRepository clusters, NodeRepository nodes, ServiceStatusRepository statuses,
                    TaskRepository tasks, CatalogReferences catalog, TaskScheduler scheduler, ClusterViews views,
@@ -179,6 +180,25 @@ class ClusterService {
                 json.writeValueAsString(Map.of("nodes", List.of(replacement.getId()), "replaces", old.getId())),
                 properties.buildTimeout().plus(properties.deleteTimeout()));
         return views.node(replacement, null);
+    }
+
+    /** Trove's cluster root enable: one fresh password, returned once, sealed for each node on its way. */
+    @Transactional
+    String enableRoot(String tenantId, UUID id) {
+        Cluster cluster = find(tenantId, id);
+        String status = show(tenantId, id).status();
+        if (!"ACTIVE".equals(status)) {
+            throw ApiException.conflict("cluster " + id + " is " + status + "; root can be enabled once it is ACTIVE");
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Map<String, String> sealed = new java.util.HashMap<>();
+        members(cluster).forEach(node -> sealed.put(node.getId().toString(),
+                dev.shoal.contracts.SecretBox.seal(node.secret().orElseThrow(), password)));
+        scheduler.schedule(tenantId, TaskKind.ENABLE_CLUSTER_ROOT, RESOURCE_TYPE, id,
+                json.writeValueAsString(Map.of("sealed", sealed)), properties.buildTimeout());
+        return password;
     }
 
     private List<Node> addNodes(Cluster cluster, List<ClusterRequests.Allocation> allocations, long existing) {

@@ -35,6 +35,7 @@ final class MysqlConfigFile {
         basedir.ifPresent(dir -> cnf.append("basedir=").append(dir).append('\n'));
         cnf.append("datadir=").append(nodeDir.resolve("data")).append('\n')
                 .append("socket=").append(socketPath(nodeDir, nodeId)).append('\n')
+                .append("tmpdir=").append(nodeDir.resolve("tmp")).append('\n')
                 .append("pid-file=").append(nodeDir.resolve("mysqld.pid")).append('\n')
                 .append("log-error=").append(nodeDir.resolve("mysqld.err")).append('\n')
                 .append("port=").append(PORT).append('\n')

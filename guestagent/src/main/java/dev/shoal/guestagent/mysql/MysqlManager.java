@@ -65,6 +65,7 @@ public final class MysqlManager implements DatastoreManager {
             if (!Files.isDirectory(dataDir().resolve("mysql"))) {
                 installDatabase(binaries);
             }
+            Files.createDirectories(file("tmp"));
             Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
                     config.address(), request.memoryMb(), binaries.basedir(), runningAsRoot()));
             start(binaries);
@@ -196,8 +197,10 @@ public final class MysqlManager implements DatastoreManager {
 
     private void installDatabase(MariadbBinaries binaries) throws IOException, InterruptedException {
         Files.createDirectories(dataDir());
+        Files.createDirectories(file("tmp"));
+        // a temporary directory of its own: bootstraps sharing /tmp collide on their temporary tables
         List<String> command = new ArrayList<>(List.of(binaries.installDb().toString(), "--no-defaults",
-                "--user=" + System.getProperty("user.name"), "--datadir=" + dataDir(),
+                "--user=" + System.getProperty("user.name"), "--datadir=" + dataDir(), "--tmpdir=" + file("tmp"),
                 "--auth-root-authentication-method=normal", "--skip-test-db"));
         binaries.basedir().ifPresent(dir -> command.add("--basedir=" + dir));
         MysqldProcess.run(command, file("install-db.log"));

@@ -49,6 +49,8 @@ final class MysqlReplication {
         if (!Files.exists(dump)) {
             Files.createDirectories(snapshotDir);
             Path partial = dump.resolveSibling(dump.getFileName() + ".part");
+            // accounts first: one created while the dump runs then reaches the replica only through replication
+            Files.writeString(usersFile(snapshotId), MysqlUsers.export(accounts));
             // --gtid with --master-data=2 records, commented out, the position the consistent copy was read at
             MysqldProcess.run(List.of(binaries.client("mariadb-dump").toString(),
                     "--defaults-extra-file=" + adminFile(), "--single-transaction", "--gtid", "--master-data=2",
@@ -62,6 +64,7 @@ final class MysqlReplication {
 
     void deleteSnapshot(String snapshotId) throws IOException {
         Files.deleteIfExists(snapshotFile(snapshotId));
+        Files.deleteIfExists(usersFile(snapshotId));
     }
 
     /**
@@ -82,14 +85,9 @@ final class MysqlReplication {
             sql.execute("reset slave all");
             sql.execute("reset master");
         }
-        Process load = new ProcessBuilder(binaries.client("mariadb").toString(),
-                "--defaults-extra-file=" + adminFile(), "--init-command=SET sql_log_bin=0")
-                .redirectInput(dump.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("replication.log").toFile()))
-                .start();
-        if (load.waitFor() != 0) {
-            throw new IOException("loading snapshot " + snapshot.snapshotId() + " failed; see "
-                    + nodeDir.resolve("replication.log"));
+        load(dump, binaries);
+        if (Files.exists(usersFile(snapshot.snapshotId()))) {
+            load(usersFile(snapshot.snapshotId()), binaries);
         }
         try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
             sql.execute("set global gtid_slave_pos = " + MysqlAccounts.quote(snapshot.gtidPosition()));
@@ -102,6 +100,17 @@ final class MysqlReplication {
             sql.execute("set global read_only = 1");
         }
         Files.writeString(replicaMarker(), snapshot.masterAddress());
+    }
+
+    private void load(Path file, MariadbBinaries binaries) throws IOException, InterruptedException {
+        Process load = new ProcessBuilder(binaries.client("mariadb").toString(),
+                "--defaults-extra-file=" + adminFile(), "--init-command=SET sql_log_bin=0")
+                .redirectInput(file.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("replication.log").toFile()))
+                .start();
+        if (load.waitFor() != 0) {
+            throw new IOException("loading " + file.getFileName() + " failed; see " + nodeDir.resolve("replication.log"));
+        }
     }
 
     /** Makes the node a writable standalone server; detaching a node that replicates from nobody does nothing. */
@@ -177,6 +186,10 @@ final class MysqlReplication {
             throw new IllegalArgumentException("not a snapshot id: " + snapshotId);
         }
         return snapshotDir.resolve("mysql-" + snapshotId + ".sql");
+    }
+
+    private Path usersFile(String snapshotId) {
+        return snapshotFile(snapshotId).resolveSibling("mysql-" + snapshotId + ".users.sql");
     }
 
     private Path replicaMarker() {

@@ -54,7 +54,8 @@ class MysqlReplicationIT {
         MysqlManager replicaA = node(REPLICA_A);
         MysqlManager replicaB = node(REPLICA_B);
         sql(MASTER, "create database shop", "create table shop.items (id int primary key)",
-                "insert into shop.items values (1)");
+                "insert into shop.items values (1)", "create user app@'%' identified by 'app-pw'",
+                "grant select on shop.* to app@'%'");
 
         ReplicationSnapshot snapshot = master.createReplicationSnapshot("snap-1");
         assertThat(snapshot.gtidPosition()).matches("[0-9]+-[0-9]+-[0-9]+(,.*)?");
@@ -70,6 +71,12 @@ class MysqlReplicationIT {
         sql(MASTER, "insert into shop.items values (3)");
         for (String replica : List.of(REPLICA_A, REPLICA_B)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> ids(replica), ids -> ids.equals(List.of(1, 2, 3)));
+        }
+        try (Connection app = DriverManager.getConnection("jdbc:mariadb://" + REPLICA_B + ":3306/shop", "app",
+                "app-pw"); Statement sql = app.createStatement(); ResultSet rows = sql.executeQuery(
+                        "select count(*) from items")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("the master's users came with the snapshot").isEqualTo(3);
         }
         ReplicationStatus status = replicaA.replicationStatus();
         assertThat(status.replica()).isTrue();

@@ -134,6 +134,13 @@ public class NodeBuilder {
         }
     }
 
+    /** Best effort: a node that was stopped for a change that failed serves again. */
+    public void restartDatastore(Node node, String correlationId) {
+        if (node.secret().isPresent() && compute.status(node.getId().toString()) == ServerStatus.ACTIVE) {
+            guests.cast(node, MessageTypes.RESTART, java.util.Map.of(), correlationId);
+        }
+    }
+
     /** Every process and file of the node goes; the row stays, soft-deleted, its address released. */
     public void destroy(Node node) throws StepFailure {
         try {

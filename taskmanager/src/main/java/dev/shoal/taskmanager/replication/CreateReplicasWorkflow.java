@@ -1,25 +1,15 @@
 package dev.shoal.taskmanager.replication;
 
-import dev.shoal.contracts.MessageCodec;
-import dev.shoal.contracts.MessageTypes;
-import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
-import dev.shoal.contracts.guest.ReplicationStatus;
-import dev.shoal.contracts.guest.SnapshotRequest;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
-import dev.shoal.taskmanager.TaskManagerProperties;
-import dev.shoal.taskmanager.guest.GuestCallException;
-import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.node.NodeBuilder;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow;
 import java.time.Clock;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,22 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CreateReplicasWorkflow implements Workflow {
 
-    private static final Logger log = LoggerFactory.getLogger(CreateReplicasWorkflow.class);
-
     private final ReplicaSet replicas;
     private final NodeBuilder builder;
-    private final GuestClient guests;
-    private final MessageCodec codec;
-    private final TaskManagerProperties properties;
+    private final ReplicationSteps replication;
     private final Clock clock;
 
-    CreateReplicasWorkflow(ReplicaSet replicas, NodeBuilder builder, GuestClient guests, MessageCodec codec,
-                           TaskManagerProperties properties, Clock clock) {
+    CreateReplicasWorkflow(ReplicaSet replicas, NodeBuilder builder, ReplicationSteps replication, Clock clock) {
         this.replicas = replicas;
         this.builder = builder;
-        this.guests = guests;
-        this.codec = codec;
-        this.properties = properties;
+        this.replication = replication;
         this.clock = clock;
     }
 
@@ -122,23 +105,17 @@ class CreateReplicasWorkflow implements Workflow {
     private StepOutcome snapshot(Task task) {
         ReplicaParameters parameters = replicas.parameters(task);
         if (parameters.snapshot() == null) {
-            ReplicationSnapshot taken = codec.mapper().treeToValue(guests.call(replicas.masterNode(task),
-                    MessageTypes.CREATE_REPLICATION_SNAPSHOT, new SnapshotRequest(task.getId().toString()),
-                    task.getId().toString(), properties.guestCallTimeoutHigh()).result(), ReplicationSnapshot.class);
-            replicas.record(task, parameters.withSnapshot(taken));
+            replicas.record(task, parameters.withSnapshot(
+                    replication.snapshot(replicas.masterNode(task), task.getId().toString(), task.getId().toString())));
         }
         return StepOutcome.DONE;
     }
 
-    /** The replication password leaves the master sealed for it and reaches each replica sealed for that one. */
     private StepOutcome attach(Task task) {
         ReplicationSnapshot snapshot = replicas.parameters(task).snapshot();
         Node master = replicas.masterNode(task);
-        String password = SecretBox.open(master.secret().orElseThrow(), snapshot.sealedReplicationPassword());
         for (Node node : replicas.buildingReplicas(task)) {
-            guests.call(node, MessageTypes.ATTACH_REPLICA,
-                    snapshot.resealed(SecretBox.seal(node.secret().orElseThrow(), password)),
-                    task.getId().toString(), properties.guestCallTimeoutHigh());
+            replication.attach(master, snapshot, node, task.getId().toString());
         }
         return StepOutcome.DONE;
     }
@@ -146,29 +123,13 @@ class CreateReplicasWorkflow implements Workflow {
     private StepOutcome awaitReplicating(Task task) throws StepFailure {
         boolean all = true;
         for (Node node : replicas.buildingReplicas(task)) {
-            ReplicationStatus status = codec.mapper().treeToValue(guests.call(node,
-                    MessageTypes.GET_REPLICATION_STATUS, java.util.Map.of(), task.getId().toString(),
-                    properties.guestCallTimeoutLow()).result(), ReplicationStatus.class);
-            if (status.ioRunning() && status.sqlRunning()) {
-                continue;
-            }
-            if (status.lastError() != null && !status.sqlRunning()) {
-                throw new StepFailure(NodeTask.BUILDING_ERROR_REPLICA, "node " + node.getName()
-                        + " does not replicate: " + status.lastError());
-            }
-            all = false;
+            all &= replication.isReplicating(node, task.getId().toString());
         }
         return all ? StepOutcome.DONE : StepOutcome.WAIT;
     }
 
     private StepOutcome finish(Task task) {
-        try {
-            guests.call(replicas.masterNode(task), MessageTypes.DELETE_REPLICATION_SNAPSHOT,
-                    new SnapshotRequest(task.getId().toString()), task.getId().toString(),
-                    properties.guestCallTimeoutLow());
-        } catch (GuestCallException e) {
-            log.warn("snapshot {} stays in the snapshot store: {}", task.getId(), e.getMessage());
-        }
+        replication.dropSnapshot(replicas.masterNode(task), task.getId().toString(), task.getId().toString());
         for (Node node : replicas.buildingReplicas(task)) {
             node.finishTask(clock.instant());
             replicas.instance(node.getInstanceId()).touch(clock.instant());

@@ -11,6 +11,14 @@ record StepPlan(List<Workflow.Step> steps) {
             throw new IllegalArgumentException("a workflow needs at least one step");
         }
         steps = List.copyOf(steps);
+        if (steps.stream().anyMatch(step -> step.name().equals(dev.shoal.domain.task.Task.FIRST_STEP))) {
+            throw new IllegalArgumentException("no step may be named " + dev.shoal.domain.task.Task.FIRST_STEP
+                    + ": a new task names it before it runs its first step");
+        }
+        if (steps.stream().map(Workflow.Step::name).distinct().count() != steps.size()) {
+            throw new IllegalArgumentException("step names repeat in " + steps.stream().map(Workflow.Step::name)
+                    .toList() + ": a resumed task would not know where it stood");
+        }
     }
 
     /** A task that has not started (or names a step this version does not know) begins at the first step. */

@@ -31,6 +31,18 @@ class StepPlanTest {
         assertThatThrownBy(() -> new StepPlan(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aStepNamedLikeANewTasksPlaceholderIsRefused() {
+        assertThatThrownBy(() -> new StepPlan(List.of(step("ALLOCATE"), step(dev.shoal.domain.task.Task.FIRST_STEP))))
+                .hasMessageContaining("no step may be named");
+    }
+
+    @Test
+    void twoStepsOfOneNameAreRefused() {
+        assertThatThrownBy(() -> new StepPlan(List.of(step("SPAWN"), step("SPAWN"))))
+                .hasMessageContaining("SPAWN");
+    }
+
     private static Workflow.Step step(String name) {
         return new Workflow.Step(name, 10, name, task -> Workflow.StepOutcome.DONE);
     }

@@ -1,0 +1,165 @@
+package dev.shoal.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A MySQL cluster through {@code /clusters}: a master and two replicas reach ACTIVE, a write on the master is read on
+ * every replica; a node is added, one replaced and one removed, each time with the data on every node; the master
+ * and the last node cannot be removed; delete leaves no process behind.
+ */
+class MysqlClusterE2E extends StandaloneE2E {
+
+    private static final String TENANT = "mysqlcluster";
+    private static final String APP_PASSWORD = "app-Pa55word";
+
+    @Test
+    void masterAndReplicasServeOneDatabaseThroughEveryChange() throws Exception {
+        ShoalHttp http = http();
+        String token = http.newTenant(OPERATOR_TOKEN, TENANT);
+        String clusters = "/v1.0/" + TENANT + "/clusters";
+
+        Instant posted = Instant.now();
+        ShoalHttp.Response created = http.send("POST", clusters, token, """
+                {"cluster": {"name": "orders", "datastore": {"type": "mysql"}, "flavorRef": "1",
+                             "volume": {"size": 1}, "size": 3}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String path = clusters + "/" + created.json().path("cluster").path("id").asString();
+        String single = clusters + "/" + http.send("POST", clusters, token, """
+                {"cluster": {"name": "lonely", "datastore": {"type": "mysql"}, "flavorRef": "1",
+                             "volume": {"size": 1}, "nodes": [{}]}}""").json().path("cluster").path("id").asString();
+
+        JsonNode cluster = awaitActive(http, path, token);
+        System.out.printf("MySQL 3-node cluster POST to ACTIVE: %d ms%n",
+                Duration.between(posted, Instant.now()).toMillis());
+        assertThat(cluster.path("nodes")).hasSize(3);
+        assertThat(cluster.path("nodes").path(0).path("name").asString()).isEqualTo("orders-1");
+        String master = cluster.path("nodes").path(0).path("id").asString();
+
+        ShoalHttp.Response root = http.send("POST", path + "/root", token, null);
+        assertThat(root.status()).as(root.body()).isEqualTo(200);
+        String rootPassword = root.json().path("user").path("password").asString();
+        String masterUrl = url(cluster.path("nodes").path(0).path("ip").path(0).asString());
+        await("root applied").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> canConnect(masterUrl, "root", rootPassword));
+        try (Connection connection = DriverManager.getConnection(masterUrl, "root", rootPassword);
+             Statement sql = connection.createStatement()) {
+            sql.execute("create database shop");
+            sql.execute("create table shop.items (id int primary key)");
+            sql.execute("insert into shop.items values (1), (2)");
+            sql.execute("create user app@'%' identified by '" + APP_PASSWORD + "'");
+            sql.execute("grant all on shop.* to app@'%'");
+        }
+        awaitDataOnEveryNode(http, path, token, List.of(1, 2));
+
+        ShoalHttp.Response mismatch = http.send("POST", path + "/nodes", token,
+                "{\"nodes\": {\"num\": 1, \"allocations\": [{}, {}]}}");
+        assertThat(mismatch.status()).isEqualTo(422);
+        assertThat(mismatch.body()).contains("nodes.num", "nodes.allocations");
+
+        assertThat(http.send("POST", path + "/nodes", token, "{\"nodes\": {\"num\": 1}}").status()).isEqualTo(202);
+        cluster = awaitActive(http, path, token);
+        assertThat(cluster.path("nodes")).hasSize(4);
+        insert(masterUrl, 3);
+        awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3));
+
+        String replaced = cluster.path("nodes").path(1).path("id").asString();
+        ShoalHttp.Response replace = http.send("POST", path + "/action", token,
+                "{\"replace_node\": {\"id\": \"" + replaced + "\"}}");
+        assertThat(replace.status()).as(replace.body()).isEqualTo(202);
+        cluster = awaitActive(http, path, token);
+        assertThat(ids(cluster)).hasSize(4).doesNotContain(replaced);
+        awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3));
+
+        ShoalHttp.Response masterRemoval = http.send("DELETE", path + "/nodes/" + master, token, null);
+        assertThat(masterRemoval.status()).isEqualTo(409);
+        assertThat(masterRemoval.body()).contains("master");
+        String removed = cluster.path("nodes").path(3).path("id").asString();
+        assertThat(http.send("DELETE", path + "/nodes/" + removed, token, null).status()).isEqualTo(202);
+        cluster = awaitActive(http, path, token);
+        assertThat(ids(cluster)).hasSize(3).doesNotContain(removed);
+        insert(masterUrl, 4);
+        awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3, 4));
+
+        JsonNode lonely = awaitActive(http, single, token);
+        ShoalHttp.Response last = http.send("DELETE", single + "/nodes/" + lonely.path("nodes").path(0).path("id")
+                .asString(), token, null);
+        assertThat(last.status()).isEqualTo(409);
+        assertThat(last.body()).contains("last node");
+
+        List<Path> nodeDirs = new ArrayList<>();
+        for (JsonNode node : cluster.path("nodes")) {
+            nodeDirs.add(nodeDirAt(node.path("ip").path(0).asString()));
+        }
+        for (String gone : List.of(path, single)) {
+            assertThat(http.send("DELETE", gone, token, null).status()).isEqualTo(202);
+        }
+        for (String gone : List.of(path, single)) {
+            await("cluster deleted").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> http.send("GET", gone, token, null).status() == 404);
+        }
+        for (Path nodeDir : nodeDirs) {
+            assertThat(processesOf(nodeDir)).as("processes of " + nodeDir).isZero();
+            assertThat(nodeDir).doesNotExist();
+        }
+    }
+
+    static JsonNode awaitActive(ShoalHttp http, String path, String token) {
+        await("cluster ACTIVE").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", path, token, null).json().path("cluster").path("status").asString(),
+                        status -> status.equals("ACTIVE") || status.equals("ERROR"));
+        JsonNode cluster = http.send("GET", path, token, null).json().path("cluster");
+        assertThat(cluster.path("status").asString()).as(cluster.toString()).isEqualTo("ACTIVE");
+        return cluster;
+    }
+
+    private static List<String> ids(JsonNode cluster) {
+        List<String> ids = new ArrayList<>();
+        cluster.path("nodes").forEach(node -> ids.add(node.path("id").asString()));
+        return ids;
+    }
+
+    private static void awaitDataOnEveryNode(ShoalHttp http, String path, String token, List<Integer> expected) {
+        for (JsonNode node : http.send("GET", path, token, null).json().path("cluster").path("nodes")) {
+            String url = url(node.path("ip").path(0).asString());
+            await("rows on " + node.path("name").asString()).atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> rows(url), expected::equals);
+        }
+    }
+
+    private static String url(String ip) {
+        return "jdbc:mariadb://" + ip + ":3306/?connectTimeout=2000";
+    }
+
+    private static void insert(String url, int id) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "app", APP_PASSWORD);
+             Statement sql = connection.createStatement()) {
+            sql.execute("insert into shop.items values (" + id + ")");
+        }
+    }
+
+    private static List<Integer> rows(String url) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "app", APP_PASSWORD);
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select id from shop.items order by id")) {
+            while (rows.next()) {
+                ids.add(rows.getInt(1));
+            }
+        }
+        return ids;
+    }
+}

@@ -81,19 +81,19 @@ class ClusterApiIT extends ApiTestSupport {
 
     @Test
     void malformedClusterBodiesAre400NamingEveryField() {
-        String token = tenantToken("malformed");
-        Response refused = call("POST", "/v1.0/malformed/clusters", token, "{\"cluster\": {\"volume\": {}}}");
+        String token = tenantToken("badcluster");
+        Response refused = call("POST", "/v1.0/badcluster/clusters", token, "{\"cluster\": {\"volume\": {}}}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("cluster.name", "cluster.datastore.type", "cluster.flavorRef",
                 "cluster.volume.size", "cluster.size");
-        Response unknownDatastore = call("POST", "/v1.0/malformed/clusters", token, """
+        Response unknownDatastore = call("POST", "/v1.0/badcluster/clusters", token, """
                 {"cluster": {"name": "c", "datastore": {"type": "oracle"}, "flavorRef": "1", "volume": {"size": 1},
                              "size": 1}}""");
         assertThat(unknownDatastore.status()).isEqualTo(422);
         assertThat(unknownDatastore.body()).contains("cluster.datastore.type");
-        assertThat(call("POST", "/v1.0/malformed/clusters/" + UUID.randomUUID() + "/action", token,
+        assertThat(call("POST", "/v1.0/badcluster/clusters/" + UUID.randomUUID() + "/action", token,
                 "{\"shrink\": {}}").status()).isEqualTo(400);
-        assertThat(call("GET", "/v1.0/malformed/clusters/" + UUID.randomUUID(), token, null).status()).isEqualTo(404);
+        assertThat(call("GET", "/v1.0/badcluster/clusters/" + UUID.randomUUID(), token, null).status()).isEqualTo(404);
     }
 
     private long countClusters(String tenant) {

@@ -24,7 +24,6 @@ import tools.jackson.databind.JsonNode;
 class MysqlClusterE2E extends StandaloneE2E {
 
     private static final String TENANT = "mysqlcluster";
-    private static final String APP_PASSWORD = "app-Pa55word";
 
     @Test
     void masterAndReplicasServeOneDatabaseThroughEveryChange() throws Exception {
@@ -42,7 +41,7 @@ class MysqlClusterE2E extends StandaloneE2E {
                 {"cluster": {"name": "lonely", "datastore": {"type": "mysql"}, "flavorRef": "1",
                              "volume": {"size": 1}, "nodes": [{}]}}""").json().path("cluster").path("id").asString();
 
-        JsonNode cluster = awaitActive(http, path, token);
+        JsonNode cluster = awaitClusterActive(http, path, token);
         System.out.printf("MySQL 3-node cluster POST to ACTIVE: %d ms%n",
                 Duration.between(posted, Instant.now()).toMillis());
         assertThat(cluster.path("nodes")).hasSize(3);
@@ -52,7 +51,7 @@ class MysqlClusterE2E extends StandaloneE2E {
         ShoalHttp.Response root = http.send("POST", path + "/root", token, null);
         assertThat(root.status()).as(root.body()).isEqualTo(200);
         String rootPassword = root.json().path("user").path("password").asString();
-        String masterUrl = url(cluster.path("nodes").path(0).path("ip").path(0).asString());
+        String masterUrl = mysqlUrl(cluster.path("nodes").path(0).path("ip").path(0).asString());
         await("root applied").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> canConnect(masterUrl, "root", rootPassword));
         try (Connection connection = DriverManager.getConnection(masterUrl, "root", rootPassword);
@@ -71,17 +70,17 @@ class MysqlClusterE2E extends StandaloneE2E {
         assertThat(mismatch.body()).contains("nodes.num", "nodes.allocations");
 
         assertThat(http.send("POST", path + "/nodes", token, "{\"nodes\": {\"num\": 1}}").status()).isEqualTo(202);
-        cluster = awaitActive(http, path, token);
+        cluster = awaitClusterActive(http, path, token);
         assertThat(cluster.path("nodes")).hasSize(4);
-        insert(masterUrl, 3);
+        insertItem(masterUrl, 3);
         awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3));
 
         String replaced = cluster.path("nodes").path(1).path("id").asString();
         ShoalHttp.Response replace = http.send("POST", path + "/action", token,
                 "{\"replace_node\": {\"id\": \"" + replaced + "\"}}");
         assertThat(replace.status()).as(replace.body()).isEqualTo(202);
-        cluster = awaitActive(http, path, token);
-        assertThat(ids(cluster)).hasSize(4).doesNotContain(replaced);
+        cluster = awaitClusterActive(http, path, token);
+        assertThat(nodeIds(cluster)).hasSize(4).doesNotContain(replaced);
         awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3));
 
         ShoalHttp.Response masterRemoval = http.send("DELETE", path + "/nodes/" + master, token, null);
@@ -89,12 +88,12 @@ class MysqlClusterE2E extends StandaloneE2E {
         assertThat(masterRemoval.body()).contains("master");
         String removed = cluster.path("nodes").path(3).path("id").asString();
         assertThat(http.send("DELETE", path + "/nodes/" + removed, token, null).status()).isEqualTo(202);
-        cluster = awaitActive(http, path, token);
-        assertThat(ids(cluster)).hasSize(3).doesNotContain(removed);
-        insert(masterUrl, 4);
+        cluster = awaitClusterActive(http, path, token);
+        assertThat(nodeIds(cluster)).hasSize(3).doesNotContain(removed);
+        insertItem(masterUrl, 4);
         awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3, 4));
 
-        JsonNode lonely = awaitActive(http, single, token);
+        JsonNode lonely = awaitClusterActive(http, single, token);
         ShoalHttp.Response last = http.send("DELETE", single + "/nodes/" + lonely.path("nodes").path(0).path("id")
                 .asString(), token, null);
         assertThat(last.status()).isEqualTo(409);
@@ -117,49 +116,16 @@ class MysqlClusterE2E extends StandaloneE2E {
         }
     }
 
-    static JsonNode awaitActive(ShoalHttp http, String path, String token) {
-        await("cluster ACTIVE").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250))
-                .until(() -> http.send("GET", path, token, null).json().path("cluster").path("status").asString(),
-                        status -> status.equals("ACTIVE") || status.equals("ERROR"));
-        JsonNode cluster = http.send("GET", path, token, null).json().path("cluster");
-        assertThat(cluster.path("status").asString()).as(cluster.toString()).isEqualTo("ACTIVE");
-        return cluster;
-    }
 
-    private static List<String> ids(JsonNode cluster) {
-        List<String> ids = new ArrayList<>();
-        cluster.path("nodes").forEach(node -> ids.add(node.path("id").asString()));
-        return ids;
-    }
 
     private static void awaitDataOnEveryNode(ShoalHttp http, String path, String token, List<Integer> expected) {
         for (JsonNode node : http.send("GET", path, token, null).json().path("cluster").path("nodes")) {
-            String url = url(node.path("ip").path(0).asString());
+            String url = mysqlUrl(node.path("ip").path(0).asString());
             await("rows on " + node.path("name").asString()).atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> rows(url), expected::equals);
+                    .until(() -> itemIds(url), expected::equals);
         }
     }
 
-    private static String url(String ip) {
-        return "jdbc:mariadb://" + ip + ":3306/?connectTimeout=2000";
-    }
 
-    private static void insert(String url, int id) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "app", APP_PASSWORD);
-             Statement sql = connection.createStatement()) {
-            sql.execute("insert into shop.items values (" + id + ")");
-        }
-    }
 
-    private static List<Integer> rows(String url) throws SQLException {
-        List<Integer> ids = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, "app", APP_PASSWORD);
-             Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select id from shop.items order by id")) {
-            while (rows.next()) {
-                ids.add(rows.getInt(1));
-            }
-        }
-        return ids;
-    }
 }

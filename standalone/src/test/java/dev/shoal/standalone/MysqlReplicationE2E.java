@@ -23,7 +23,6 @@ import tools.jackson.databind.JsonNode;
 class MysqlReplicationE2E extends StandaloneE2E {
 
     private static final String TENANT = "replication";
-    private static final String APP_PASSWORD = "app-Pa55word";
 
     @Test
     void mastersReplicasFollowItUntilDetached() throws Exception {
@@ -61,7 +60,7 @@ class MysqlReplicationE2E extends StandaloneE2E {
         shownMaster.path("slave").path("list").forEach(replica -> listed.add(replica.path("id").asString()));
         assertThat(listed).containsExactly(replicaA, replicaB);
 
-        String masterUrl = url(ip(http, instances, master, token));
+        String masterUrl = mysqlUrl(ip(http, instances, master, token));
         String rootPassword = http.send("POST", instances + "/" + master + "/root", token, null).json()
                 .path("user").path("password").asString();
         await("root applied").atMost(Duration.ofSeconds(30)).ignoreExceptions()
@@ -74,13 +73,13 @@ class MysqlReplicationE2E extends StandaloneE2E {
             sql.execute("create user app@'%' identified by '" + APP_PASSWORD + "'");
             sql.execute("grant all on shop.* to app@'%'");
         }
-        String urlA = url(ip(http, instances, replicaA, token));
-        String urlB = url(ip(http, instances, replicaB, token));
+        String urlA = mysqlUrl(ip(http, instances, replicaA, token));
+        String urlB = mysqlUrl(ip(http, instances, replicaB, token));
         for (String replicaUrl : List.of(urlA, urlB)) {
             await("rows replicated to " + replicaUrl).atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> ids(replicaUrl), ids -> ids.equals(List.of(1, 2)));
+                    .until(() -> itemIds(replicaUrl), ids -> ids.equals(List.of(1, 2)));
         }
-        assertThatThrownBy(() -> insert(urlA, 99)).as("a replica refuses writes").isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> insertItem(urlA, 99)).as("a replica refuses writes").isInstanceOf(SQLException.class)
                 .hasMessageContaining("read-only");
 
         ShoalHttp.Response refused = http.send("DELETE", instances + "/" + master, token, null);
@@ -92,11 +91,11 @@ class MysqlReplicationE2E extends StandaloneE2E {
         await("replica B detached").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> http.send("GET", instances + "/" + replicaB, token, null).json().path("instance"),
                         shown -> shown.path("slave").isMissingNode() && shown.path("status").asString().equals("ACTIVE"));
-        insert(urlB, 3);
-        insert(masterUrl, 4);
-        await("replica A still follows").atMost(Duration.ofSeconds(30)).until(() -> ids(urlA),
+        insertItem(urlB, 3);
+        insertItem(masterUrl, 4);
+        await("replica A still follows").atMost(Duration.ofSeconds(30)).until(() -> itemIds(urlA),
                 ids -> ids.equals(List.of(1, 2, 4)));
-        assertThat(ids(urlB)).containsExactly(1, 2, 3);
+        assertThat(itemIds(urlB)).containsExactly(1, 2, 3);
 
         assertThat(http.send("DELETE", instances + "/" + master + "?detach_replicas=true", token, null).status())
                 .isEqualTo(202);
@@ -105,7 +104,7 @@ class MysqlReplicationE2E extends StandaloneE2E {
         await("replica A detached").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> http.send("GET", instances + "/" + replicaA, token, null).json().path("instance")
                         .path("slave").isMissingNode());
-        insert(urlA, 5);
+        insertItem(urlA, 5);
 
         for (String id : List.of(replicaA, replicaB)) {
             assertThat(http.send("DELETE", instances + "/" + id, token, null).status()).isEqualTo(202);
@@ -144,26 +143,6 @@ class MysqlReplicationE2E extends StandaloneE2E {
                 .asString();
     }
 
-    private static String url(String ip) {
-        return "jdbc:mariadb://" + ip + ":3306/?connectTimeout=2000";
-    }
 
-    private static void insert(String url, int id) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "app", APP_PASSWORD);
-             Statement sql = connection.createStatement()) {
-            sql.execute("insert into shop.items values (" + id + ")");
-        }
-    }
 
-    private static List<Integer> ids(String url) throws SQLException {
-        List<Integer> ids = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, "app", APP_PASSWORD);
-             Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select id from shop.items order by id")) {
-            while (rows.next()) {
-                ids.add(rows.getInt(1));
-            }
-        }
-        return ids;
-    }
 }

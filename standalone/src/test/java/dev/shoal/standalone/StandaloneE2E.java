@@ -1,13 +1,21 @@
 package dev.shoal.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.shoal.testsupport.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -15,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole service in one JVM against this machine's PostgreSQL and RabbitMQ, with real guest agents and
@@ -39,6 +48,7 @@ abstract class StandaloneE2E {
         registry.add("shoal.conductor.heartbeat-expiry", () -> "3s");
         registry.add("shoal.conductor.sweep-interval", () -> "500ms");
         registry.add("shoal.api.heartbeat-expiry", () -> "3s");
+        registry.add("shoal.compute.local.cassandra-lib", () -> System.getProperty("shoal.cassandra.lib", ""));
     }
 
     /** Whatever a suite left running under the work directory goes, even after a failure. */
@@ -48,6 +58,9 @@ abstract class StandaloneE2E {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(WORK_DIR.toString())).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
     }
+
+    /** The tenant's application account the suites create on a master and read through every node. */
+    static final String APP_PASSWORD = "app-Pa55word";
 
     ShoalHttp http() {
         return new ShoalHttp("http://127.0.0.1:" + port);
@@ -61,6 +74,44 @@ abstract class StandaloneE2E {
         try (Connection ignored = DriverManager.getConnection(url, user, password)) {
             return true;
         }
+    }
+
+    static String mysqlUrl(String ip) {
+        return "jdbc:mariadb://" + ip + ":3306/?connectTimeout=2000";
+    }
+
+    static void insertItem(String url, int id) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "app", APP_PASSWORD);
+             Statement sql = connection.createStatement()) {
+            sql.execute("insert into shop.items values (" + id + ")");
+        }
+    }
+
+    static List<Integer> itemIds(String url) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "app", APP_PASSWORD);
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select id from shop.items order by id")) {
+            while (rows.next()) {
+                ids.add(rows.getInt(1));
+            }
+        }
+        return ids;
+    }
+
+    static JsonNode awaitClusterActive(ShoalHttp http, String path, String token) {
+        await("cluster ACTIVE").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", path, token, null).json().path("cluster").path("status").asString(),
+                        status -> status.equals("ACTIVE") || status.equals("ERROR"));
+        JsonNode cluster = http.send("GET", path, token, null).json().path("cluster");
+        assertThat(cluster.path("status").asString()).as(cluster.toString()).isEqualTo("ACTIVE");
+        return cluster;
+    }
+
+    static List<String> nodeIds(JsonNode cluster) {
+        List<String> ids = new ArrayList<>();
+        cluster.path("nodes").forEach(node -> ids.add(node.path("id").asString()));
+        return ids;
     }
 
     /** The directory of the node the compute driver placed on {@code address}. */

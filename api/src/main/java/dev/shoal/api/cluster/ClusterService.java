@@ -196,7 +196,7 @@ class ClusterService {
         Map<String, String> sealed = new java.util.HashMap<>();
         members(cluster).forEach(node -> sealed.put(node.getId().toString(),
                 dev.shoal.contracts.SecretBox.seal(node.secret().orElseThrow(), password)));
-        scheduler.schedule(tenantId, TaskKind.ENABLE_CLUSTER_ROOT, RESOURCE_TYPE, id,
+        scheduler.schedule(tenantId, TaskKind.ENABLE_ROOT, RESOURCE_TYPE, id,
                 json.writeValueAsString(Map.of("sealed", sealed)), properties.buildTimeout());
         return password;
     }

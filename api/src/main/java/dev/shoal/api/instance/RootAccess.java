@@ -51,8 +51,8 @@ class RootAccess {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String parameters = json.writeValueAsString(Map.of("sealedPassword",
-                SecretBox.seal(node.secret().orElseThrow(), password)));
+        String parameters = json.writeValueAsString(Map.of("sealed", Map.of(node.getId().toString(),
+                SecretBox.seal(node.secret().orElseThrow(), password))));
         history.save(new RootEnabledRecord(node.getId(), instance.getId(), enabledBy, clock.instant()));
         instances.schedule(tenantId, TaskKind.ENABLE_ROOT, instance.getId(), parameters,
                 properties.buildTimeout());

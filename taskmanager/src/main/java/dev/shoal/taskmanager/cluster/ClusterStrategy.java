@@ -40,4 +40,10 @@ interface ClusterStrategy {
 
     record Start(Node node, ClusterMember member) {
     }
+
+    /** Every new node at once, knowing only its cluster, type and region. */
+    static List<Start> allAtOnce(ClusterContext context) {
+        return context.added().stream().map(node -> new Start(node, new ClusterMember(
+                context.cluster().getId().toString(), node.getType(), node.getRegion(), List.of(), null))).toList();
+    }
 }

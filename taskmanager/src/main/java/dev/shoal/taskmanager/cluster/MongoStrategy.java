@@ -39,8 +39,7 @@ class MongoStrategy implements ClusterStrategy {
 
     @Override
     public List<Start> startPlan(ClusterContext context) {
-        return context.added().stream().map(node -> new Start(node, new ClusterMember(
-                context.cluster().getId().toString(), node.getType(), node.getRegion(), List.of(), null))).toList();
+        return ClusterStrategy.allAtOnce(context);
     }
 
     @Override

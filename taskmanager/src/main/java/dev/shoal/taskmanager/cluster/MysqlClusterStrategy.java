@@ -1,6 +1,5 @@
 package dev.shoal.taskmanager.cluster;
 
-import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.domain.node.Node;
 import dev.shoal.taskmanager.replication.ReplicationSteps;
@@ -30,8 +29,7 @@ class MysqlClusterStrategy implements ClusterStrategy {
 
     @Override
     public List<Start> startPlan(ClusterContext context) {
-        return context.added().stream().map(node -> new Start(node, new ClusterMember(
-                context.cluster().getId().toString(), node.getType(), node.getRegion(), List.of(), null))).toList();
+        return ClusterStrategy.allAtOnce(context);
     }
 
     @Override

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param guestAmqpUri      the broker guests use; by default the task manager's own
  * @param mariadbd          the MariaDB server guests run, if not the one on the PATH
  * @param mysqlBasedir      a MariaDB distribution directory guests fall back to
+ * @param cassandraLib      the directory of Cassandra's server jars (the build's {@code cassandra-dist/target/cassandra/lib})
+ * @param mongod            the MongoDB server guests run, if not the one on the PATH
+ * @param snapshotDir       where MySQL replication snapshots are kept; every node must reach it
  */
 @Validated
 @ConfigurationProperties("shoal.compute.local")
@@ -29,5 +32,8 @@ public record LocalComputeProperties(
         Path javaBinary,
         String guestAmqpUri,
         Path mariadbd,
-        Path mysqlBasedir) {
+        Path mysqlBasedir,
+        Path cassandraLib,
+        Path mongod,
+        Path snapshotDir) {
 }

@@ -130,7 +130,14 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         config.setProperty("amqp.uri", guestAmqpUri);
         config.setProperty("heartbeat.interval", properties.heartbeatInterval().toString());
         config.setProperty("datastore.manager", spec.datastore());
-        config.setProperty("snapshot.dir", workDir.resolve(".snapshots").toString());
+        config.setProperty("snapshot.dir", (properties.snapshotDir() != null ? properties.snapshotDir().toAbsolutePath()
+                : workDir.resolve(".snapshots")).toString());
+        if (properties.cassandraLib() != null) {
+            config.setProperty("cassandra.lib", properties.cassandraLib().toAbsolutePath().toString());
+        }
+        if (properties.mongod() != null) {
+            config.setProperty("mongodb.mongod", properties.mongod().toAbsolutePath().toString());
+        }
         if (properties.mariadbd() != null) {
             config.setProperty("mysql.mariadbd", properties.mariadbd().toString());
         }

@@ -1,8 +1,9 @@
-package dev.shoal.taskmanager.instance;
+package dev.shoal.taskmanager.node;
 
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.guest.EnableRoot;
+import dev.shoal.domain.node.NodeRepository;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
@@ -10,20 +11,25 @@ import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.task.Workflow;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
-/** Hands the guest the root password the API generated, sealed for that node, as the API sealed it. */
+/**
+ * Hands each node of an instance or a cluster the root password the API generated, sealed for that node as the API
+ * sealed it ({@code {"sealed": {nodeId: sealedPassword}}}): a client may then connect to any node with it.
+ */
 @Component
 class EnableRootWorkflow implements Workflow {
 
-    private final InstanceNodes instanceNodes;
+    private final NodeRepository nodes;
     private final GuestClient guests;
     private final MessageCodec codec;
     private final TaskManagerProperties properties;
 
-    EnableRootWorkflow(InstanceNodes instanceNodes, GuestClient guests, MessageCodec codec,
-                       TaskManagerProperties properties) {
-        this.instanceNodes = instanceNodes;
+    EnableRootWorkflow(NodeRepository nodes, GuestClient guests, MessageCodec codec, TaskManagerProperties properties) {
+        this.nodes = nodes;
         this.guests = guests;
         this.codec = codec;
         this.properties = properties;
@@ -44,15 +50,18 @@ class EnableRootWorkflow implements Workflow {
         return null;
     }
 
-    /** A failed root change leaves the instance as it was; the failure shows on the task. */
+    /** A failed root change leaves the nodes as they were; the failure shows on the task. */
     @Override
     public void onFailure(Task task, NodeTask errorTask, String reason) {
     }
 
     private StepOutcome enableRoot(Task task) {
-        String sealed = codec.mapper().readTree(task.getParameters()).path("sealedPassword").asString();
-        guests.call(instanceNodes.node(task), MessageTypes.ENABLE_ROOT, new EnableRoot(sealed),
-                task.getId().toString(), properties.guestCallTimeoutLow());
+        JsonNode sealed = codec.mapper().readTree(task.getParameters()).path("sealed");
+        for (Map.Entry<String, JsonNode> entry : sealed.properties()) {
+            nodes.findById(UUID.fromString(entry.getKey())).filter(node -> !node.isDeleted()).ifPresent(node ->
+                    guests.call(node, MessageTypes.ENABLE_ROOT, new EnableRoot(entry.getValue().asString()),
+                            task.getId().toString(), properties.guestCallTimeoutHigh()));
+        }
         return StepOutcome.DONE;
     }
 }

@@ -73,6 +73,14 @@ public interface DatastoreManager {
         throw unsupported("replication");
     }
 
+    /**
+     * Makes this replica the master: it stops replicating, accepts writes, and answers where the others follow it
+     * from (a snapshot without a copy: they already hold the data).
+     */
+    default ReplicationSnapshot promoteToReplicaSource() throws Exception {
+        throw unsupported("replication");
+    }
+
     default void detachReplica() throws Exception {
         throw unsupported("replication");
     }

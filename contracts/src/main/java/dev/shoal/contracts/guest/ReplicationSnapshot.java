@@ -4,7 +4,8 @@ package dev.shoal.contracts.guest;
  * A consistent copy of a MySQL master's data and the GTID position it was taken at, kept in the snapshot store
  * for as many new replicas as need it.
  *
- * @param snapshotId                 name of the copy in the snapshot store
+ * @param snapshotId                 name of the copy in the snapshot store, or null when the replica already holds the
+ *                                   data and only follows a new master (after a promotion)
  * @param gtidPosition               where replication continues once the copy is loaded
  * @param masterAddress              address replicas connect to
  * @param replicationUser            account replicas connect as

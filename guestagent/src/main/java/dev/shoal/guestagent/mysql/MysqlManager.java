@@ -166,6 +166,13 @@ public final class MysqlManager implements DatastoreManager {
     }
 
     @Override
+    public synchronized ReplicationSnapshot promoteToReplicaSource() throws Exception {
+        ReplicationSnapshot source = replication.promote();
+        log.info("node {} promoted: the master at {}", config.nodeId(), source.gtidPosition());
+        return source;
+    }
+
+    @Override
     public synchronized void detachReplica() throws Exception {
         replication.detach();
         log.info("node {} detached: a writable standalone server", config.nodeId());

@@ -76,6 +76,10 @@ final class MysqlReplication {
         if (snapshot.masterAddress().equals(currentMaster())) {
             return;
         }
+        if (snapshot.snapshotId() == null) {
+            follow(snapshot, password, "current_pos");
+            return;
+        }
         Path dump = snapshotFile(snapshot.snapshotId());
         if (!Files.exists(dump)) {
             throw new IOException("replication snapshot " + snapshot.snapshotId() + " is not in " + snapshotDir);
@@ -90,12 +94,27 @@ final class MysqlReplication {
             load(usersFile(snapshot.snapshotId()), binaries);
         }
         try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
+            // the binary log starts where the copy stands, so this node, once promoted, can serve every other
+            // member from that position on
+            sql.execute("set global gtid_binlog_state = " + MysqlAccounts.quote(snapshot.gtidPosition()));
             sql.execute("set global gtid_slave_pos = " + MysqlAccounts.quote(snapshot.gtidPosition()));
+        }
+        follow(snapshot, password, "slave_pos");
+    }
+
+    /**
+     * Replicates from the snapshot's master onwards from {@code position}: {@code slave_pos} right after loading a
+     * copy, {@code current_pos} when the node already holds the data (a former master or a replica re-pointed).
+     */
+    private void follow(ReplicationSnapshot snapshot, String password, String position)
+            throws IOException, SQLException {
+        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
+            sql.execute("stop slave");
             sql.execute("change master to master_host = " + MysqlAccounts.quote(snapshot.masterAddress())
                     + ", master_port = " + MysqlConfigFile.PORT
                     + ", master_user = " + MysqlAccounts.quote(snapshot.replicationUser())
                     + ", master_password = " + MysqlAccounts.quote(password)
-                    + ", master_use_gtid = slave_pos, master_connect_retry = 5");
+                    + ", master_use_gtid = " + position + ", master_connect_retry = 5");
             sql.execute("start slave");
             sql.execute("set global read_only = 1");
         }
@@ -111,6 +130,19 @@ final class MysqlReplication {
         if (load.waitFor() != 0) {
             throw new IOException("loading " + file.getFileName() + " failed; see " + nodeDir.resolve("replication.log"));
         }
+    }
+
+    /** Stops following, accepts writes, and says where the others follow this node from. */
+    ReplicationSnapshot promote() throws IOException, SQLException {
+        detach();
+        String password = replicationPassword();
+        String position;
+        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select @@gtid_current_pos")) {
+            row.next();
+            position = row.getString(1);
+        }
+        return new ReplicationSnapshot(null, position, address, REPLICATION_USER, SecretBox.seal(secret, password));
     }
 
     /** Makes the node a writable standalone server; detaching a node that replicates from nobody does nothing. */

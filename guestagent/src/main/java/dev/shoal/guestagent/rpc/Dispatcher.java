@@ -145,6 +145,7 @@ public final class Dispatcher {
                 yield null;
             }
             case MessageTypes.GET_REPLICATION_STATUS -> datastore.replicationStatus();
+            case MessageTypes.PROMOTE_TO_REPLICA_SOURCE -> datastore.promoteToReplicaSource();
             default -> throw new IllegalArgumentException("unknown method " + envelope.type());
         };
     }

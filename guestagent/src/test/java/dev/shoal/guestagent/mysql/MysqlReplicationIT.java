@@ -112,6 +112,32 @@ class MysqlReplicationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(REPLICA_A, "select count(*) from late.t") == 1);
     }
 
+    @Test
+    void aPromotedReplicaBecomesTheMasterTheOthersFollow() throws Exception {
+        MysqlManager master = node(MASTER);
+        MysqlManager replicaA = node(REPLICA_A);
+        MysqlManager replicaB = node(REPLICA_B);
+        sql(MASTER, "create database shop", "create table shop.items (id int primary key)",
+                "insert into shop.items values (1)");
+        ReplicationSnapshot snapshot = master.createReplicationSnapshot("snap-3");
+        String password = SecretBox.open(secrets.get(0), snapshot.sealedReplicationPassword());
+        replicaA.attachReplica(snapshot, password);
+        replicaB.attachReplica(snapshot, password);
+
+        ReplicationSnapshot source = replicaA.promoteToReplicaSource();
+        String newPassword = SecretBox.open(secrets.get(1), source.sealedReplicationPassword());
+        replicaB.attachReplica(source, newPassword);
+        master.attachReplica(source, newPassword);
+        sql(REPLICA_A, "insert into shop.items values (2)");
+
+        assertThat(replicaA.replicationStatus()).extracting(ReplicationStatus::replica, ReplicationStatus::readOnly)
+                .containsExactly(false, false);
+        for (String follower : List.of(REPLICA_B, MASTER)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ids(follower), ids -> ids.equals(List.of(1, 2)));
+        }
+        assertThat(master.replicationStatus().readOnly()).as("the former master follows, read-only").isTrue();
+    }
+
     private MysqlManager node(String address) throws Exception {
         NodeSecret secret = NodeSecret.generate();
         Path nodeDir = Files.createDirectories(work.resolve(address));

@@ -103,6 +103,15 @@ final class ReplicaSetCommands {
                 .append("writeConcern", new Document("w", "majority").append("wtimeout", 60_000));
     }
 
+    /**
+     * Whether a {@code getDefaultRWConcern} reply shows a cluster-wide write concern; newer servers may report the
+     * implicit one too, marked by its source.
+     */
+    static boolean hasGlobalWriteConcern(Document getDefaultRWConcern) {
+        String source = getDefaultRWConcern.getString("defaultWriteConcernSource");
+        return source == null ? getDefaultRWConcern.containsKey("defaultWriteConcern") : source.equals("global");
+    }
+
     static String host(String address) {
         return address + ":" + MongodConfig.PORT;
     }

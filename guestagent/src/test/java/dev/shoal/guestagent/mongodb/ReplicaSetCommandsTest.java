@@ -150,6 +150,19 @@ class ReplicaSetCommandsTest {
                         + " writeConcern: {w: 'majority', wtimeout: 60000}}"));
     }
 
+    @Test
+    void tellsAGlobalDefaultWriteConcernFromTheImplicitOne() {
+        assertThat(ReplicaSetCommands.hasGlobalWriteConcern(Document.parse(
+                "{defaultWriteConcern: {w: 'majority', wtimeout: 0}, defaultWriteConcernSource: 'implicit'}")))
+                .isFalse();
+        assertThat(ReplicaSetCommands.hasGlobalWriteConcern(Document.parse(
+                "{defaultWriteConcern: {w: 'majority', wtimeout: 0}, defaultWriteConcernSource: 'global'}")))
+                .isTrue();
+        assertThat(ReplicaSetCommands.hasGlobalWriteConcern(Document.parse("{defaultWriteConcern: {w: 1}}")))
+                .isTrue();
+        assertThat(ReplicaSetCommands.hasGlobalWriteConcern(Document.parse("{ok: 1.0}"))).isFalse();
+    }
+
     /** As replSetGetConfig reports it: ids with gaps from earlier removals, the term the server sets. */
     private static Document currentConfig() {
         return Document.parse("""

@@ -1,0 +1,214 @@
+package dev.shoal.guestagent.mongodb;
+
+import com.mongodb.MongoException;
+import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.ClusterMember;
+import dev.shoal.contracts.guest.ClusterMembers;
+import dev.shoal.contracts.guest.ClusterStatus;
+import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.guestagent.DatastoreManager;
+import dev.shoal.guestagent.GuestConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a real mongod for one replica set member: configure, start, report, change membership, stop.
+ * Everything it keeps is under the node directory, so a restarted agent picks up where the last one left off.
+ */
+public final class MongoManager implements DatastoreManager {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoManager.class);
+    private static final long GIB = 1024L * 1024 * 1024;
+    private static final String MANAGER = "mongodb";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final GuestConfig config;
+    private final MongodProcess process;
+    /** Membership commands wait for a majority of members; status probes must answer quickly. */
+    private final MongodAdmin admin;
+    private final MongodAdmin probe;
+    private final ReplicaSetMembership membership;
+    private volatile ServiceStatus status = ServiceStatus.NEW;
+    private volatile String description;
+
+    public MongoManager(GuestConfig config) {
+        this.config = config;
+        this.process = new MongodProcess(config.nodeDir());
+        this.admin = new MongodAdmin(config.address(), Duration.ofSeconds(90));
+        this.probe = new MongodAdmin(config.address(), Duration.ofSeconds(2));
+        this.membership = new ReplicaSetMembership(admin, config.address());
+    }
+
+    @Override
+    public String name() {
+        return MANAGER;
+    }
+
+    @Override
+    public synchronized void prepare(Prepare request) throws Exception {
+        if (!MANAGER.equals(request.datastore())) {
+            throw new IllegalArgumentException("this guest runs datastore manager " + MANAGER + ", not "
+                    + request.datastore());
+        }
+        ClusterMember cluster = request.cluster();
+        if (cluster == null) {
+            throw new IllegalArgumentException("a MongoDB node is always a replica set member: prepare needs the"
+                    + " node's cluster");
+        }
+        Files.createDirectories(config.nodeDir());
+        Files.writeString(file("volume-size-gb"), Integer.toString(request.volumeSizeGb()));
+        if (isPrepared() && process.isAlive() && status == ServiceStatus.RUNNING) {
+            return;
+        }
+        status = ServiceStatus.BUILD;
+        description = "preparing mongod";
+        try {
+            String setName = MongodConfig.replicaSetName(cluster.clusterId());
+            Files.writeString(file("replica-set"), setName);
+            Files.writeString(file("member-type"), cluster.isArbiter() ? ClusterMember.TYPE_ARBITER
+                    : ClusterMember.TYPE_MEMBER);
+            Files.createDirectories(file("data"));
+            Files.writeString(file("mongod.conf"), MongodConfig.render(config.nodeDir(), config.address(), setName,
+                    request.memoryMb()));
+            start();
+            Files.writeString(file("prepared"), "ok\n");
+            running();
+        } catch (Exception e) {
+            status = ServiceStatus.FAILED;
+            description = "prepare failed: " + e.getMessage();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void resume() throws Exception {
+        if (!isPrepared()) {
+            return;
+        }
+        status = ServiceStatus.BUILD;
+        description = "starting the prepared mongod again";
+        try {
+            if (process.isAlive()) {
+                log.info("adopted running mongod {} of node {}", process.handle().map(ProcessHandle::pid)
+                        .orElse(-1L), config.nodeId());
+            } else {
+                start();
+            }
+            running();
+        } catch (Exception e) {
+            status = ServiceStatus.CRASHED;
+            description = "mongod did not start again: " + e.getMessage();
+            throw e;
+        }
+    }
+
+    @Override
+    public ServiceStatus status() {
+        if (status != ServiceStatus.RUNNING) {
+            return status;
+        }
+        if (!process.isAlive()) {
+            description = "mongod exited unexpectedly; see " + file("mongod.log");
+            return ServiceStatus.CRASHED;
+        }
+        try {
+            probe.run(new Document("ping", 1));
+            return ServiceStatus.RUNNING;
+        } catch (MongoException e) {
+            description = "mongod does not answer: " + e.getMessage();
+            return ServiceStatus.BLOCKED;
+        }
+    }
+
+    @Override
+    public String statusDescription() {
+        return description;
+    }
+
+    @Override
+    public void enableRoot(String password) {
+        throw new UnsupportedOperationException("mongodb nodes run without access control until members share a"
+                + " keyfile for internal authentication, so there is no root user to enable");
+    }
+
+    @Override
+    public ClusterStatus clusterStatus() {
+        return membership.status();
+    }
+
+    @Override
+    public synchronized void addMembers(ClusterMembers members) throws Exception {
+        if (ClusterMember.TYPE_ARBITER.equals(preparedValue("member-type"))) {
+            throw new IllegalStateException(config.address() + " is an arbiter; membership changes go to the"
+                    + " primary");
+        }
+        membership.add(preparedValue("replica-set"), members.members());
+    }
+
+    @Override
+    public synchronized void removeMembers(ClusterMembers members) throws Exception {
+        membership.remove(members.members().stream().map(ClusterMembers.Entry::address).toList());
+    }
+
+    @Override
+    public synchronized void stop() throws Exception {
+        admin.close();
+        probe.close();
+        process.stop();
+        status = ServiceStatus.SHUTDOWN;
+        description = "stopped on request";
+    }
+
+    @Override
+    public synchronized void restart() throws Exception {
+        process.stop();
+        resume();
+    }
+
+    @Override
+    public Long volumeTotalBytes() {
+        try {
+            return Long.parseLong(Files.readString(file("volume-size-gb")).trim()) * GIB;
+        } catch (IOException | NumberFormatException notPrepared) {
+            return null;
+        }
+    }
+
+    private void start() throws IOException, InterruptedException {
+        Path mongod = MongodProcess.locate(config.setting(MongodProcess.BINARY_SETTING), System.getenv("PATH"));
+        log.info("mongod of node {}: {}", config.nodeId(), mongod);
+        process.start(mongod, file("mongod.conf"));
+        probe.awaitAnswering(process::isAlive, START_TIMEOUT, file("mongod.log") + " and " + file("mongod.out"));
+    }
+
+    private void running() {
+        status = ServiceStatus.RUNNING;
+        description = null;
+    }
+
+    /** What prepare wrote down for later calls, whose message says so when prepare never ran. */
+    private String preparedValue(String name) throws IOException {
+        if (!isPrepared()) {
+            throw new IllegalStateException("node " + config.nodeId() + " is not prepared");
+        }
+        return Files.readString(file(name)).trim();
+    }
+
+    private boolean isPrepared() {
+        return Files.exists(file("prepared"));
+    }
+
+    private Path file(String name) {
+        return config.nodeDir().resolve(name);
+    }
+
+    Optional<ProcessHandle> serverProcess() {
+        return process.handle();
+    }
+}

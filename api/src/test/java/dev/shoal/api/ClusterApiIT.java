@@ -76,6 +76,12 @@ class ClusterApiIT extends ApiTestSupport {
                 {"cluster": {"name": "c", "datastore": {"type": "mongodb"}, "flavorRef": "1", "volume": {"size": 1},
                              "nodes": [{"type": "arbiter"}]}}""");
         assertThat(onlyArbiters.status()).isEqualTo(422);
+
+        Response twoArbiters = call("POST", "/v1.0/placement/clusters", token, """
+                {"cluster": {"name": "c", "datastore": {"type": "mongodb"}, "flavorRef": "1", "volume": {"size": 1},
+                             "nodes": [{}, {}, {"type": "arbiter"}, {"type": "arbiter"}]}}""");
+        assertThat(twoArbiters.status()).isEqualTo(422);
+        assertThat(twoArbiters.body()).contains("at most one arbiter");
         assertThat(countClusters("placement")).isZero();
     }
 

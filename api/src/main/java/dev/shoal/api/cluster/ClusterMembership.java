@@ -38,6 +38,18 @@ class ClusterMembership {
             throw ApiException.inconsistent(field + ": a replica set has at most " + MAX_MONGODB_VOTERS
                     + " voting members", List.of(new FieldProblem(field, "lists " + allocations.size())));
         }
+        checkArbiters(allocations.stream().filter(a -> ClusterMember.TYPE_ARBITER.equals(a.type())).count(), field);
+    }
+
+    /**
+     * One arbiter at most, as MongoDB advises: a second one adds a vote that holds no data, so a majority can be
+     * reached that has lost writes (and MongoDB refuses to add arbiters without a majority write concern anyway).
+     */
+    private static void checkArbiters(long arbiters, String field) {
+        if (arbiters > 1) {
+            throw ApiException.inconsistent(field + ": a replica set has at most one arbiter",
+                    List.of(new FieldProblem(field, arbiters + " arbiters")));
+        }
     }
 
     /** The allocations of new nodes: as requested, or the cluster's one region when none are given. */
@@ -67,6 +79,11 @@ class ClusterMembership {
         if (ClusterRules.MONGODB.equals(manager) && members.size() + num > MAX_MONGODB_VOTERS) {
             throw ApiException.inconsistent("nodes.num: a replica set has at most " + MAX_MONGODB_VOTERS
                     + " voting members; it has " + members.size(), List.of(new FieldProblem("nodes.num", "too many")));
+        }
+        if (ClusterRules.MONGODB.equals(manager)) {
+            checkArbiters(members.stream().filter(n -> ClusterMember.TYPE_ARBITER.equals(n.getType())).count()
+                    + allocations.stream().filter(a -> ClusterMember.TYPE_ARBITER.equals(a.type())).count(),
+                    "nodes.allocations");
         }
         return allocations;
     }

@@ -1,5 +1,6 @@
 package dev.shoal.guestagent;
 
+import dev.shoal.guestagent.cassandra.CassandraManager;
 import dev.shoal.guestagent.mysql.MysqlManager;
 
 /** The manager for the datastore a node was spawned for. */
@@ -11,6 +12,7 @@ public final class DatastoreManagers {
     public static DatastoreManager forConfig(GuestConfig config) {
         return switch (config.datastore()) {
             case "mysql" -> new MysqlManager(config);
+            case "cassandra" -> new CassandraManager(config);
             default -> throw new IllegalArgumentException("node " + config.nodeId() + ": no datastore manager named '"
                     + config.datastore() + "'");
         };

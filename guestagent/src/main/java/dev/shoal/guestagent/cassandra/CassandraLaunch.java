@@ -24,6 +24,7 @@ record CassandraLaunch(int heapMb, int jmxPort, Optional<String> replaceAddress)
     static final String FILE = "cassandra-launch.properties";
     private static final int MIN_HEAP_MB = 256;
     private static final int MAX_HEAP_MB = 1024;
+    private static final int REPLACE_SILENCE_MS = 5000;
 
     /** The module flags Cassandra 5.0 ships as {@code conf/jvm17-server.options} (JPMS and Netty sections). */
     static final List<String> JVM17_OPTIONS = List.of(
@@ -77,8 +78,12 @@ record CassandraLaunch(int heapMb, int jmxPort, Optional<String> replaceAddress)
                 // the defaults (30 s ring delay, waiting for gossip to settle) only slow small clusters down
                 "-Dcassandra.ring_delay_ms=1000",
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0"));
-        // honoured on the first boot only, so it is safe to pass on every start
-        replaceAddress.ifPresent(address -> command.add("-Dcassandra.replace_address_first_boot=" + address));
+        replaceAddress.ifPresent(address -> command.addAll(List.of(
+                // honoured on the first boot only, so it is safe to pass on every start
+                "-Dcassandra.replace_address_first_boot=" + address,
+                // a replacing node waits max(load broadcast interval, 2 x ring delay) for the dead node to stay
+                // silent in gossip: 60 s by default; the control plane replaces only nodes it knows are gone
+                "-Dcassandra.broadcast_interval_ms=" + REPLACE_SILENCE_MS)));
         command.addAll(List.of("-cp", lib.toAbsolutePath() + "/*", "org.apache.cassandra.service.CassandraDaemon"));
         return command;
     }

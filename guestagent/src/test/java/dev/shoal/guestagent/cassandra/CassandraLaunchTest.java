@@ -41,7 +41,8 @@ class CassandraLaunchTest {
         List<String> command = new CassandraLaunch(256, 7301, Optional.of("10.0.0.9"))
                 .command(Path.of("java"), lib(), dir);
 
-        assertThat(command).contains("-Dcassandra.replace_address_first_boot=10.0.0.9");
+        assertThat(command).contains("-Dcassandra.replace_address_first_boot=10.0.0.9",
+                "-Dcassandra.broadcast_interval_ms=5000");
     }
 
     @Test

@@ -1,0 +1,234 @@
+package dev.shoal.guestagent.cassandra;
+
+import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.ClusterMember;
+import dev.shoal.contracts.guest.ClusterStatus;
+import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.guestagent.DatastoreManager;
+import dev.shoal.guestagent.GuestConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import javax.management.JMException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a real Apache Cassandra server for one node of a cluster: configure, start, report the ring, leave it.
+ * Everything it keeps is under the node directory, so a restarted agent picks up where the last one left off.
+ */
+public final class CassandraManager implements DatastoreManager {
+
+    private static final Logger log = LoggerFactory.getLogger(CassandraManager.class);
+    private static final long GIB = 1024L * 1024 * 1024;
+    private static final String MANAGER = "cassandra";
+
+    private final GuestConfig config;
+    private final CassandraSettings settings;
+    private final CassandraProcess process;
+    private final CassandraReadiness readiness;
+    private volatile ServiceStatus status = ServiceStatus.NEW;
+    private volatile String description;
+
+    public CassandraManager(GuestConfig config) {
+        this.config = config;
+        this.settings = new CassandraSettings(config);
+        this.process = new CassandraProcess(config.nodeDir());
+        this.readiness = new CassandraReadiness(config.address(), process, settings.startTimeout());
+    }
+
+    @Override
+    public String name() {
+        return MANAGER;
+    }
+
+    @Override
+    public synchronized void prepare(Prepare request) throws Exception {
+        if (!MANAGER.equals(request.datastore())) {
+            throw new IllegalArgumentException("this guest runs datastore manager " + MANAGER + ", not "
+                    + request.datastore());
+        }
+        ClusterMember member = request.cluster();
+        if (member == null) {
+            throw new IllegalArgumentException("a Cassandra node is always a cluster member: prepare needs the"
+                    + " node's cluster (cluster id, seeds, region)");
+        }
+        Files.createDirectories(config.nodeDir());
+        Files.writeString(file("volume-size-gb"), Integer.toString(request.volumeSizeGb()));
+        if (isPrepared() && process.isAlive() && status == ServiceStatus.RUNNING) {
+            return;
+        }
+        status = ServiceStatus.BUILD;
+        description = "preparing Cassandra";
+        try {
+            CassandraLaunch launch = launchFor(request, member);
+            writeConfiguration(member);
+            launch.store(config.nodeDir());
+            start(launch);
+            Files.writeString(file("prepared"), "ok\n");
+            running();
+        } catch (Exception e) {
+            status = ServiceStatus.FAILED;
+            description = "prepare failed: " + e.getMessage();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void resume() throws Exception {
+        if (!isPrepared()) {
+            return;
+        }
+        status = ServiceStatus.BUILD;
+        description = "starting the prepared Cassandra again";
+        try {
+            if (process.isAlive()) {
+                log.info("adopted running Cassandra {} of node {}",
+                        process.handle().map(ProcessHandle::pid).orElse(-1L), config.nodeId());
+            } else {
+                start(storedLaunch());
+            }
+            running();
+        } catch (Exception e) {
+            status = ServiceStatus.CRASHED;
+            description = "Cassandra did not start again: " + e.getMessage();
+            throw e;
+        }
+    }
+
+    @Override
+    public ServiceStatus status() {
+        if (status != ServiceStatus.RUNNING) {
+            return status;
+        }
+        if (!process.isAlive()) {
+            description = "Cassandra exited unexpectedly; see " + file("logs/system.log");
+            return ServiceStatus.CRASHED;
+        }
+        if (!readiness.nativePortAccepts()) {
+            description = "Cassandra does not accept CQL connections on " + config.address();
+            return ServiceStatus.BLOCKED;
+        }
+        return ServiceStatus.RUNNING;
+    }
+
+    @Override
+    public String statusDescription() {
+        return description;
+    }
+
+    /**
+     * Nodes run with AllowAllAuthenticator: with PasswordAuthenticator, system_auth would have to be replicated
+     * to every data centre before a replace or decommission could keep roles readable, which is not done yet.
+     */
+    @Override
+    public void enableRoot(String password) {
+        throw new UnsupportedOperationException("cassandra nodes run without authentication"
+                + " (AllowAllAuthenticator): enabling root is not supported yet");
+    }
+
+    @Override
+    public synchronized void stop() throws Exception {
+        process.stop();
+        status = ServiceStatus.SHUTDOWN;
+        description = "stopped on request";
+    }
+
+    @Override
+    public synchronized void restart() throws Exception {
+        process.stop();
+        resume();
+    }
+
+    @Override
+    public Long volumeTotalBytes() {
+        try {
+            return Long.parseLong(Files.readString(file("volume-size-gb")).trim()) * GIB;
+        } catch (IOException | NumberFormatException notPrepared) {
+            return null;
+        }
+    }
+
+    @Override
+    public ClusterStatus clusterStatus() throws IOException, JMException {
+        return jmx().clusterStatus();
+    }
+
+    /** Hands the node's token ranges to the rest of the ring, then stops the server: it serves nothing more. */
+    @Override
+    public synchronized void decommission() throws Exception {
+        description = "decommissioning";
+        jmx().decommission();
+        log.info("node {} left the ring", config.nodeId());
+        process.stop();
+        status = ServiceStatus.SHUTDOWN;
+        description = "decommissioned";
+    }
+
+    private void start(CassandraLaunch launch) throws Exception {
+        readiness.requireFreePorts();
+        process.start(launch.command(settings.javaBinary(), settings.lib(), config.nodeDir()));
+        long started = System.nanoTime();
+        readiness.awaitServing(new CassandraJmx(launch.jmxPort()));
+        log.info("Cassandra of node {} serves on {} after {} ms", config.nodeId(), config.address(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The JMX port chosen at the first prepare stays: a running server keeps using it. */
+    private CassandraLaunch launchFor(Prepare request, ClusterMember member) throws IOException {
+        int jmxPort = CassandraLaunch.load(config.nodeDir()).map(CassandraLaunch::jmxPort).orElse(freeLocalPort());
+        return new CassandraLaunch(CassandraLaunch.heapMb(request.memoryMb()), jmxPort,
+                Optional.ofNullable(member.replaceAddress()).filter(address -> !address.isBlank()));
+    }
+
+    private void writeConfiguration(ClusterMember member) throws IOException {
+        write("cassandra.yaml", CassandraYaml.render(config.nodeDir(), config.address(), member));
+        write("cassandra-rackdc.properties", CassandraYaml.rackDc(member));
+        try (InputStream logback = CassandraManager.class.getResourceAsStream("logback.xml")) {
+            Files.copy(logback, file("logback.xml"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void write(String name, String content) throws IOException {
+        Path partial = file(name + ".part");
+        Files.writeString(partial, content);
+        Files.move(partial, file(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private CassandraLaunch storedLaunch() throws IOException {
+        return CassandraLaunch.load(config.nodeDir()).orElseThrow(() ->
+                new IOException(file(CassandraLaunch.FILE) + " is missing: prepare the node again"));
+    }
+
+    private CassandraJmx jmx() throws IOException {
+        return new CassandraJmx(storedLaunch().jmxPort());
+    }
+
+    private static int freeLocalPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void running() {
+        status = ServiceStatus.RUNNING;
+        description = null;
+    }
+
+    private boolean isPrepared() {
+        return Files.exists(file("prepared"));
+    }
+
+    private Path file(String name) {
+        return config.nodeDir().resolve(name);
+    }
+
+    Optional<ProcessHandle> serverProcess() {
+        return process.handle();
+    }
+}

@@ -41,6 +41,9 @@ abstract class StandaloneE2E {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) throws IOException {
+        // what an earlier run left (a killed build keeps its directories) would be mistaken for this run's nodes
+        killLeftovers();
+        deleteRecursively(WORK_DIR);
         TestServices.databaseAndBroker(registry, "shoal_e2e_test", "shoal-e2e-test");
         registry.add("shoal.api.bootstrap-token", () -> OPERATOR_TOKEN);
         registry.add("shoal.compute.local.work-dir", () -> WORK_DIR.resolve("nodes").toString());

@@ -115,7 +115,7 @@ final class CassandraJmx {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, CassandraJmx::connectThread);
         try {
             return connecting.get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -129,6 +129,13 @@ final class CassandraJmx {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while connecting to JMX", e);
         }
+    }
+
+    /** Its own daemon thread: a blocked connect must not hold one of the few common-pool threads. */
+    private static void connectThread(Runnable connect) {
+        Thread thread = new Thread(connect, "cassandra-jmx-connect");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void closeQuietly(JMXConnector connector) {

@@ -39,7 +39,8 @@ public final class CassandraManager implements DatastoreManager {
         this.config = config;
         this.settings = new CassandraSettings(config);
         this.process = new CassandraProcess(config.nodeDir());
-        this.readiness = new CassandraReadiness(config.address(), process, settings.startTimeout());
+        this.readiness = new CassandraReadiness(config.nodeDir(), config.address(), process,
+                settings.startTimeout());
     }
 
     @Override
@@ -159,12 +160,17 @@ public final class CassandraManager implements DatastoreManager {
         return jmx().clusterStatus();
     }
 
-    /** Hands the node's token ranges to the rest of the ring, then stops the server: it serves nothing more. */
+    /**
+     * Hands the node's token ranges to the rest of the ring, then stops the server: it serves nothing more, and
+     * a restarted agent must not start it again (Cassandra would refuse to rejoin a decommissioned node anyway).
+     */
     @Override
     public synchronized void decommission() throws Exception {
         description = "decommissioning";
         jmx().decommission();
         log.info("node {} left the ring", config.nodeId());
+        Files.writeString(file("decommissioned"), "ok\n");
+        Files.deleteIfExists(file("prepared"));
         process.stop();
         status = ServiceStatus.SHUTDOWN;
         description = "decommissioned";

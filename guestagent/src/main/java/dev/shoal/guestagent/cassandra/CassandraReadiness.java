@@ -1,10 +1,16 @@
 package dev.shoal.guestagent.cassandra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import javax.management.JMException;
 
 /**
@@ -16,11 +22,13 @@ final class CassandraReadiness {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int CONNECT_TIMEOUT_MS = 500;
 
+    private final Path nodeDir;
     private final String address;
     private final CassandraProcess process;
     private final Duration startTimeout;
 
-    CassandraReadiness(String address, CassandraProcess process, Duration startTimeout) {
+    CassandraReadiness(Path nodeDir, String address, CassandraProcess process, Duration startTimeout) {
+        this.nodeDir = nodeDir;
         this.address = address;
         this.process = process;
         this.startTimeout = startTimeout;
@@ -43,8 +51,8 @@ final class CassandraReadiness {
         String lastMode = "not started";
         while (true) {
             if (!process.isAlive()) {
-                throw new IOException("Cassandra exited during start; see logs/system.log and logs/cassandra.out"
-                        + " in the node directory");
+                throw new IOException("Cassandra exited during start: " + lastError()
+                        + "; see logs/system.log and logs/cassandra.out in " + nodeDir);
             }
             if (nativePortAccepts()) {
                 try {
@@ -66,6 +74,22 @@ final class CassandraReadiness {
 
     boolean nativePortAccepts() {
         return accepts(CassandraYaml.NATIVE_PORT);
+    }
+
+    /** The reason a server gave up is its last ERROR line, or the JVM's last words when it never logged. */
+    private String lastError() {
+        for (String log : List.of("logs/system.log", "logs/cassandra.out")) {
+            try (Stream<String> lines = Files.lines(nodeDir.resolve(log))) {
+                List<String> all = lines.filter(line -> !line.isBlank()).toList();
+                Optional<String> error = all.stream().filter(line -> line.startsWith("ERROR")).reduce((a, b) -> b);
+                if (error.isPresent() || (!all.isEmpty() && log.endsWith(".out"))) {
+                    return error.orElse(all.get(all.size() - 1));
+                }
+            } catch (IOException | UncheckedIOException unreadable) {
+                // try the next log
+            }
+        }
+        return "no log written";
     }
 
     private boolean accepts(int port) {

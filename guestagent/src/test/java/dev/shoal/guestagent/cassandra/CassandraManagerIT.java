@@ -132,6 +132,8 @@ class CassandraManagerIT {
 
         assertThat(nodes.get(2).status()).isEqualTo(ServiceStatus.SHUTDOWN);
         assertThat(serversOf(2)).isZero();
+        new CassandraManager(config(2)).resume();
+        assertThat(serversOf(2)).as("a restarted agent leaves a decommissioned node down").isZero();
         awaitRing(List.of(1, 4));
         // two nodes left for three replicas: ALL cannot be met any more, a quorum can
         assertThat(readItem(4, DefaultConsistencyLevel.QUORUM)).isEqualTo("anchor");

@@ -41,6 +41,7 @@ public final class ShoalStandalone {
             }
             System.setProperty("shoal.home", home.toString());
             offerBundledMariaDb(home);
+            offerCassandra();
             SpringApplication application = new SpringApplication(StandaloneApplication.class);
             application.setRegisterShutdownHook(false);
             ConfigurableApplicationContext context = application.run(args);
@@ -51,6 +52,20 @@ public final class ShoalStandalone {
         } catch (Exception | Error e) {
             closeAll(embedded);
             throw e;
+        }
+    }
+
+    /**
+     * Cassandra's server jars come with the build ({@code cassandra-dist}); run from the source tree, the standalone
+     * service hands them to guests unless {@code SHOAL_CASSANDRA_LIB} names another directory.
+     */
+    private static void offerCassandra() {
+        Path lib = Path.of(env("SHOAL_CASSANDRA_LIB", "cassandra-dist/target/cassandra/lib")).toAbsolutePath();
+        if (Files.isDirectory(lib)) {
+            System.setProperty("shoal.compute.local.cassandra-lib", lib.toString());
+        } else {
+            log.warn("no Cassandra server jars at {}: build cassandra-dist or set SHOAL_CASSANDRA_LIB to run Cassandra"
+                    + " clusters", lib);
         }
     }
 

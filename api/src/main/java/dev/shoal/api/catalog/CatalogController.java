@@ -2,6 +2,7 @@ package dev.shoal.api.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.ApiException;
+import dev.shoal.domain.capability.Capabilities;
 import dev.shoal.api.system.Links;
 import dev.shoal.domain.catalog.Datastore;
 import dev.shoal.domain.catalog.DatastoreRepository;
@@ -27,10 +28,12 @@ class CatalogController {
     private final DatastoreRepository datastores;
     private final DatastoreVersionRepository versions;
     private final FlavorRepository flavors;
+    private final Capabilities capabilities;
     private final Links links;
 
     CatalogController(DatastoreRepository datastores, DatastoreVersionRepository versions, FlavorRepository flavors,
-                      Links links) {
+                      Capabilities capabilities, Links links) {
+        this.capabilities = capabilities;
         this.datastores = datastores;
         this.versions = versions;
         this.flavors = flavors;
@@ -53,6 +56,24 @@ class CatalogController {
         Datastore found = find(datastore);
         return Map.of("versions", versions.findAllByDatastoreIdOrderByName(found.getId()).stream()
                 .map(v -> versionView(tenantId, v)).toList());
+    }
+
+    /** A version by its id or its name, with the capabilities it offers standalone instances and clusters. */
+    @GetMapping("/datastores/{datastore}/versions/{version}")
+    Map<String, VersionView> version(@PathVariable String tenantId, @PathVariable String datastore,
+                                     @PathVariable String version) {
+        Datastore found = find(datastore);
+        DatastoreVersion match = versions.findByDatastoreIdAndName(found.getId(), version)
+                .or(() -> parse(version).flatMap(versions::findById)
+                        .filter(v -> v.getDatastore().getId().equals(found.getId())))
+                .orElseThrow(() -> ApiException.notFound("version " + version + " of " + found.getName()));
+        return Map.of("version", versionView(tenantId, match));
+    }
+
+    @GetMapping("/datastores/versions/{versionId}")
+    Map<String, VersionView> versionById(@PathVariable String tenantId, @PathVariable UUID versionId) {
+        return Map.of("version", versionView(tenantId, versions.findById(versionId)
+                .orElseThrow(() -> ApiException.notFound("datastore version " + versionId))));
     }
 
     @GetMapping("/flavors")
@@ -90,6 +111,7 @@ class CatalogController {
     private VersionView versionView(String tenantId, DatastoreVersion version) {
         return new VersionView(version.getId(), version.getName(), version.getDatastore().getId(),
                 version.isActive() ? 1 : 0, version.getImage(), version.getPackages(),
+                capabilities.of(version.getId()).stream().map(CapabilityView::of).toList(),
                 links.of(tenantId, "datastores/versions/" + version.getId()));
     }
 
@@ -103,7 +125,16 @@ class CatalogController {
     }
 
     record VersionView(UUID id, String name, UUID datastore, int active, String image, String packages,
-                       List<Links.Link> links) {
+                       List<CapabilityView> capabilities, List<Links.Link> links) {
+    }
+
+    record CapabilityView(String name, String description, boolean enabled,
+                          @JsonProperty("enabled_cluster") boolean enabledCluster) {
+
+        static CapabilityView of(Capabilities.Effective capability) {
+            return new CapabilityView(capability.name(), capability.description(), capability.enabled(),
+                    capability.enabledCluster());
+        }
     }
 
     record FlavorView(String id, @JsonProperty("str_id") String strId, String name, int ram, int vcpus, int disk,

@@ -1,6 +1,7 @@
 package dev.shoal.api.catalog;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.domain.capability.Capabilities;
 import dev.shoal.domain.catalog.Datastore;
 import dev.shoal.domain.catalog.DatastoreRepository;
 import dev.shoal.domain.catalog.DatastoreVersion;
@@ -21,9 +22,11 @@ public class CatalogReferences {
     private final DatastoreVersionRepository versions;
     private final FlavorRepository flavors;
     private final ConfigurationRepository configurations;
+    private final Capabilities capabilities;
 
     CatalogReferences(DatastoreRepository datastores, DatastoreVersionRepository versions, FlavorRepository flavors,
-                      ConfigurationRepository configurations) {
+                      ConfigurationRepository configurations, Capabilities capabilities) {
+        this.capabilities = capabilities;
         this.datastores = datastores;
         this.versions = versions;
         this.flavors = flavors;
@@ -48,6 +51,15 @@ public class CatalogReferences {
     /** The manager (mysql, cassandra, mongodb) of a datastore version: what decides a cluster's rules. */
     public String manager(UUID versionId) {
         return versions.findById(versionId).orElseThrow().getDatastore().getManager();
+    }
+
+    /** @throws ApiException 422 naming the capability when the version does not offer it here */
+    public void require(UUID versionId, String capability, boolean cluster) {
+        if (!capabilities.allows(versionId, capability, cluster)) {
+            DatastoreVersion version = versions.findById(versionId).orElseThrow();
+            throw ApiException.capabilityDisabled(capability, version.getDatastore().getName() + " "
+                    + version.getName(), cluster);
+        }
     }
 
     /** Clients send a flavor's id or its link; either names the same flavor. */

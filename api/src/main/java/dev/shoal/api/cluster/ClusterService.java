@@ -186,6 +186,7 @@ class ClusterService {
     @Transactional
     String enableRoot(String tenantId, UUID id) {
         Cluster cluster = find(tenantId, id);
+        catalog.require(cluster.getDatastoreVersionId(), "root-enable", true);
         String status = show(tenantId, id).status();
         if (!"ACTIVE".equals(status)) {
             throw ApiException.conflict("cluster " + id + " is " + status + "; root can be enabled once it is ACTIVE");

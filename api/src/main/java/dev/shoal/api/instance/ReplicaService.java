@@ -1,6 +1,7 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
+import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ApiException.FieldProblem;
 import dev.shoal.domain.catalog.DatastoreVersion;
@@ -35,12 +36,15 @@ class ReplicaService {
     private final InstanceRepository instances;
     private final NodeRepository nodes;
     private final DatastoreVersionRepository versions;
+    private final CatalogReferences catalog;
     private final JsonMapper json;
     private final ApiProperties properties;
     private final Clock clock;
 
     ReplicaService(InstanceService instanceService, InstanceRepository instances, NodeRepository nodes,
-                   DatastoreVersionRepository versions, JsonMapper json, ApiProperties properties, Clock clock) {
+                   DatastoreVersionRepository versions, CatalogReferences catalog, JsonMapper json,
+                   ApiProperties properties, Clock clock) {
+        this.catalog = catalog;
         this.instanceService = instanceService;
         this.instances = instances;
         this.nodes = nodes;
@@ -147,6 +151,7 @@ class ReplicaService {
         }
         Instance master = instances.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
                 ApiException.unresolvable(field, "instance " + id + " does not exist"));
+        catalog.require(master.getDatastoreVersionId(), "replication", false);
         String manager = versions.findById(master.getDatastoreVersionId()).orElseThrow().getDatastore().getManager();
         if (!REPLICATION_MANAGER.equals(manager)) {
             throw ApiException.unresolvable(field, "replication is offered for MySQL instances, not " + manager);

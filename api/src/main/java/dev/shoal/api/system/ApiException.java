@@ -40,6 +40,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "inconsistent-request", message, fields);
     }
 
+    /** The datastore version does not offer this (to standalone instances, or to clusters): 422 naming it. */
+    public static ApiException capabilityDisabled(String capability, String version, boolean cluster) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "capability-disabled", "capability " + capability
+                + " is not enabled for " + (cluster ? "clusters of " : "instances of ") + version,
+                List.of(new FieldProblem("capability", capability)));
+    }
+
     public static ApiException invalid(List<FieldProblem> problems) {
         String message = problems.size() == 1 ? problems.get(0).field() + ": " + problems.get(0).message()
                 : problems.size() + " fields are invalid: " + problems.stream()

@@ -26,6 +26,8 @@ public final class MessageTypes {
     public static final String DETACH_REPLICA = "detach_replica";
     public static final String GET_REPLICATION_STATUS = "get_replication_status";
     public static final String PROMOTE_TO_REPLICA_SOURCE = "promote_to_replica_source";
+    // configuration groups
+    public static final String UPDATE_OVERRIDES = "update_overrides";
 
     // conductor queue
     public static final String HEARTBEAT = "heartbeat";

@@ -1,7 +1,9 @@
 package dev.shoal.guestagent;
 
 import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.AppliedConfiguration;
 import dev.shoal.contracts.guest.ClusterMembers;
+import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.ClusterStatus;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
@@ -58,6 +60,14 @@ public interface DatastoreManager {
 
     /** Every member is up; nothing to do for most datastores. */
     default void clusterComplete() throws Exception {
+    }
+
+    /**
+     * Runs with a configuration group's values: written to the datastore's configuration, applied live where the
+     * datastore can; the rest waits for a restart.
+     */
+    default AppliedConfiguration applyOverrides(ConfigurationOverrides overrides) throws Exception {
+        throw unsupported("configuration groups");
     }
 
     default ReplicationSnapshot createReplicationSnapshot(String snapshotId) throws Exception {

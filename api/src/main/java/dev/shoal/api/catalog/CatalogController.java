@@ -29,10 +29,12 @@ class CatalogController {
     private final DatastoreVersionRepository versions;
     private final FlavorRepository flavors;
     private final Capabilities capabilities;
+    private final CatalogReferences references;
     private final Links links;
 
     CatalogController(DatastoreRepository datastores, DatastoreVersionRepository versions, FlavorRepository flavors,
-                      Capabilities capabilities, Links links) {
+                      Capabilities capabilities, CatalogReferences references, Links links) {
+        this.references = references;
         this.capabilities = capabilities;
         this.datastores = datastores;
         this.versions = versions;
@@ -62,12 +64,7 @@ class CatalogController {
     @GetMapping("/datastores/{datastore}/versions/{version}")
     Map<String, VersionView> version(@PathVariable String tenantId, @PathVariable String datastore,
                                      @PathVariable String version) {
-        Datastore found = find(datastore);
-        DatastoreVersion match = versions.findByDatastoreIdAndName(found.getId(), version)
-                .or(() -> parse(version).flatMap(versions::findById)
-                        .filter(v -> v.getDatastore().getId().equals(found.getId())))
-                .orElseThrow(() -> ApiException.notFound("version " + version + " of " + found.getName()));
-        return Map.of("version", versionView(tenantId, match));
+        return Map.of("version", versionView(tenantId, references.versionAt(datastore, version)));
     }
 
     @GetMapping("/datastores/versions/{versionId}")
@@ -89,17 +86,10 @@ class CatalogController {
     }
 
     private Datastore find(String idOrName) {
-        return datastores.findByName(idOrName).or(() -> parse(idOrName).flatMap(datastores::findById))
+        return datastores.findByName(idOrName).or(() -> CatalogReferences.uuid(idOrName).flatMap(datastores::findById))
                 .orElseThrow(() -> ApiException.notFound("datastore " + idOrName));
     }
 
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
-    }
 
     private DatastoreView datastoreView(String tenantId, Datastore datastore) {
         return new DatastoreView(datastore.getId(), datastore.getName(), datastore.getDefaultVersionId(),

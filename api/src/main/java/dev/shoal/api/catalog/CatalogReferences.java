@@ -48,6 +48,24 @@ public class CatalogReferences {
         return found;
     }
 
+    /** A version named in a path by its datastore's name or id and its own name or id; 404 when there is none. */
+    public DatastoreVersion versionAt(String datastore, String version) {
+        Datastore found = datastores.findByName(datastore).or(() -> uuid(datastore).flatMap(datastores::findById))
+                .orElseThrow(() -> ApiException.notFound("datastore " + datastore));
+        return versions.findByDatastoreIdAndName(found.getId(), version)
+                .or(() -> uuid(version).flatMap(versions::findById)
+                        .filter(v -> v.getDatastore().getId().equals(found.getId())))
+                .orElseThrow(() -> ApiException.notFound("version " + version + " of " + found.getName()));
+    }
+
+    static java.util.Optional<UUID> uuid(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The manager (mysql, cassandra, mongodb) of a datastore version: what decides a cluster's rules. */
     public String manager(UUID versionId) {
         return versions.findById(versionId).orElseThrow().getDatastore().getManager();

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 class InstanceActions {
 
-    private static final Set<String> KNOWN = Set.of("detach", "replicate");
+    private static final Set<String> KNOWN = Set.of("detach", "replicate", "restart");
 
     private final ReplicaService replicas;
     private final InstanceService instances;
@@ -32,6 +32,10 @@ class InstanceActions {
         return switch (action.getKey()) {
             case "detach" -> {
                 replicas.detach(tenantId, id);
+                yield null;
+            }
+            case "restart" -> {
+                instances.restart(tenantId, id);
                 yield null;
             }
             case "replicate" -> Map.of("instances", replicas.replicate(tenantId, id, count(action.getValue()))

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,6 +54,25 @@ class InstanceController {
     @GetMapping("/{id}")
     Map<String, InstanceView> show(@PathVariable String tenantId, @PathVariable UUID id) {
         return Map.of("instance", instances.show(tenantId, id));
+    }
+
+    /** Trove's instance update: {@code configuration} attaches a group; without it (or null) the group is detached. */
+    @PutMapping("/{id}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void update(@PathVariable String tenantId, @PathVariable UUID id,
+                @RequestBody Map<String, Map<String, Object>> body) {
+        Map<String, Object> instance = body == null ? null : body.get("instance");
+        if (instance == null) {
+            throw dev.shoal.api.system.ApiException.invalid("instance", "is required");
+        }
+        Object configuration = instance.get("configuration");
+        instances.configure(tenantId, id, configuration == null ? null : configuration.toString());
+    }
+
+    /** The values the datastore last reported running for the parameters configuration groups manage. */
+    @GetMapping("/{id}/configuration")
+    Map<String, Map<String, Object>> configuration(@PathVariable String tenantId, @PathVariable UUID id) {
+        return Map.of("instance", Map.of("configuration", instances.runningConfiguration(tenantId, id)));
     }
 
     @DeleteMapping("/{id}")

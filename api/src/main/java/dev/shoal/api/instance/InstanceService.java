@@ -41,6 +41,9 @@ class InstanceService {
     private final ServiceStatusRepository statuses;
     private final TaskRepository tasks;
     private final CatalogReferences catalog;
+    private final dev.shoal.domain.catalog.DatastoreVersionRepository versions;
+    private final dev.shoal.api.configuration.ConfigurationApplier applier;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final TaskScheduler scheduler;
     private final InstanceViews views;
     private final ReplicaService replicas;
@@ -48,7 +51,10 @@ class InstanceService {
     private final Clock clock;
 
     InstanceService(InstanceRepository instances, NodeRepository nodes, ServiceStatusRepository statuses,
-                    TaskRepository tasks, CatalogReferences catalog, TaskScheduler scheduler,
+                    TaskRepository tasks, CatalogReferences catalog,
+                    dev.shoal.domain.catalog.DatastoreVersionRepository versions,
+                    dev.shoal.api.configuration.ConfigurationApplier applier, tools.jackson.databind.json.JsonMapper json,
+                    TaskScheduler scheduler,
                     InstanceViews views, @org.springframework.context.annotation.Lazy ReplicaService replicas,
                     ApiProperties properties, Clock clock) {
         this.instances = instances;
@@ -56,6 +62,9 @@ class InstanceService {
         this.statuses = statuses;
         this.tasks = tasks;
         this.catalog = catalog;
+        this.versions = versions;
+        this.applier = applier;
+        this.json = json;
         this.scheduler = scheduler;
         this.views = views;
         this.replicas = replicas;
@@ -142,6 +151,42 @@ class InstanceService {
         node.startTask(NodeTask.DELETING, "Deleting the instance", clock.instant());
         instance.touch(clock.instant());
         schedule(tenantId, TaskKind.DELETE_INSTANCE, id, null, properties.deleteTimeout());
+    }
+
+    /** Attaches the named configuration group, or detaches with a null or blank reference; the guest follows. */
+    @Transactional
+    void configure(String tenantId, UUID id, String configuration) {
+        Instance instance = find(tenantId, id);
+        if (configuration == null || configuration.isBlank()) {
+            catalog.require(instance.getDatastoreVersionId(), "configuration-detach", false);
+            instance.configuration(null, clock.instant());
+        } else {
+            catalog.require(instance.getDatastoreVersionId(), "configuration-attach", false);
+            var version = versions.findById(instance.getDatastoreVersionId()).orElseThrow();
+            instance.configuration(catalog.configuration(tenantId, configuration, version, "instance.configuration"),
+                    clock.instant());
+        }
+        applier.apply(instance);
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Object> runningConfiguration(String tenantId, UUID id) {
+        String running = node(find(tenantId, id)).getRunningConfiguration();
+        return running == null ? Map.of() : json.readValue(running, new tools.jackson.core.type.TypeReference<>() { });
+    }
+
+    /** Restarts the datastore; what a configuration group left for a restart takes effect. */
+    @Transactional
+    void restart(String tenantId, UUID id) {
+        Instance instance = find(tenantId, id);
+        Node node = node(instance);
+        if (node.getTask() != NodeTask.NONE && node.getTask() != NodeTask.RESTART_REQUIRED) {
+            throw ApiException.conflict("instance " + id + " is busy (" + node.getTask() + "); restart it once it"
+                    + " is ACTIVE");
+        }
+        node.startTask(NodeTask.REBOOTING, "Restarting the datastore", clock.instant());
+        instance.touch(clock.instant());
+        schedule(tenantId, TaskKind.RESTART_INSTANCE, id, null, properties.buildTimeout());
     }
 
     Instance find(String tenantId, UUID id) {

@@ -9,11 +9,22 @@ package dev.shoal.contracts.guest;
  * @param volumeSizeGb       volume size the node may use
  * @param sealedRootPassword initial root password, sealed with {@link dev.shoal.contracts.SecretBox}
  * @param cluster            the node's place in a cluster, or null for a standalone instance
+ * @param overrides          the attached configuration group's values, in the datastore's configuration from the
+ *                           first start (none when empty)
  */
 public record Prepare(String datastore, String version, int memoryMb, int volumeSizeGb, String sealedRootPassword,
-                      ClusterMember cluster) {
+                      ClusterMember cluster, java.util.Map<String, String> overrides) {
+
+    public Prepare {
+        overrides = overrides == null ? java.util.Map.of() : java.util.Map.copyOf(overrides);
+    }
+
+    public Prepare(String datastore, String version, int memoryMb, int volumeSizeGb, String sealedRootPassword,
+                   ClusterMember cluster) {
+        this(datastore, version, memoryMb, volumeSizeGb, sealedRootPassword, cluster, null);
+    }
 
     public Prepare(String datastore, String version, int memoryMb, int volumeSizeGb, String sealedRootPassword) {
-        this(datastore, version, memoryMb, volumeSizeGb, sealedRootPassword, null);
+        this(datastore, version, memoryMb, volumeSizeGb, sealedRootPassword, null, null);
     }
 }

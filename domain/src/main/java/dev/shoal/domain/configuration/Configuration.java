@@ -1,15 +1,16 @@
 package dev.shoal.domain.configuration;
 
+import dev.shoal.domain.support.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A configuration group; parameters and their metadata arrive with the catalog work. */
+/** A configuration group: named parameter values for one datastore version, attached to instances. */
 @Entity
 @Table(name = "configurations")
-public class Configuration {
+public class Configuration extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -24,6 +25,36 @@ public class Configuration {
     protected Configuration() {
     }
 
+    public Configuration(String tenantId, String name, String description, UUID datastoreVersionId, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.name = name;
+        this.description = description;
+        this.datastoreVersionId = datastoreVersionId;
+        this.created = now;
+        this.updated = now;
+    }
+
+    public void rename(String newName, String newDescription, Instant now) {
+        if (newName != null) {
+            this.name = newName;
+        }
+        if (newDescription != null) {
+            this.description = newDescription;
+        }
+        this.updated = now;
+    }
+
+    public void touch(Instant now) {
+        this.updated = now;
+    }
+
+    public void markDeleted(Instant now) {
+        this.deletedAt = now;
+        this.updated = now;
+    }
+
+    @Override
     public UUID getId() {
         return id;
     }
@@ -36,8 +67,20 @@ public class Configuration {
         return name;
     }
 
+    public String getDescription() {
+        return description;
+    }
+
     public UUID getDatastoreVersionId() {
         return datastoreVersionId;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getUpdated() {
+        return updated;
     }
 
     public boolean isDeleted() {

@@ -59,6 +59,12 @@ public class Instance extends AssignedIdEntity<UUID> {
         return slaveOf != null;
     }
 
+    /** Attaches a configuration group, or detaches with null. */
+    public void configuration(UUID newConfigurationId, Instant now) {
+        this.configurationId = newConfigurationId;
+        this.updated = now;
+    }
+
     public void touch(Instant now) {
         this.updated = now;
     }

@@ -14,6 +14,8 @@ public interface InstanceRepository extends JpaRepository<Instance, UUID> {
 
     List<Instance> findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(UUID masterId);
 
+    List<Instance> findAllByConfigurationIdAndDeletedAtIsNullOrderByCreated(UUID configurationId);
+
     List<Instance> findAllBySlaveOfInAndDeletedAtIsNull(java.util.Collection<UUID> masterIds);
 
     /** Keyset page ordered by (created, id): stable while instances are created and deleted. */

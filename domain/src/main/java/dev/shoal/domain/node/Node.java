@@ -42,6 +42,8 @@ public class Node extends AssignedIdEntity<UUID> {
     private Instant created;
     private Instant updated;
     private Instant deletedAt;
+    /** JSON: the values the datastore last reported running for the parameters configuration groups manage. */
+    private String runningConfiguration;
 
     protected Node() {
     }
@@ -123,6 +125,15 @@ public class Node extends AssignedIdEntity<UUID> {
         this.ip = null;
         this.serverStatus = "DELETED";
         finishTask(now);
+    }
+
+    public void runningConfiguration(String json, Instant now) {
+        this.runningConfiguration = json;
+        this.updated = now;
+    }
+
+    public String getRunningConfiguration() {
+        return runningConfiguration;
     }
 
     public Optional<NodeSecret> secret() {

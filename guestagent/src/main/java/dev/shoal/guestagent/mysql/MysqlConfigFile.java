@@ -51,6 +51,8 @@ final class MysqlConfigFile {
         if (runAsRoot) {
             cnf.append("user=root\n");
         }
+        // last, so a configuration group's values win over the defaults above
+        cnf.append("!include ").append(nodeDir.resolve(MysqlOverrides.FILE)).append('\n');
         return cnf.toString();
     }
 }

@@ -2,6 +2,8 @@ package dev.shoal.guestagent.mysql;
 
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.AppliedConfiguration;
+import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
@@ -31,6 +33,7 @@ public final class MysqlManager implements DatastoreManager {
     private final MysqldProcess process;
     private final MysqlAccounts accounts;
     private final MysqlReplication replication;
+    private final MysqlOverrides overrides;
     private volatile ServiceStatus status = ServiceStatus.NEW;
     private volatile String description;
 
@@ -39,6 +42,7 @@ public final class MysqlManager implements DatastoreManager {
         this.process = new MysqldProcess(config.nodeDir());
         this.accounts = new MysqlAccounts(config.nodeDir(),
                 MysqlConfigFile.socketPath(config.nodeDir(), config.nodeId()));
+        this.overrides = new MysqlOverrides(config.nodeDir(), accounts);
         this.replication = new MysqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
                 config.secret(), accounts);
     }
@@ -66,6 +70,7 @@ public final class MysqlManager implements DatastoreManager {
                 installDatabase(binaries);
             }
             Files.createDirectories(file("tmp"));
+            overrides.write(request.overrides());
             Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
                     config.address(), request.memoryMb(), binaries.basedir(), runningAsRoot()));
             start(binaries);
@@ -145,6 +150,14 @@ public final class MysqlManager implements DatastoreManager {
     public synchronized void restart() throws Exception {
         process.stop();
         resume();
+    }
+
+    @Override
+    public synchronized AppliedConfiguration applyOverrides(ConfigurationOverrides requested) throws Exception {
+        AppliedConfiguration applied = overrides.apply(requested);
+        log.info("node {}: configuration applied{}", config.nodeId(), applied.restartRequired().isEmpty() ? ""
+                : "; a restart applies " + applied.restartRequired());
+        return applied;
     }
 
     @Override

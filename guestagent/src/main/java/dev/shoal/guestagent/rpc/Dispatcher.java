@@ -146,6 +146,8 @@ public final class Dispatcher {
             }
             case MessageTypes.GET_REPLICATION_STATUS -> datastore.replicationStatus();
             case MessageTypes.PROMOTE_TO_REPLICA_SOURCE -> datastore.promoteToReplicaSource();
+            case MessageTypes.UPDATE_OVERRIDES -> datastore.applyOverrides(
+                    codec.payload(envelope, dev.shoal.contracts.guest.ConfigurationOverrides.class));
             default -> throw new IllegalArgumentException("unknown method " + envelope.type());
         };
     }

@@ -3,6 +3,7 @@ package dev.shoal.taskmanager.cluster;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.domain.task.TaskRepository;
+import dev.shoal.taskmanager.task.StepListWorkflow;
 import dev.shoal.taskmanager.task.Workflow;
 import dev.shoal.taskmanager.task.Workflow.Step;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
@@ -20,7 +21,7 @@ class ClusterWorkflows {
 
     @Bean
     Workflow createCluster(ClusterSteps steps) {
-        return new ClusterWorkflow(TaskKind.CREATE_CLUSTER, NodeTask.BUILDING_ERROR_TIMEOUT_GA,
+        return new StepListWorkflow(TaskKind.CREATE_CLUSTER, NodeTask.BUILDING_ERROR_TIMEOUT_GA,
                 (task, error, reason) -> steps.undo(task, error, reason, true),
                 new Step("ALLOCATE", 5, "Allocating addresses and node secrets", steps::allocate),
                 new Step("SPAWN", 15, "Starting the guest agents", steps::spawn),
@@ -33,7 +34,7 @@ class ClusterWorkflows {
     /** New nodes start as the datastore wants (Cassandra bootstraps them one at a time) and join. */
     @Bean
     Workflow growCluster(ClusterSteps steps) {
-        return new ClusterWorkflow(TaskKind.GROW_CLUSTER, NodeTask.GROWING_ERROR,
+        return new StepListWorkflow(TaskKind.GROW_CLUSTER, NodeTask.GROWING_ERROR,
                 (task, error, reason) -> steps.undo(task, error, reason, false),
                 new Step("ALLOCATE", 5, "Allocating addresses and node secrets", steps::allocate),
                 new Step("SPAWN", 15, "Starting the guest agents", steps::spawn),
@@ -46,7 +47,7 @@ class ClusterWorkflows {
     /** A new node takes an old one's place and data; then the old one goes. */
     @Bean
     Workflow replaceClusterNode(ClusterSteps steps) {
-        return new ClusterWorkflow(TaskKind.REPLACE_CLUSTER_NODE, NodeTask.GROWING_ERROR,
+        return new StepListWorkflow(TaskKind.REPLACE_CLUSTER_NODE, NodeTask.GROWING_ERROR,
                 (task, error, reason) -> steps.undo(task, error, reason, false),
                 new Step("ALLOCATE", 5, "Allocating an address and a node secret", steps::allocate),
                 new Step("SPAWN", 15, "Starting the guest agent", steps::spawn),
@@ -62,7 +63,7 @@ class ClusterWorkflows {
     /** A removed node leaves the datastore's membership first (Cassandra streams its data away), then goes. */
     @Bean
     Workflow shrinkCluster(ClusterSteps steps) {
-        return new ClusterWorkflow(TaskKind.SHRINK_CLUSTER, NodeTask.SHRINKING_ERROR,
+        return new StepListWorkflow(TaskKind.SHRINK_CLUSTER, NodeTask.SHRINKING_ERROR,
                 (task, error, reason) -> steps.failRemoval(task, error, reason, steps.named(task)),
                 new Step("LEAVE", 60, "Handing the node's data over and leaving the cluster", steps::leave),
                 new Step("REMOVE", 80, "Removing the node", steps::removeNamed),
@@ -74,7 +75,7 @@ class ClusterWorkflows {
     /** Every node, process and data directory goes once a running change has stepped aside. */
     @Bean
     Workflow deleteCluster(ClusterSteps steps, TaskRepository tasks) {
-        return new ClusterWorkflow(TaskKind.DELETE_CLUSTER, NodeTask.DELETING_ERROR,
+        return new StepListWorkflow(TaskKind.DELETE_CLUSTER, NodeTask.DELETING_ERROR,
                 (task, error, reason) -> steps.failRemoval(task, error, reason, steps.live(task)),
                 new Step("AWAIT_OTHER_TASKS", 10, "Waiting for the running change to step aside",
                         task -> tasks.existsOpenTaskOtherThan(task.getResourceId(), task.getId())

@@ -51,12 +51,15 @@ public class NodeBuilder {
     private final ComputeDriver compute;
     private final GuestClient guests;
     private final TaskManagerProperties properties;
+    private final dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, DatastoreVersionRepository versions,
                 FlavorRepository flavors, AddressAllocator addresses, ComputeDriver compute, GuestClient guests,
-                TaskManagerProperties properties, Clock clock) {
+                TaskManagerProperties properties,
+                dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues, Clock clock) {
+        this.configurationValues = configurationValues;
         this.nodes = nodes;
         this.statuses = statuses;
         this.versions = versions;
@@ -98,7 +101,9 @@ public class NodeBuilder {
                 Base64.getUrlEncoder().withoutPadding().encodeToString(password));
         DatastoreVersion version = version(node);
         guests.cast(node, MessageTypes.PREPARE, new Prepare(version.getDatastore().getManager(), version.getName(),
-                flavor(node).getRamMb(), node.getVolumeSize(), sealed, cluster), correlationId);
+                flavor(node).getRamMb(), node.getVolumeSize(), sealed, cluster,
+                node.getConfigurationId() == null ? java.util.Map.of()
+                        : configurationValues.valuesOf(node.getConfigurationId())), correlationId);
     }
 
     /**

@@ -1,20 +1,19 @@
-package dev.shoal.taskmanager.cluster;
+package dev.shoal.taskmanager.task;
 
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
-import dev.shoal.taskmanager.task.Workflow;
 import java.util.List;
 
-/** A cluster change: its kind, its steps from {@link ClusterSteps}, and what a failure leaves behind. */
-final class ClusterWorkflow implements Workflow {
+/** A workflow given as its kind, a flat list of steps, and what a failure leaves behind. */
+public final class StepListWorkflow implements Workflow {
 
     private final TaskKind kind;
     private final List<Step> steps;
     private final NodeTask timeoutError;
     private final FailureHandler onFailure;
 
-    ClusterWorkflow(TaskKind kind, NodeTask timeoutError, FailureHandler onFailure, Step... steps) {
+    public StepListWorkflow(TaskKind kind, NodeTask timeoutError, FailureHandler onFailure, Step... steps) {
         this.kind = kind;
         this.steps = List.of(steps);
         this.timeoutError = timeoutError;
@@ -42,7 +41,7 @@ final class ClusterWorkflow implements Workflow {
     }
 
     @FunctionalInterface
-    interface FailureHandler {
+    public interface FailureHandler {
         void handle(Task task, NodeTask errorTask, String reason);
     }
 }

@@ -1,0 +1,25 @@
+package dev.shoal.api.configuration;
+
+import dev.shoal.api.ApiProperties;
+import dev.shoal.api.system.TaskScheduler;
+import dev.shoal.domain.instance.Instance;
+import dev.shoal.domain.task.TaskKind;
+import org.springframework.stereotype.Component;
+
+/** Schedules the task that brings an instance's datastore to its configuration group's values. */
+@Component
+public class ConfigurationApplier {
+
+    private final TaskScheduler scheduler;
+    private final ApiProperties properties;
+
+    ConfigurationApplier(TaskScheduler scheduler, ApiProperties properties) {
+        this.scheduler = scheduler;
+        this.properties = properties;
+    }
+
+    public void apply(Instance instance) {
+        scheduler.schedule(instance.getTenantId(), TaskKind.APPLY_CONFIGURATION, "instance", instance.getId(), null,
+                properties.buildTimeout());
+    }
+}

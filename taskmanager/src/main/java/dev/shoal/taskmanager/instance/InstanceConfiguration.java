@@ -1,0 +1,110 @@
+package dev.shoal.taskmanager.instance;
+
+import dev.shoal.contracts.MessageCodec;
+import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.guest.AppliedConfiguration;
+import dev.shoal.contracts.guest.ConfigurationOverrides;
+import dev.shoal.domain.configuration.ConfigurationValueRepository;
+import dev.shoal.domain.configuration.ParameterDefinition;
+import dev.shoal.domain.configuration.ParameterDefinitionRepository;
+import dev.shoal.domain.instance.Instance;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.node.NodeTask;
+import dev.shoal.domain.task.Task;
+import dev.shoal.domain.task.TaskKind;
+import dev.shoal.taskmanager.TaskManagerProperties;
+import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.task.StepListWorkflow;
+import dev.shoal.taskmanager.task.Workflow;
+import dev.shoal.taskmanager.task.Workflow.Step;
+import dev.shoal.taskmanager.task.Workflow.StepOutcome;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Brings an instance's datastore to its configuration group's values (none once detached), and restarts it for
+ * what only a restart applies; the node shows {@code RESTART_REQUIRED} until then.
+ */
+@Configuration(proxyBeanMethods = false)
+class InstanceConfiguration {
+
+    private final InstanceNodes instanceNodes;
+    private final GuestClient guests;
+    private final ConfigurationValueRepository values;
+    private final ParameterDefinitionRepository definitions;
+    private final MessageCodec codec;
+    private final TaskManagerProperties properties;
+    private final Clock clock;
+
+    InstanceConfiguration(InstanceNodes instanceNodes, GuestClient guests, ConfigurationValueRepository values,
+                          ParameterDefinitionRepository definitions, MessageCodec codec,
+                          TaskManagerProperties properties, Clock clock) {
+        this.instanceNodes = instanceNodes;
+        this.guests = guests;
+        this.values = values;
+        this.definitions = definitions;
+        this.codec = codec;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Bean
+    Workflow applyConfiguration() {
+        return new StepListWorkflow(TaskKind.APPLY_CONFIGURATION, null, this::failed,
+                new Step("APPLY", 100, "Applying the configuration group", this::apply));
+    }
+
+    @Bean
+    Workflow restartInstance() {
+        return new StepListWorkflow(TaskKind.RESTART_INSTANCE, null, this::failed,
+                new Step("RESTART", 70, "Restarting the datastore", this::restart),
+                new Step("APPLY", 100, "Reading the configuration back", this::apply));
+    }
+
+    private StepOutcome restart(Task task) {
+        Node node = instanceNodes.node(task);
+        if (node.isDeleted() || node.getTask() == NodeTask.DELETING) {
+            return StepOutcome.SUPERSEDED;
+        }
+        guests.call(node, MessageTypes.RESTART, Map.of(), task.getId().toString(), properties.guestCallTimeoutHigh());
+        return StepOutcome.DONE;
+    }
+
+    private StepOutcome apply(Task task) {
+        Node node = instanceNodes.node(task);
+        if (node.isDeleted() || node.getTask() == NodeTask.DELETING) {
+            return StepOutcome.SUPERSEDED;
+        }
+        if (node.getTask() == NodeTask.BUILDING) {
+            return StepOutcome.WAIT;
+        }
+        Instance instance = instanceNodes.instance(task);
+        Map<String, String> wanted = instance.getConfigurationId() == null ? Map.of()
+                : values.valuesOf(instance.getConfigurationId());
+        List<String> managed = definitions.findAllByKeyDatastoreVersionIdOrderByKeyName(instance.getDatastoreVersionId())
+                .stream().filter(definition -> !definition.isReadOnly()).map(ParameterDefinition::getName).toList();
+        AppliedConfiguration applied = codec.mapper().treeToValue(guests.call(node, MessageTypes.UPDATE_OVERRIDES,
+                new ConfigurationOverrides(wanted, managed), task.getId().toString(),
+                properties.guestCallTimeoutHigh()).result(), AppliedConfiguration.class);
+        node.runningConfiguration(codec.mapper().writeValueAsString(applied.running()), clock.instant());
+        if (!applied.restartRequired().isEmpty()) {
+            node.startTask(NodeTask.RESTART_REQUIRED, "A restart applies " + applied.restartRequired(),
+                    clock.instant());
+        } else if (node.getTask() == NodeTask.RESTART_REQUIRED || node.getTask() == NodeTask.REBOOTING) {
+            node.finishTask(clock.instant());
+        }
+        instance.touch(clock.instant());
+        return StepOutcome.DONE;
+    }
+
+    /** The datastore keeps running as it was; a restart that failed leaves the restart still to do. */
+    private void failed(Task task, NodeTask errorTask, String reason) {
+        Node node = instanceNodes.node(task);
+        if (node.getTask() == NodeTask.REBOOTING) {
+            node.startTask(NodeTask.RESTART_REQUIRED, "The restart failed: " + reason, clock.instant());
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package dev.shoal.guestagent.mysql;
 
+import dev.shoal.guestagent.process.ServerProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -18,21 +19,15 @@ final class MysqldProcess {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path nodeDir;
-    private volatile ProcessHandle handle;
+    private final ServerProcess server;
 
     MysqldProcess(Path nodeDir) {
         this.nodeDir = nodeDir;
+        this.server = new ServerProcess(nodeDir, "mysqld.pid", STOP_TIMEOUT);
     }
 
     void start(Path mariadbd, Path configFile) throws IOException {
-        if (isAlive()) {
-            return;
-        }
-        Process process = new ProcessBuilder(mariadbd.toString(), "--defaults-file=" + configFile)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("mysqld.out").toFile()))
-                .start();
-        handle = process.toHandle();
+        server.start(List.of(mariadbd.toString(), "--defaults-file=" + configFile), nodeDir.resolve("mysqld.out"));
     }
 
     void awaitAccepting(String address, int port) throws IOException, InterruptedException {
@@ -55,47 +50,15 @@ final class MysqldProcess {
     }
 
     boolean isAlive() {
-        return handle().map(ProcessHandle::isAlive).orElse(false);
+        return server.isAlive();
     }
 
     Optional<ProcessHandle> handle() {
-        if (handle != null && handle.isAlive()) {
-            return Optional.of(handle);
-        }
-        return adoptFromPidFile();
+        return server.handle();
     }
 
     void stop() throws IOException, InterruptedException {
-        Optional<ProcessHandle> running = handle();
-        if (running.isEmpty()) {
-            return;
-        }
-        ProcessHandle process = running.get();
-        process.destroy();
-        try {
-            process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            process.destroyForcibly();
-            process.onExit().join();
-        }
-        handle = null;
-    }
-
-    /** A server this agent did not start (it restarted) is adopted only if it is really this node's mariadbd. */
-    private Optional<ProcessHandle> adoptFromPidFile() {
-        Path pidFile = nodeDir.resolve("mysqld.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            Optional<ProcessHandle> adopted = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false));
-            adopted.ifPresent(p -> handle = p);
-            return adopted;
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        server.stop();
     }
 
     /** Runs a helper command to completion, its output kept in {@code log}. */

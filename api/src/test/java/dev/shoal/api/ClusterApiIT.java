@@ -47,6 +47,29 @@ class ClusterApiIT extends ApiTestSupport {
     }
 
     @Test
+    void trovesInstancesFormIsTheSameCluster() {
+        String token = tenantToken("troveform");
+        Response created = call("POST", "/v1.0/troveform/clusters", token, """
+                {"cluster": {"name": "ring", "datastore": {"type": "cassandra", "version": "5.0"},
+                             "instances": [{"flavorRef": "2", "volume": {"size": 1}, "nics": []},
+                                           {"flavorRef": "2", "volume": {"size": 1}, "region_name": "east"}],
+                             "locality": null}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        var cluster = created.json().path("cluster");
+        assertThat(cluster.path("flavor").path("id").asString()).isEqualTo("2");
+        assertThat(cluster.path("instances")).hasSize(2);
+        assertThat(cluster.path("instances").path(1).path("region").asString()).isEqualTo("east");
+        assertThat(cluster.path("nodes").path(0).path("id")).isEqualTo(cluster.path("instances").path(0).path("id"));
+
+        Response mixed = call("POST", "/v1.0/troveform/clusters", token, """
+                {"cluster": {"name": "ring", "datastore": {"type": "cassandra"},
+                             "instances": [{"flavorRef": "2", "volume": {"size": 1}},
+                                           {"flavorRef": "3", "volume": {"size": 1}}]}}""");
+        assertThat(mixed.status()).isEqualTo(422);
+        assertThat(mixed.body()).contains("cluster.instances[1]");
+    }
+
+    @Test
     void sizeAndNodesThatDisagreeAre422NamingBoth() {
         String token = tenantToken("mismatch");
         Response refused = call("POST", "/v1.0/mismatch/clusters", token, """

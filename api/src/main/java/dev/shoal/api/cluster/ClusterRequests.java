@@ -13,9 +13,38 @@ final class ClusterRequests {
     record Create(CreateBody cluster) {
     }
 
+    /**
+     * The seed's body ({@code flavorRef}, {@code volume}, {@code size}, {@code nodes}) or Trove's, as its clients send
+     * it ({@code instances}, each with its own {@code flavorRef} and {@code volume}); one model underneath.
+     */
     record CreateBody(String name, Datastore datastore, String configuration,
                       @JsonProperty("flavorRef") String flavorRef, Volume volume, Integer size,
-                      List<Allocation> nodes) {
+                      List<Allocation> nodes, List<TroveInstance> instances) {
+
+        /** Trove's form in the seed's terms: every instance must ask for the same flavor and volume. */
+        CreateBody normalised() {
+            if (instances == null || instances.isEmpty() || nodes != null) {
+                return this;
+            }
+            TroveInstance first = instances.get(0);
+            for (int i = 1; i < instances.size(); i++) {
+                TroveInstance other = instances.get(i);
+                if (!java.util.Objects.equals(other.flavorRef(), first.flavorRef())
+                        || !java.util.Objects.equals(other.volume(), first.volume())) {
+                    throw dev.shoal.api.system.ApiException.inconsistent("cluster.instances[" + i + "]: every"
+                            + " node of a cluster has the same flavor and volume", List.of(
+                            new dev.shoal.api.system.ApiException.FieldProblem("cluster.instances[" + i + "]",
+                                    "differs from cluster.instances[0]")));
+                }
+            }
+            return new CreateBody(name, datastore, configuration, flavorRef == null ? first.flavorRef() : flavorRef,
+                    volume == null ? first.volume() : volume, size, instances.stream()
+                    .map(instance -> new Allocation(instance.regionName(), instance.type())).toList(), null);
+        }
+    }
+
+    record TroveInstance(@JsonProperty("flavorRef") String flavorRef, Volume volume,
+                         @JsonProperty("region_name") String regionName, String type) {
     }
 
     record Datastore(String type, String version) {

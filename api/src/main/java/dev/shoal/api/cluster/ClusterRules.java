@@ -19,11 +19,12 @@ final class ClusterRules {
     private ClusterRules() {
     }
 
-    static void validate(ClusterRequests.Create request, int minVolumeGb, int maxVolumeGb, int maxSize) {
+    static ClusterRequests.CreateBody validate(ClusterRequests.Create request, int minVolumeGb, int maxVolumeGb,
+                                               int maxSize) {
         if (request == null || request.cluster() == null) {
             throw ApiException.invalid("cluster", "is required");
         }
-        ClusterRequests.CreateBody body = request.cluster();
+        ClusterRequests.CreateBody body = request.cluster().normalised();
         List<FieldProblem> problems = new ArrayList<>();
         if (body.name() == null || body.name().isBlank()) {
             problems.add(new FieldProblem("cluster.name", "is required"));
@@ -58,6 +59,7 @@ final class ClusterRules {
                     new FieldProblem("cluster.size", "is " + body.size()),
                     new FieldProblem("cluster.nodes", "lists " + body.nodes().size() + " nodes")));
         }
+        return body;
     }
 
     /**

@@ -69,8 +69,8 @@ class ClusterService {
 
     @Transactional
     ClusterView create(String tenantId, ClusterRequests.Create request) {
-        ClusterRules.validate(request, properties.minVolumeGb(), properties.maxVolumeGb(), properties.maxClusterSize());
-        ClusterRequests.CreateBody body = request.cluster();
+        ClusterRequests.CreateBody body = ClusterRules.validate(request, properties.minVolumeGb(),
+                properties.maxVolumeGb(), properties.maxClusterSize());
         DatastoreVersion version = catalog.version(body.datastore().type(), body.datastore().version(),
                 "cluster.datastore");
         String manager = version.getDatastore().getManager();

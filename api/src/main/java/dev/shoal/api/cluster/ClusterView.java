@@ -21,6 +21,8 @@ record ClusterView(
         Volume volume,
         int size,
         List<NodeView> nodes,
+        /** Trove's name for the same nodes, which its clients read. */
+        List<NodeView> instances,
         Fault fault,
         TaskView task) {
 

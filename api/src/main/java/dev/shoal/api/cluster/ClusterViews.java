@@ -60,6 +60,7 @@ class ClusterViews {
                 new ClusterView.Volume(cluster.getVolumeSize(), null),
                 nodes.size(),
                 nodeViews,
+                nodeViews,
                 cluster.getFault() == null ? null : new ClusterView.Fault(cluster.getFault()),
                 task.map(ClusterViews::taskView).orElse(null));
     }

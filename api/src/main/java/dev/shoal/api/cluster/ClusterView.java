@@ -24,7 +24,7 @@ record ClusterView(
         /** Trove's name for the same nodes, which its clients read. */
         List<NodeView> instances,
         Fault fault,
-        TaskView task) {
+        dev.shoal.api.system.TaskView task) {
 
     record Datastore(String type, String version) {
     }
@@ -45,7 +45,4 @@ record ClusterView(
                     List<Links.Link> links) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TaskView(UUID id, String name, String state, String step, int progress, String message, String error) {
-    }
 }

@@ -62,7 +62,7 @@ class ClusterViews {
                 nodeViews,
                 nodeViews,
                 cluster.getFault() == null ? null : new ClusterView.Fault(cluster.getFault()),
-                task.map(ClusterViews::taskView).orElse(null));
+                task.map(dev.shoal.api.system.TaskView::of).orElse(null));
     }
 
     ClusterView.NodeView node(Node node, ServiceStatusRecord service) {
@@ -90,9 +90,5 @@ class ClusterViews {
                 : "DEGRADED";
     }
 
-    private static ClusterView.TaskView taskView(Task task) {
-        return new ClusterView.TaskView(task.getId(), task.getKind().name(), task.getState().name(), task.getStep(),
-                task.getProgress(), task.getMessage(), task.getError());
-    }
 
 }

@@ -22,7 +22,7 @@ record InstanceView(
         List<Links.Link> links,
         Fault fault,
         Slave slave,
-        TaskView task,
+        dev.shoal.api.system.TaskView task,
         @JsonProperty("task_description") String taskDescription) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,7 +46,4 @@ record InstanceView(
     record Replica(UUID id, List<Links.Link> links) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TaskView(UUID id, String name, String state, String step, int progress, String message, String error) {
-    }
 }

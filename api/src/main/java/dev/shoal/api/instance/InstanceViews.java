@@ -62,7 +62,7 @@ class InstanceViews {
                 status == NodeStatus.ERROR ? new InstanceView.Fault(node.getTaskDescription(),
                         TroveTime.format(node.getTaskStartTime())) : null,
                 slave(instance, replicaIds),
-                task.map(InstanceViews::taskView).orElse(null),
+                task.map(dev.shoal.api.system.TaskView::of).orElse(null),
                 node.getTaskDescription());
     }
 
@@ -75,9 +75,5 @@ class InstanceViews {
                 .toList());
     }
 
-    private static InstanceView.TaskView taskView(Task task) {
-        return new InstanceView.TaskView(task.getId(), task.getKind().name(), task.getState().name(), task.getStep(),
-                task.getProgress(), task.getMessage(), task.getError());
-    }
 
 }

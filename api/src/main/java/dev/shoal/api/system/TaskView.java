@@ -1,0 +1,21 @@
+package dev.shoal.api.system;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.shoal.domain.task.Task;
+import java.util.UUID;
+
+/**
+ * The task that is (or last was) working on a resource, with its progress; {@code description} is the field
+ * Trove's clients print.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskView(UUID id, String name, String description, String state, String step, int progress,
+                       String message, String error) {
+
+    public static TaskView of(Task task) {
+        String description = task.getError() != null ? task.getError()
+                : task.getMessage() != null ? task.getMessage() : task.getKind().name();
+        return new TaskView(task.getId(), task.getKind().name(), description, task.getState().name(), task.getStep(),
+                task.getProgress(), task.getMessage(), task.getError());
+    }
+}

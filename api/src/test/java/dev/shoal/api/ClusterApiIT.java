@@ -61,6 +61,11 @@ class ClusterApiIT extends ApiTestSupport {
         assertThat(cluster.path("instances").path(1).path("region").asString()).isEqualTo("east");
         assertThat(cluster.path("nodes").path(0).path("id")).isEqualTo(cluster.path("instances").path(0).path("id"));
 
+        String path = "/v1.0/troveform/clusters/" + cluster.path("id").asString();
+        assertThat(call("POST", path, token, "{\"grow\": [{\"flavorRef\": \"2\", \"volume\": {\"size\": 1}}]}")
+                .status()).as("one change at a time, whichever form asks").isEqualTo(409);
+        assertThat(call("POST", path, token, "{\"resize\": {}}").status()).isEqualTo(400);
+
         Response mixed = call("POST", "/v1.0/troveform/clusters", token, """
                 {"cluster": {"name": "ring", "datastore": {"type": "cassandra"},
                              "instances": [{"flavorRef": "2", "volume": {"size": 1}},

@@ -82,6 +82,33 @@ class ClusterController {
         return Map.of("user", Map.of("name", "root", "password", clusters.enableRoot(tenantId, id)));
     }
 
+    /**
+     * Trove's cluster actions, as its clients send them: {@code {"grow": [instance, ...]}} adds nodes (Trove's
+     * instance form), {@code {"shrink": [{"id": ...}]}} removes one.
+     */
+    @PostMapping("/{id}")
+    ResponseEntity<Map<String, Object>> troveAction(@PathVariable String tenantId, @PathVariable UUID id,
+                                                    @RequestBody Map<String, JsonNode> body) {
+        if (body != null && body.size() == 1 && body.get("grow") != null && body.get("grow").isArray()) {
+            List<ClusterRequests.Allocation> allocations = new java.util.ArrayList<>();
+            body.get("grow").forEach(instance -> allocations.add(new ClusterRequests.Allocation(
+                    text(instance, "region_name"), text(instance, "type"))));
+            return ResponseEntity.accepted().body(Map.of("nodes", clusters.grow(tenantId, id,
+                    new ClusterRequests.AddNodes(new ClusterRequests.AddBody(allocations.size(), allocations)))));
+        }
+        if (body != null && body.size() == 1 && body.get("shrink") != null && body.get("shrink").size() == 1) {
+            clusters.removeNode(tenantId, id, nodeId(body.get("shrink").get(0).get("id"), "shrink[0].id"));
+            return ResponseEntity.accepted().build();
+        }
+        throw ApiException.invalid("action", "the body names exactly one action: grow (a list of instances) or"
+                + " shrink (one instance id)");
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
     /** Trove's action resource; {@code replace_node} is the cluster action the seed defines. */
     @PostMapping("/{id}/action")
     ResponseEntity<Map<String, Object>> action(@PathVariable String tenantId, @PathVariable UUID id,
@@ -89,16 +116,18 @@ class ClusterController {
         if (body == null || body.size() != 1 || !body.containsKey("replace_node")) {
             throw ApiException.invalid("action", "the body names exactly one action, one of [replace_node]");
         }
-        JsonNode nodeId = body.get("replace_node").get("id");
+        return ResponseEntity.accepted().body(Map.of("node", clusters.replaceNode(tenantId, id,
+                nodeId(body.get("replace_node").get("id"), "replace_node.id"))));
+    }
+
+    private static UUID nodeId(JsonNode nodeId, String field) {
         if (nodeId == null || !nodeId.isString()) {
-            throw ApiException.invalid("replace_node.id", "is required: the id of the node to replace");
+            throw ApiException.invalid(field, "is required: the id of a node");
         }
-        UUID node;
         try {
-            node = UUID.fromString(nodeId.asString());
+            return UUID.fromString(nodeId.asString());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("replace_node.id", "must be the id of a node");
+            throw ApiException.invalid(field, "must be the id of a node");
         }
-        return ResponseEntity.accepted().body(Map.of("node", clusters.replaceNode(tenantId, id, node)));
     }
 }

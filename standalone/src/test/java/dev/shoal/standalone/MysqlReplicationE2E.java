@@ -59,6 +59,10 @@ class MysqlReplicationE2E extends StandaloneE2E {
         List<String> listed = new ArrayList<>();
         shownMaster.path("slave").path("list").forEach(replica -> listed.add(replica.path("id").asString()));
         assertThat(listed).containsExactly(replicaA, replicaB);
+        assertThat(shownMaster.path("replicas").path(1).path("id").asString()).as("Trove's name for the list")
+                .isEqualTo(replicaB);
+        assertThat(http.send("GET", instances + "/" + replicaA, token, null).json().path("instance")
+                .path("replica_of").path("id").asString()).isEqualTo(master);
 
         String masterUrl = mysqlUrl(ip(http, instances, master, token));
         String rootPassword = http.send("POST", instances + "/" + master + "/root", token, null).json()

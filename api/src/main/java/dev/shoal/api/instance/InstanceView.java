@@ -13,6 +13,8 @@ record InstanceView(
         String name,
         String status,
         List<String> ip,
+        /** Trove's newer form of {@code ip}, which its clients print as the instance's addresses. */
+        List<Address> addresses,
         Volume volume,
         Datastore datastore,
         Reference flavor,
@@ -22,11 +24,17 @@ record InstanceView(
         List<Links.Link> links,
         Fault fault,
         Slave slave,
+        /** Trove's names for the seed's {@code slave.of} and {@code slave.list}: one model, both shown. */
+        @JsonProperty("replica_of") Replica replicaOf,
+        List<Replica> replicas,
         dev.shoal.api.system.TaskView task,
         @JsonProperty("task_description") String taskDescription) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Volume(int size, Double used) {
+    }
+
+    record Address(String address, String type) {
     }
 
     record Datastore(String type, String version) {

@@ -50,6 +50,7 @@ class InstanceViews {
                 instance.getName(),
                 status.name(),
                 node.getIp() == null ? List.of() : List.of(node.getIp()),
+                node.getIp() == null ? List.of() : List.of(new InstanceView.Address(node.getIp(), "private")),
                 new InstanceView.Volume(instance.getVolumeSize(), used),
                 new InstanceView.Datastore(version.getDatastore().getName(), version.getName()),
                 new InstanceView.Reference(instance.getFlavorId(), links.of(tenant, "flavors/" + instance.getFlavorId())),
@@ -62,8 +63,14 @@ class InstanceViews {
                 status == NodeStatus.ERROR ? new InstanceView.Fault(node.getTaskDescription(),
                         TroveTime.format(node.getTaskStartTime())) : null,
                 slave(instance, replicaIds),
+                instance.isReplica() ? replica(tenant, instance.getSlaveOf()) : null,
+                replicaIds.isEmpty() ? null : replicaIds.stream().map(id -> replica(tenant, id)).toList(),
                 task.map(dev.shoal.api.system.TaskView::of).orElse(null),
                 node.getTaskDescription());
+    }
+
+    private InstanceView.Replica replica(String tenant, UUID id) {
+        return new InstanceView.Replica(id, links.of(tenant, "instances/" + id));
     }
 
     private InstanceView.Slave slave(Instance instance, List<UUID> replicaIds) {
@@ -71,8 +78,7 @@ class InstanceViews {
             return new InstanceView.Slave(instance.getSlaveOf(), true, null);
         }
         return replicaIds.isEmpty() ? null : new InstanceView.Slave(null, null, replicaIds.stream()
-                .map(id -> new InstanceView.Replica(id, links.of(instance.getTenantId(), "instances/" + id)))
-                .toList());
+                .map(id -> replica(instance.getTenantId(), id)).toList());
     }
 
 

@@ -4,7 +4,7 @@ import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterStatus;
 import dev.shoal.contracts.guest.Prepare;
-import dev.shoal.guestagent.DatastoreManager;
+import dev.shoal.guestagent.PreparedDatastore;
 import dev.shoal.guestagent.GuestConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,21 +22,17 @@ import org.slf4j.LoggerFactory;
  * Drives a real Apache Cassandra server for one node of a cluster: configure, start, report the ring, leave it.
  * Everything it keeps is under the node directory, so a restarted agent picks up where the last one left off.
  */
-public final class CassandraManager implements DatastoreManager {
+public final class CassandraManager extends PreparedDatastore {
 
     private static final Logger log = LoggerFactory.getLogger(CassandraManager.class);
-    private static final long GIB = 1024L * 1024 * 1024;
     private static final String MANAGER = "cassandra";
 
-    private final GuestConfig config;
     private final CassandraSettings settings;
     private final CassandraProcess process;
     private final CassandraReadiness readiness;
-    private volatile ServiceStatus status = ServiceStatus.NEW;
-    private volatile String description;
 
     public CassandraManager(GuestConfig config) {
-        this.config = config;
+        super(config, "Cassandra");
         this.settings = new CassandraSettings(config);
         this.process = new CassandraProcess(config.nodeDir());
         this.readiness = new CassandraReadiness(config.nodeDir(), config.address(), process,
@@ -49,57 +45,35 @@ public final class CassandraManager implements DatastoreManager {
     }
 
     @Override
-    public synchronized void prepare(Prepare request) throws Exception {
-        if (!MANAGER.equals(request.datastore())) {
-            throw new IllegalArgumentException("this guest runs datastore manager " + MANAGER + ", not "
-                    + request.datastore());
-        }
-        ClusterMember member = request.cluster();
-        if (member == null) {
+    protected void validate(Prepare request) {
+        if (request.cluster() == null) {
             throw new IllegalArgumentException("a Cassandra node is always a cluster member: prepare needs the"
                     + " node's cluster (cluster id, seeds, region)");
-        }
-        Files.createDirectories(config.nodeDir());
-        Files.writeString(file("volume-size-gb"), Integer.toString(request.volumeSizeGb()));
-        if (isPrepared() && process.isAlive() && status == ServiceStatus.RUNNING) {
-            return;
-        }
-        status = ServiceStatus.BUILD;
-        description = "preparing Cassandra";
-        try {
-            CassandraLaunch launch = launchFor(request, member);
-            writeConfiguration(member);
-            launch.store(config.nodeDir());
-            start(launch);
-            Files.writeString(file("prepared"), "ok\n");
-            running();
-        } catch (Exception e) {
-            status = ServiceStatus.FAILED;
-            description = "prepare failed: " + e.getMessage();
-            throw e;
         }
     }
 
     @Override
-    public synchronized void resume() throws Exception {
-        if (!isPrepared()) {
-            return;
-        }
-        status = ServiceStatus.BUILD;
-        description = "starting the prepared Cassandra again";
-        try {
-            if (process.isAlive()) {
-                log.info("adopted running Cassandra {} of node {}",
-                        process.handle().map(ProcessHandle::pid).orElse(-1L), config.nodeId());
-            } else {
-                start(storedLaunch());
-            }
-            running();
-        } catch (Exception e) {
-            status = ServiceStatus.CRASHED;
-            description = "Cassandra did not start again: " + e.getMessage();
-            throw e;
-        }
+    protected void install(Prepare request) throws Exception {
+        ClusterMember member = request.cluster();
+        CassandraLaunch launch = launchFor(request, member);
+        writeConfiguration(member);
+        launch.store(config.nodeDir());
+        start(launch);
+    }
+
+    @Override
+    protected void startPrepared() throws Exception {
+        start(storedLaunch());
+    }
+
+    @Override
+    protected Optional<ProcessHandle> serverProcess() {
+        return process.handle();
+    }
+
+    @Override
+    protected void stopServer() throws Exception {
+        process.stop();
     }
 
     @Override
@@ -118,11 +92,6 @@ public final class CassandraManager implements DatastoreManager {
         return ServiceStatus.RUNNING;
     }
 
-    @Override
-    public String statusDescription() {
-        return description;
-    }
-
     /**
      * Nodes run with AllowAllAuthenticator: with PasswordAuthenticator, system_auth would have to be replicated
      * to every data centre before a replace or decommission could keep roles readable, which is not done yet.
@@ -131,28 +100,6 @@ public final class CassandraManager implements DatastoreManager {
     public void enableRoot(String password) {
         throw new UnsupportedOperationException("cassandra nodes run without authentication"
                 + " (AllowAllAuthenticator): enabling root is not supported yet");
-    }
-
-    @Override
-    public synchronized void stop() throws Exception {
-        process.stop();
-        status = ServiceStatus.SHUTDOWN;
-        description = "stopped on request";
-    }
-
-    @Override
-    public synchronized void restart() throws Exception {
-        process.stop();
-        resume();
-    }
-
-    @Override
-    public Long volumeTotalBytes() {
-        try {
-            return Long.parseLong(Files.readString(file("volume-size-gb")).trim()) * GIB;
-        } catch (IOException | NumberFormatException notPrepared) {
-            return null;
-        }
     }
 
     @Override
@@ -221,20 +168,4 @@ public final class CassandraManager implements DatastoreManager {
         }
     }
 
-    private void running() {
-        status = ServiceStatus.RUNNING;
-        description = null;
-    }
-
-    private boolean isPrepared() {
-        return Files.exists(file("prepared"));
-    }
-
-    private Path file(String name) {
-        return config.nodeDir().resolve(name);
-    }
-
-    Optional<ProcessHandle> serverProcess() {
-        return process.handle();
-    }
 }

@@ -6,7 +6,7 @@ import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.ClusterStatus;
 import dev.shoal.contracts.guest.Prepare;
-import dev.shoal.guestagent.DatastoreManager;
+import dev.shoal.guestagent.PreparedDatastore;
 import dev.shoal.guestagent.GuestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,24 +21,20 @@ import org.slf4j.LoggerFactory;
  * Drives a real mongod for one replica set member: configure, start, report, change membership, stop.
  * Everything it keeps is under the node directory, so a restarted agent picks up where the last one left off.
  */
-public final class MongoManager implements DatastoreManager {
+public final class MongoManager extends PreparedDatastore {
 
     private static final Logger log = LoggerFactory.getLogger(MongoManager.class);
-    private static final long GIB = 1024L * 1024 * 1024;
     private static final String MANAGER = "mongodb";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final GuestConfig config;
     private final MongodProcess process;
     /** Membership commands wait for a majority of members; status probes must answer quickly. */
     private final MongodAdmin admin;
     private final MongodAdmin probe;
     private final ReplicaSetMembership membership;
-    private volatile ServiceStatus status = ServiceStatus.NEW;
-    private volatile String description;
 
     public MongoManager(GuestConfig config) {
-        this.config = config;
+        super(config, "mongod");
         this.process = new MongodProcess(config.nodeDir());
         this.admin = new MongodAdmin(config.address(), Duration.ofSeconds(90));
         this.probe = new MongodAdmin(config.address(), Duration.ofSeconds(2));
@@ -51,61 +47,39 @@ public final class MongoManager implements DatastoreManager {
     }
 
     @Override
-    public synchronized void prepare(Prepare request) throws Exception {
-        if (!MANAGER.equals(request.datastore())) {
-            throw new IllegalArgumentException("this guest runs datastore manager " + MANAGER + ", not "
-                    + request.datastore());
-        }
-        ClusterMember cluster = request.cluster();
-        if (cluster == null) {
+    protected void validate(Prepare request) {
+        if (request.cluster() == null) {
             throw new IllegalArgumentException("a MongoDB node is always a replica set member: prepare needs the"
                     + " node's cluster");
-        }
-        Files.createDirectories(config.nodeDir());
-        Files.writeString(file("volume-size-gb"), Integer.toString(request.volumeSizeGb()));
-        if (isPrepared() && process.isAlive() && status == ServiceStatus.RUNNING) {
-            return;
-        }
-        status = ServiceStatus.BUILD;
-        description = "preparing mongod";
-        try {
-            String setName = MongodConfig.replicaSetName(cluster.clusterId());
-            Files.writeString(file("replica-set"), setName);
-            Files.writeString(file("member-type"), cluster.isArbiter() ? ClusterMember.TYPE_ARBITER
-                    : ClusterMember.TYPE_MEMBER);
-            Files.createDirectories(file("data"));
-            Files.writeString(file("mongod.conf"), MongodConfig.render(config.nodeDir(), config.address(), setName,
-                    request.memoryMb()));
-            start();
-            Files.writeString(file("prepared"), "ok\n");
-            running();
-        } catch (Exception e) {
-            status = ServiceStatus.FAILED;
-            description = "prepare failed: " + e.getMessage();
-            throw e;
         }
     }
 
     @Override
-    public synchronized void resume() throws Exception {
-        if (!isPrepared()) {
-            return;
-        }
-        status = ServiceStatus.BUILD;
-        description = "starting the prepared mongod again";
-        try {
-            if (process.isAlive()) {
-                log.info("adopted running mongod {} of node {}", process.handle().map(ProcessHandle::pid)
-                        .orElse(-1L), config.nodeId());
-            } else {
-                start();
-            }
-            running();
-        } catch (Exception e) {
-            status = ServiceStatus.CRASHED;
-            description = "mongod did not start again: " + e.getMessage();
-            throw e;
-        }
+    protected void install(Prepare request) throws Exception {
+        ClusterMember cluster = request.cluster();
+        String setName = MongodConfig.replicaSetName(cluster.clusterId());
+        Files.writeString(file("replica-set"), setName);
+        Files.writeString(file("member-type"), cluster.isArbiter() ? ClusterMember.TYPE_ARBITER
+                : ClusterMember.TYPE_MEMBER);
+        Files.createDirectories(file("data"));
+        Files.writeString(file("mongod.conf"), MongodConfig.render(config.nodeDir(), config.address(), setName,
+                request.memoryMb()));
+        start();
+    }
+
+    @Override
+    protected void startPrepared() throws Exception {
+        start();
+    }
+
+    @Override
+    protected Optional<ProcessHandle> serverProcess() {
+        return process.handle();
+    }
+
+    @Override
+    protected void stopServer() throws Exception {
+        process.stop();
     }
 
     @Override
@@ -124,11 +98,6 @@ public final class MongoManager implements DatastoreManager {
             description = "mongod does not answer: " + e.getMessage();
             return ServiceStatus.BLOCKED;
         }
-    }
-
-    @Override
-    public String statusDescription() {
-        return description;
     }
 
     @Override
@@ -156,28 +125,12 @@ public final class MongoManager implements DatastoreManager {
         membership.remove(members.members().stream().map(ClusterMembers.Entry::address).toList());
     }
 
+    /** The driver's clients go with the server; a restart keeps them for the server that comes back. */
     @Override
     public synchronized void stop() throws Exception {
         admin.close();
         probe.close();
-        process.stop();
-        status = ServiceStatus.SHUTDOWN;
-        description = "stopped on request";
-    }
-
-    @Override
-    public synchronized void restart() throws Exception {
-        process.stop();
-        resume();
-    }
-
-    @Override
-    public Long volumeTotalBytes() {
-        try {
-            return Long.parseLong(Files.readString(file("volume-size-gb")).trim()) * GIB;
-        } catch (IOException | NumberFormatException notPrepared) {
-            return null;
-        }
+        super.stop();
     }
 
     private void start() throws IOException, InterruptedException {
@@ -185,11 +138,6 @@ public final class MongoManager implements DatastoreManager {
         log.info("mongod of node {}: {}", config.nodeId(), mongod);
         process.start(mongod, file("mongod.conf"));
         probe.awaitAnswering(process::isAlive, START_TIMEOUT, file("mongod.log") + " and " + file("mongod.out"));
-    }
-
-    private void running() {
-        status = ServiceStatus.RUNNING;
-        description = null;
     }
 
     /** What prepare wrote down for later calls, whose message says so when prepare never ran. */
@@ -200,15 +148,4 @@ public final class MongoManager implements DatastoreManager {
         return Files.readString(file(name)).trim();
     }
 
-    private boolean isPrepared() {
-        return Files.exists(file("prepared"));
-    }
-
-    private Path file(String name) {
-        return config.nodeDir().resolve(name);
-    }
-
-    Optional<ProcessHandle> serverProcess() {
-        return process.handle();
-    }
 }

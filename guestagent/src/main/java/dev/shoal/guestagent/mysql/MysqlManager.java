@@ -7,7 +7,7 @@ import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
-import dev.shoal.guestagent.DatastoreManager;
+import dev.shoal.guestagent.PreparedDatastore;
 import dev.shoal.guestagent.GuestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,22 +23,18 @@ import org.slf4j.LoggerFactory;
  * Drives a real MariaDB server for one node: install, start, secure, report, stop. Everything it keeps is under
  * the node directory, so a restarted agent picks up where the last one left off.
  */
-public final class MysqlManager implements DatastoreManager {
+public final class MysqlManager extends PreparedDatastore {
 
     private static final Logger log = LoggerFactory.getLogger(MysqlManager.class);
-    private static final long GIB = 1024L * 1024 * 1024;
     private static final String MANAGER = "mysql";
 
-    private final GuestConfig config;
     private final MysqldProcess process;
     private final MysqlAccounts accounts;
     private final MysqlReplication replication;
     private final MysqlOverrides overrides;
-    private volatile ServiceStatus status = ServiceStatus.NEW;
-    private volatile String description;
 
     public MysqlManager(GuestConfig config) {
-        this.config = config;
+        super(config, "MariaDB");
         this.process = new MysqldProcess(config.nodeDir());
         this.accounts = new MysqlAccounts(config.nodeDir(),
                 MysqlConfigFile.socketPath(config.nodeDir(), config.nodeId()));
@@ -53,61 +49,41 @@ public final class MysqlManager implements DatastoreManager {
     }
 
     @Override
-    public synchronized void prepare(Prepare request) throws Exception {
-        if (!MANAGER.equals(request.datastore())) {
-            throw new IllegalArgumentException("this guest runs datastore manager " + MANAGER + ", not "
-                    + request.datastore());
+    protected void install(Prepare request) throws Exception {
+        MariadbBinaries binaries = binaries();
+        if (!Files.isDirectory(dataDir().resolve("mysql"))) {
+            installDatabase(binaries);
         }
-        Files.writeString(file("volume-size-gb"), Integer.toString(request.volumeSizeGb()));
-        if (isPrepared() && process.isAlive() && status == ServiceStatus.RUNNING) {
-            return;
-        }
-        status = ServiceStatus.BUILD;
-        description = "preparing MariaDB";
-        try {
-            MariadbBinaries binaries = binaries();
-            if (!Files.isDirectory(dataDir().resolve("mysql"))) {
-                installDatabase(binaries);
-            }
-            Files.createDirectories(file("tmp"));
-            overrides.write(request.overrides());
-            Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
-                    config.address(), request.memoryMb(), binaries.basedir(), runningAsRoot()));
-            start(binaries);
-            if (!accounts.secured()) {
-                accounts.secure(request.sealedRootPassword() == null ? null
-                        : SecretBox.open(config.secret(), request.sealedRootPassword()));
-            }
-            Files.writeString(file("prepared"), "ok\n");
-            running();
-        } catch (Exception e) {
-            status = ServiceStatus.FAILED;
-            description = "prepare failed: " + e.getMessage();
-            throw e;
+        Files.createDirectories(file("tmp"));
+        overrides.write(request.overrides());
+        Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
+                config.address(), request.memoryMb(), binaries.basedir(), runningAsRoot()));
+        start(binaries);
+        if (!accounts.secured()) {
+            accounts.secure(request.sealedRootPassword() == null ? null
+                    : SecretBox.open(config.secret(), request.sealedRootPassword()));
         }
     }
 
     @Override
-    public synchronized void resume() throws Exception {
-        if (!isPrepared()) {
-            return;
-        }
-        status = ServiceStatus.BUILD;
-        description = "starting the prepared MariaDB again";
-        try {
-            if (process.isAlive()) {
-                log.info("adopted running mariadbd {} of node {}", process.handle().map(ProcessHandle::pid)
-                        .orElse(-1L), config.nodeId());
-            } else {
-                start(binaries());
-            }
-            replication.restoreReadOnly();
-            running();
-        } catch (Exception e) {
-            status = ServiceStatus.CRASHED;
-            description = "mariadbd did not start again: " + e.getMessage();
-            throw e;
-        }
+    protected void startPrepared() throws Exception {
+        start(binaries());
+    }
+
+    /** A restarted replica keeps refusing writes. */
+    @Override
+    protected void afterStart() throws Exception {
+        replication.restoreReadOnly();
+    }
+
+    @Override
+    protected Optional<ProcessHandle> serverProcess() {
+        return process.handle();
+    }
+
+    @Override
+    protected void stopServer() throws Exception {
+        process.stop();
     }
 
     @Override
@@ -129,27 +105,9 @@ public final class MysqlManager implements DatastoreManager {
     }
 
     @Override
-    public String statusDescription() {
-        return description;
-    }
-
-    @Override
     public void enableRoot(String password) throws SQLException, IOException {
         accounts.enableRoot(password);
         log.info("root enabled for node {}", config.nodeId());
-    }
-
-    @Override
-    public synchronized void stop() throws Exception {
-        process.stop();
-        status = ServiceStatus.SHUTDOWN;
-        description = "stopped on request";
-    }
-
-    @Override
-    public synchronized void restart() throws Exception {
-        process.stop();
-        resume();
     }
 
     @Override
@@ -196,23 +154,9 @@ public final class MysqlManager implements DatastoreManager {
         return replication.status();
     }
 
-    @Override
-    public Long volumeTotalBytes() {
-        try {
-            return Long.parseLong(Files.readString(file("volume-size-gb")).trim()) * GIB;
-        } catch (IOException | NumberFormatException notPrepared) {
-            return null;
-        }
-    }
-
     private void start(MariadbBinaries binaries) throws IOException, InterruptedException {
         process.start(binaries.mariadbd(), file("my.cnf"));
         process.awaitAccepting(config.address(), MysqlConfigFile.PORT);
-    }
-
-    private void running() {
-        status = ServiceStatus.RUNNING;
-        description = null;
     }
 
     private void installDatabase(MariadbBinaries binaries) throws IOException, InterruptedException {
@@ -237,19 +181,8 @@ public final class MysqlManager implements DatastoreManager {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private boolean isPrepared() {
-        return Files.exists(file("prepared"));
-    }
-
-    private Path file(String name) {
-        return config.nodeDir().resolve(name);
-    }
-
     private Path dataDir() {
         return file("data");
     }
 
-    Optional<ProcessHandle> serverProcess() {
-        return process.handle();
-    }
 }

@@ -52,6 +52,9 @@ abstract class StandaloneE2E {
         registry.add("shoal.conductor.sweep-interval", () -> "500ms");
         registry.add("shoal.api.heartbeat-expiry", () -> "3s");
         registry.add("shoal.compute.local.cassandra-lib", () -> System.getProperty("shoal.cassandra.lib", ""));
+        if (System.getenv("SHOAL_MONGOD") != null) {
+            registry.add("shoal.compute.local.mongod", () -> System.getenv("SHOAL_MONGOD"));
+        }
     }
 
     /** Whatever a suite left running under the work directory goes, even after a failure. */

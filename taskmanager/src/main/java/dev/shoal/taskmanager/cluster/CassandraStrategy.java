@@ -65,8 +65,7 @@ class CassandraStrategy implements ClusterStrategy {
     public boolean formed(ClusterContext context) {
         List<String> expected = context.members().stream().map(Node::getIp).toList();
         for (Node node : context.members()) {
-            ClusterStatus status = codec.mapper().treeToValue(guests.call(node, MessageTypes.GET_CLUSTER_STATUS,
-                    Map.of(), context.correlationId(), properties.guestCallTimeoutLow()).result(), ClusterStatus.class);
+            ClusterStatus status = status(node, context);
             Optional<String> disagreement = MembershipCheck.disagreement(expected, status, false);
             if (disagreement.isPresent()) {
                 log.info("cluster {}: node {} does not agree yet: {}", context.cluster().getId(), node.getName(),
@@ -77,10 +76,34 @@ class CassandraStrategy implements ClusterStrategy {
         return true;
     }
 
+    /**
+     * Every running node sees every other up and normal, and nobody joining, leaving or moving; a node that is
+     * down (one being replaced) may stay in the ring meanwhile.
+     */
+    @Override
+    public boolean settled(ClusterContext context, List<Node> running) {
+        List<String> expected = running.stream().map(Node::getIp).toList();
+        for (Node node : running) {
+            ClusterStatus status = status(node, context);
+            Optional<String> unsettled = MembershipCheck.unsettled(expected, status);
+            if (unsettled.isPresent()) {
+                log.info("cluster {}: node {} is not settled yet: {}", context.cluster().getId(), node.getName(),
+                        unsettled.get());
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void leave(ClusterContext context, Node leaving) {
         guests.call(leaving, MessageTypes.DECOMMISSION, new Decommission(), context.correlationId(),
                 properties.guestCallTimeoutHigh());
+    }
+
+    private ClusterStatus status(Node node, ClusterContext context) {
+        return codec.mapper().treeToValue(guests.call(node, MessageTypes.GET_CLUSTER_STATUS, Map.of(),
+                context.correlationId(), properties.guestCallTimeoutLow()).result(), ClusterStatus.class);
     }
 
     /** Cassandra takes over a node's tokens only while that node is down. */

@@ -60,10 +60,14 @@ class ClusterSteps {
         }
         ClusterStrategy strategy = strategies.of(context.cluster());
         ClusterParameters parameters = context.parameters();
+        List<Node> running = new java.util.ArrayList<>(context.existing());
         boolean all = true;
         for (ClusterStrategy.Start start : strategy.startPlan(context)) {
             Node node = start.node();
             if (!parameters.prepared().contains(node.getId())) {
+                if (strategy.startsOneAtATime() && !running.isEmpty() && !strategy.settled(context, running)) {
+                    return StepOutcome.WAIT;
+                }
                 builder.prepare(node, context.correlationId(), start.member());
                 parameters = parameters.withPrepared(node.getId());
                 clusterNodes.record(task, parameters);
@@ -77,6 +81,8 @@ class ClusterSteps {
                     return StepOutcome.WAIT;
                 }
                 all = false;
+            } else {
+                running.add(node);
             }
         }
         return all ? StepOutcome.DONE : StepOutcome.WAIT;

@@ -19,6 +19,14 @@ interface ClusterStrategy {
     /** True when each node must run before the next is prepared (Cassandra's ring joins). */
     boolean startsOneAtATime();
 
+    /**
+     * Whether the next node may start after {@code running} (one-at-a-time strategies): Cassandra refuses to
+     * bootstrap a node while another one is still joining or leaving in some node's view.
+     */
+    default boolean settled(ClusterContext context, List<Node> running) throws StepFailure {
+        return true;
+    }
+
     /** Makes running new nodes members (initiate or reconfigure a replica set, attach replicas). */
     default void join(ClusterContext context) throws StepFailure {
     }

@@ -16,6 +16,25 @@ final class MembershipCheck {
     }
 
     /**
+     * Cassandra before the next node starts: every expected member up and normal, nobody joining, leaving or moving
+     * (the second letter of the state); a node that is down may stay.
+     *
+     * @return what is not settled yet, or empty when the next node may start
+     */
+    static Optional<String> unsettled(Collection<String> expected, ClusterStatus reported) {
+        Set<String> healthy = reported.members().stream().filter(ClusterStatus.Member::healthy)
+                .map(ClusterStatus.Member::address).collect(Collectors.toCollection(TreeSet::new));
+        if (!healthy.containsAll(expected)) {
+            return Optional.of("up and normal " + healthy + ", expected at least " + new TreeSet<>(expected));
+        }
+        Set<String> moving = reported.members().stream()
+                .filter(member -> member.state().length() == 2 && member.state().charAt(1) != 'N')
+                .map(member -> member.address() + " " + member.state())
+                .collect(Collectors.toCollection(TreeSet::new));
+        return moving.isEmpty() ? Optional.empty() : Optional.of("in motion: " + moving);
+    }
+
+    /**
      * @param requireOnePrimary a replica set must also report exactly one primary
      * @return why the reported membership is not the expected one yet, or empty when it is
      */

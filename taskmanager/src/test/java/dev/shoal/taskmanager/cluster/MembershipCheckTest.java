@@ -34,6 +34,19 @@ class MembershipCheckTest {
     }
 
     @Test
+    void theNextNodeWaitsWhileAnotherJoinsButNotForOneThatIsDown() {
+        List<String> running = List.of("127.0.1.1", "127.0.1.2");
+        ClusterStatus joining = new ClusterStatus(List.of(un("127.0.1.1"), new Member("127.0.1.2", "UJ", false)));
+        assertThat(MembershipCheck.unsettled(running, joining)).isPresent();
+        ClusterStatus replacing = new ClusterStatus(List.of(un("127.0.1.1"), un("127.0.1.2"),
+                new Member("127.0.1.3", "DN", false)));
+        assertThat(MembershipCheck.unsettled(running, replacing)).isEmpty();
+        ClusterStatus leaving = new ClusterStatus(List.of(un("127.0.1.1"), un("127.0.1.2"),
+                new Member("127.0.1.4", "UL", false)));
+        assertThat(MembershipCheck.unsettled(running, leaving)).get().asString().contains("UL");
+    }
+
+    @Test
     void aReplicaSetNeedsExactlyOnePrimary() {
         ClusterStatus noPrimary = new ClusterStatus(List.of(new Member("127.0.1.1", "SECONDARY", true),
                 new Member("127.0.1.2", "SECONDARY", true), new Member("127.0.1.3", "ARBITER", true)));

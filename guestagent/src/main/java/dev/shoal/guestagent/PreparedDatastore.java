@@ -47,6 +47,12 @@ public abstract class PreparedDatastore implements DatastoreManager {
 
     protected abstract Optional<ProcessHandle> serverProcess();
 
+    /** Where the server writes why it stopped. */
+    protected abstract Path serverLog();
+
+    /** Why the running server does not serve (it is {@code BLOCKED}), or empty when it answers. */
+    protected abstract Optional<String> unanswered();
+
     protected abstract void stopServer() throws Exception;
 
     @Override
@@ -95,6 +101,24 @@ public abstract class PreparedDatastore implements DatastoreManager {
             description = server + " did not start again: " + e.getMessage();
             throw e;
         }
+    }
+
+    /** The status prepare or resume left, checked against the server itself while it should be running. */
+    @Override
+    public ServiceStatus status() {
+        if (status != ServiceStatus.RUNNING) {
+            return status;
+        }
+        if (serverProcess().isEmpty()) {
+            description = server + " exited unexpectedly; see " + serverLog();
+            return ServiceStatus.CRASHED;
+        }
+        Optional<String> silent = unanswered();
+        if (silent.isPresent()) {
+            description = server + " " + silent.get();
+            return ServiceStatus.BLOCKED;
+        }
+        return ServiceStatus.RUNNING;
     }
 
     @Override

@@ -44,7 +44,11 @@ abstract class StandaloneE2E {
         // what an earlier run left (a killed build keeps its directories) would be mistaken for this run's nodes
         killLeftovers();
         deleteRecursively(WORK_DIR);
-        TestServices.databaseAndBroker(registry, "shoal_e2e_test", "shoal-e2e-test");
+        // a second checkout's run keeps to its own database, virtual host and node addresses
+        String run = System.getenv().getOrDefault("SHOAL_E2E_RUN", "e2e");
+        TestServices.databaseAndBroker(registry, "shoal_" + run + "_test", "shoal-" + run + "-test");
+        registry.add("shoal.compute.local.first-address",
+                () -> System.getenv().getOrDefault("SHOAL_E2E_FIRST_ADDRESS", "127.0.1.1"));
         registry.add("shoal.api.bootstrap-token", () -> OPERATOR_TOKEN);
         registry.add("shoal.compute.local.work-dir", () -> WORK_DIR.resolve("nodes").toString());
         registry.add("shoal.compute.local.heartbeat-interval", () -> "1s");

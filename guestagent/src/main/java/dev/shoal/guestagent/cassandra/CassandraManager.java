@@ -77,19 +77,14 @@ public final class CassandraManager extends PreparedDatastore {
     }
 
     @Override
-    public ServiceStatus status() {
-        if (status != ServiceStatus.RUNNING) {
-            return status;
-        }
-        if (!process.isAlive()) {
-            description = "Cassandra exited unexpectedly; see " + file("logs/system.log");
-            return ServiceStatus.CRASHED;
-        }
-        if (!readiness.nativePortAccepts()) {
-            description = "Cassandra does not accept CQL connections on " + config.address();
-            return ServiceStatus.BLOCKED;
-        }
-        return ServiceStatus.RUNNING;
+    protected Path serverLog() {
+        return file("logs/system.log");
+    }
+
+    @Override
+    protected Optional<String> unanswered() {
+        return readiness.nativePortAccepts() ? Optional.empty()
+                : Optional.of("does not accept CQL connections on " + config.address());
     }
 
     /**

@@ -83,20 +83,17 @@ public final class MongoManager extends PreparedDatastore {
     }
 
     @Override
-    public ServiceStatus status() {
-        if (status != ServiceStatus.RUNNING) {
-            return status;
-        }
-        if (!process.isAlive()) {
-            description = "mongod exited unexpectedly; see " + file("mongod.log");
-            return ServiceStatus.CRASHED;
-        }
+    protected Path serverLog() {
+        return file("mongod.log");
+    }
+
+    @Override
+    protected Optional<String> unanswered() {
         try {
             probe.run(new Document("ping", 1));
-            return ServiceStatus.RUNNING;
+            return Optional.empty();
         } catch (MongoException e) {
-            description = "mongod does not answer: " + e.getMessage();
-            return ServiceStatus.BLOCKED;
+            return Optional.of("does not answer: " + e.getMessage());
         }
     }
 

@@ -87,20 +87,17 @@ public final class MysqlManager extends PreparedDatastore {
     }
 
     @Override
-    public ServiceStatus status() {
-        if (status != ServiceStatus.RUNNING) {
-            return status;
-        }
-        if (!process.isAlive()) {
-            description = "mariadbd exited unexpectedly; see " + file("mysqld.err");
-            return ServiceStatus.CRASHED;
-        }
+    protected Path serverLog() {
+        return file("mysqld.err");
+    }
+
+    @Override
+    protected Optional<String> unanswered() {
         try {
             accounts.ping();
-            return ServiceStatus.RUNNING;
+            return Optional.empty();
         } catch (SQLException | IOException e) {
-            description = "mariadbd does not answer: " + e.getMessage();
-            return ServiceStatus.BLOCKED;
+            return Optional.of("does not answer: " + e.getMessage());
         }
     }
 

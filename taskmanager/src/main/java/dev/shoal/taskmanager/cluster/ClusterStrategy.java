@@ -13,11 +13,15 @@ interface ClusterStrategy {
 
     String manager();
 
-    /** New nodes in the order they start, each with its place in the cluster. */
-    List<Start> startPlan(ClusterContext context);
+    /** New nodes in the order they start, each with its place in the cluster: by default all at once. */
+    default List<Start> startPlan(ClusterContext context) {
+        return allAtOnce(context);
+    }
 
     /** True when each node must run before the next is prepared (Cassandra's ring joins). */
-    boolean startsOneAtATime();
+    default boolean startsOneAtATime() {
+        return false;
+    }
 
     /**
      * Whether the next node may start after {@code running} (one-at-a-time strategies): Cassandra refuses to

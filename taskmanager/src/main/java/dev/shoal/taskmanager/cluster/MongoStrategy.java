@@ -37,16 +37,6 @@ class MongoStrategy implements ClusterStrategy {
         return "mongodb";
     }
 
-    @Override
-    public List<Start> startPlan(ClusterContext context) {
-        return ClusterStrategy.allAtOnce(context);
-    }
-
-    @Override
-    public boolean startsOneAtATime() {
-        return false;
-    }
-
     /** A new set is initiated by its first data-bearing member; an existing one grows through its primary. */
     @Override
     public void join(ClusterContext context) throws StepFailure {

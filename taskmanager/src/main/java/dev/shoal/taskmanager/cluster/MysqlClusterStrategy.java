@@ -28,16 +28,6 @@ class MysqlClusterStrategy implements ClusterStrategy {
     }
 
     @Override
-    public List<Start> startPlan(ClusterContext context) {
-        return ClusterStrategy.allAtOnce(context);
-    }
-
-    @Override
-    public boolean startsOneAtATime() {
-        return false;
-    }
-
-    @Override
     public void join(ClusterContext context) {
         Node master = master(context);
         List<Node> replicas = context.added().stream().filter(node -> !node.getId().equals(master.getId())).toList();

@@ -37,6 +37,11 @@ public abstract class ApiTestSupport {
     }
 
     protected Response call(String method, String path, String token, String body, String contentType) {
+        return call(method, path, token, body, contentType, null);
+    }
+
+    protected Response call(String method, String path, String token, String body, String contentType,
+                            String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -46,6 +51,9 @@ public abstract class ApiTestSupport {
         }
         if (token != null) {
             request.header("X-Auth-Token", token);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -29,7 +29,7 @@ class ClusterApiIT extends ApiTestSupport {
         assertThat(cluster.path("nodes")).hasSize(3);
         assertThat(cluster.path("nodes").path(1).path("region").asString()).isEqualTo("east");
         assertThat(cluster.path("nodes").path(0).path("name").asString()).isEqualTo("products-1");
-        assertThat(cluster.path("task").path("name").asString()).isEqualTo("CREATE_CLUSTER");
+        assertThat(cluster.path("task").path("name").asString()).as("Trove's task_name").isEqualTo("BUILDING");
         UUID id = UUID.fromString(cluster.path("id").asString());
         assertThat(jdbc.sql("select count(*) from nodes where cluster_id = ?").param(id).query(Long.class).single())
                 .isEqualTo(3);
@@ -72,6 +72,74 @@ class ClusterApiIT extends ApiTestSupport {
                                            {"flavorRef": "3", "volume": {"size": 1}}]}}""");
         assertThat(mixed.status()).isEqualTo(422);
         assertThat(mixed.body()).contains("cluster.instances[1]");
+    }
+
+    @Test
+    void clusterNodesAreInstancesToTroveClientsAndRefuseWhatTheirCapabilitiesKeepFromClusters() {
+        String token = tenantToken("nodeview");
+        String alone = call("POST", "/v1.0/nodeview/instances", token, createBody("alone")).json().path("instance")
+                .path("id").asString();
+        var cluster = call("POST", "/v1.0/nodeview/clusters", token, """
+                {"cluster": {"name": "ring", "datastore": {"type": "cassandra"}, "flavorRef": "2",
+                             "volume": {"size": 1}, "size": 2}}""").json().path("cluster");
+        String clusterId = cluster.path("id").asString();
+        String nodeId = cluster.path("instances").path(1).path("id").asString();
+
+        Response shown = call("GET", "/v1.0/nodeview/instances/" + nodeId, token, null);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.json().path("instance").path("cluster_id").asString()).isEqualTo(clusterId);
+        assertThat(shown.json().path("instance").path("name").asString()).isEqualTo("ring-2");
+        assertThat(shown.json().path("instance").path("datastore").path("type").asString()).isEqualTo("cassandra");
+
+        assertThat(call("GET", "/v1.0/nodeview/instances", token, null).json().path("instances")).hasSize(1);
+        Response all = call("GET", "/v1.0/nodeview/instances?include_clustered=true&limit=2", token, null);
+        assertThat(all.json().path("instances")).hasSize(2);
+        assertThat(all.json().path("instances").path(0).path("id").asString()).isEqualTo(alone);
+        String next = all.json().path("links").path(0).path("href").asString();
+        Response rest = call("GET", next.substring(next.indexOf("/v1.0")), token, null);
+        assertThat(rest.json().path("instances")).hasSize(1);
+        assertThat(rest.json().path("instances").path(0).path("id").asString()).isEqualTo(nodeId);
+
+        Response attach = call("PUT", "/v1.0/nodeview/instances/" + nodeId, token,
+                "{\"instance\": {\"configuration\": null}}");
+        assertThat(attach.status()).isEqualTo(422);
+        assertThat(attach.json().path("field").asString()).isEqualTo("capability");
+        assertThat(attach.json().path("message").asString()).contains("configuration-detach", "clusters");
+        Response root = call("POST", "/v1.0/nodeview/instances/" + nodeId + "/root", token, null);
+        assertThat(root.status()).isEqualTo(422);
+        assertThat(root.json().path("message").asString()).contains("root-enable");
+        Response delete = call("DELETE", "/v1.0/nodeview/instances/" + nodeId, token, null);
+        assertThat(delete.status()).isEqualTo(422);
+        assertThat(delete.json().path("message").asString()).contains("/clusters/" + clusterId);
+    }
+
+    @Test
+    void resetStatusClearsAFailureButNeverARunningTask() {
+        String token = tenantToken("resetco");
+        String id = call("POST", "/v1.0/resetco/clusters", token, """
+                {"cluster": {"name": "ring", "datastore": {"type": "cassandra"}, "flavorRef": "2",
+                             "volume": {"size": 1}, "size": 1}}""").json().path("cluster").path("id").asString();
+        String path = "/v1.0/resetco/clusters/" + id;
+
+        Response running = call("POST", path, token, "{\"reset-status\": {}}");
+        assertThat(running.status()).isEqualTo(409);
+        assertThat(running.json().path("message").asString()).contains("CREATE_CLUSTER", "running");
+
+        jdbc.sql("update tasks set state = 'FAILED', error = 'no compute' where resource_id = ?")
+                .param(UUID.fromString(id)).update();
+        jdbc.sql("update clusters set task = 'NONE', fault = 'no compute' where id = ?").param(UUID.fromString(id))
+                .update();
+        jdbc.sql("update nodes set task = 'BUILDING_ERROR_SERVER' where cluster_id = ?").param(UUID.fromString(id))
+                .update();
+        assertThat(call("GET", path, token, null).json().path("cluster").path("status").asString()).isEqualTo("ERROR");
+
+        Response reset = call("POST", path, token, "{\"reset-status\": {}}");
+        assertThat(reset.status()).isEqualTo(202);
+        var cluster = reset.json().path("cluster");
+        assertThat(cluster.path("fault").isMissingNode()).isTrue();
+        assertThat(cluster.path("task").path("name").asString()).isEqualTo("NONE");
+        assertThat(cluster.path("status").asString()).as("what the nodes report: none has run").isEqualTo("DEGRADED");
+        assertThat(cluster.path("nodes").path(0).path("status").asString()).isNotEqualTo("ERROR");
     }
 
     @Test

@@ -42,14 +42,25 @@ class ConfigurationApiIT extends ApiTestSupport {
         assertThat(inUse.status()).isEqualTo(409);
         assertThat(inUse.body()).contains(instance);
 
+        // only the members present change: an empty update keeps the group, a null configuration detaches it
         assertThat(call("PUT", "/v1.0/tuner/instances/" + instance, token, "{\"instance\": {}}").status())
                 .isEqualTo(202);
         assertThat(call("GET", path, token, null).json().path("configuration").path("instance_count").asInt())
+                .isEqualTo(1);
+        assertThat(call("PUT", "/v1.0/tuner/instances/" + instance, token,
+                "{\"instance\": {\"configuration\": null, \"name\": \"renamed\"}}").status()).isEqualTo(202);
+        assertThat(call("GET", path, token, null).json().path("configuration").path("instance_count").asInt())
                 .isZero();
+        assertThat(call("GET", "/v1.0/tuner/instances/" + instance, token, null).json().path("instance")
+                .path("name").asString()).isEqualTo("renamed");
         assertThat(call("PUT", "/v1.0/tuner/instances/" + instance, token,
                 "{\"instance\": {\"configuration\": \"" + id + "\"}}").status()).isEqualTo(202);
-        assertThat(call("PUT", "/v1.0/tuner/instances/" + instance, token, "{\"instance\": {}}").status())
-                .isEqualTo(202);
+        Response unknown = call("PUT", "/v1.0/tuner/instances/" + instance, token,
+                "{\"instance\": {\"flavorRef\": \"2\"}}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("field").asString()).isEqualTo("instance.flavorRef");
+        assertThat(call("PUT", "/v1.0/tuner/instances/" + instance, token,
+                "{\"instance\": {\"configuration\": null}}").status()).isEqualTo(202);
         assertThat(call("DELETE", path, token, null).status()).isEqualTo(202);
         assertThat(call("GET", path, token, null).status()).isEqualTo(404);
     }

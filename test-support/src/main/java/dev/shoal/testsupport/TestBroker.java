@@ -23,7 +23,7 @@ public final class TestBroker {
 
     /** @return an AMQP URI of an empty virtual host called {@code vhost} */
     public static String fresh(String vhost, String... queuesToDelete) {
-        return PREPARED.computeIfAbsent(vhost, v -> prepare(v, queuesToDelete));
+        return PREPARED.computeIfAbsent(vhost + TestDatabase.runSuffix("-"), v -> prepare(v, queuesToDelete));
     }
 
     private static String prepare(String vhost, String... queues) {

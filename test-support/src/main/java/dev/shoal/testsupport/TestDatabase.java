@@ -19,8 +19,12 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    /** @return the JDBC URL of a fresh, empty database called {@code name} */
+    /**
+     * @return the JDBC URL of a fresh, empty database called {@code name}, suffixed with {@code SHOAL_TEST_RUN}
+     * when that is set so that test runs of two checkouts never share (and drop) each other's databases
+     */
     public static String fresh(String name) {
+        name = name + runSuffix("_");
         if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
@@ -47,6 +51,15 @@ public final class TestDatabase {
                     + " (is PostgreSQL running? see README)", e);
         }
         return server + name;
+    }
+
+    /** {@code SHOAL_TEST_RUN} after a separator, or nothing when it is unset. */
+    static String runSuffix(String separator) {
+        String run = env("SHOAL_TEST_RUN", "");
+        if (!run.matches("[a-z0-9]{0,16}")) {
+            throw new IllegalArgumentException("SHOAL_TEST_RUN must be up to 16 lower-case letters and digits: " + run);
+        }
+        return run.isEmpty() ? "" : separator + run;
     }
 
     static String env(String name, String fallback) {

@@ -99,7 +99,7 @@ class CatalogController {
     }
 
     private VersionView versionView(String tenantId, DatastoreVersion version) {
-        return new VersionView(version.getId(), version.getName(), version.getDatastore().getId(),
+        return new VersionView(version.getId(), version.getName(), version.getName(), version.getDatastore().getId(),
                 version.isActive() ? 1 : 0, version.getImage(), version.getPackages(),
                 capabilities.of(version.getId()).stream().map(CapabilityView::of).toList(),
                 links.of(tenantId, "datastores/versions/" + version.getId()));
@@ -114,7 +114,8 @@ class CatalogController {
                          List<VersionView> versions, List<Links.Link> links) {
     }
 
-    record VersionView(UUID id, String name, UUID datastore, int active, String image, String packages,
+    /** {@code version} is Trove's version number beside the name; Shoal names each version by its number. */
+    record VersionView(UUID id, String name, String version, UUID datastore, int active, String image, String packages,
                        List<CapabilityView> capabilities, List<Links.Link> links) {
     }
 

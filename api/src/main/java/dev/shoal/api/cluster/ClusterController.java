@@ -84,7 +84,8 @@ class ClusterController {
 
     /**
      * Trove's cluster actions, as its clients send them: {@code {"grow": [instance, ...]}} adds nodes (Trove's
-     * instance form), {@code {"shrink": [{"id": ...}]}} removes one.
+     * instance form), {@code {"shrink": [{"id": ...}]}} removes one, {@code {"reset-status": {}}} clears a failure.
+     * Trove's clients read the cluster back from the answer.
      */
     @PostMapping("/{id}")
     ResponseEntity<Map<String, Object>> troveAction(@PathVariable String tenantId, @PathVariable UUID id,
@@ -93,15 +94,18 @@ class ClusterController {
             List<ClusterRequests.Allocation> allocations = new java.util.ArrayList<>();
             body.get("grow").forEach(instance -> allocations.add(new ClusterRequests.Allocation(
                     text(instance, "region_name"), text(instance, "type"))));
-            return ResponseEntity.accepted().body(Map.of("nodes", clusters.grow(tenantId, id,
-                    new ClusterRequests.AddNodes(new ClusterRequests.AddBody(allocations.size(), allocations)))));
-        }
-        if (body != null && body.size() == 1 && body.get("shrink") != null && body.get("shrink").size() == 1) {
+            clusters.grow(tenantId, id, new ClusterRequests.AddNodes(new ClusterRequests.AddBody(allocations.size(),
+                    allocations)));
+        } else if (body != null && body.size() == 1 && body.get("shrink") != null
+                && body.get("shrink").size() == 1) {
             clusters.removeNode(tenantId, id, nodeId(body.get("shrink").get(0).get("id"), "shrink[0].id"));
-            return ResponseEntity.accepted().build();
+        } else if (body != null && body.size() == 1 && body.containsKey("reset-status")) {
+            clusters.resetStatus(tenantId, id);
+        } else {
+            throw ApiException.invalid("action", "the body names exactly one action: grow (a list of instances),"
+                    + " shrink (one instance id) or reset-status");
         }
-        throw ApiException.invalid("action", "the body names exactly one action: grow (a list of instances) or"
-                + " shrink (one instance id)");
+        return ResponseEntity.accepted().body(Map.of("cluster", clusters.show(tenantId, id)));
     }
 
     private static String text(JsonNode node, String field) {

@@ -45,15 +45,17 @@ class ClusterService {
     private final CatalogReferences catalog;
     private final TaskScheduler scheduler;
     private final ClusterViews views;
+    private final dev.shoal.api.quota.Quotas quotas;
     private final ClusterMembership membership;
     private final JsonMapper json;
     private final ApiProperties properties;
     private final Clock clock;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-    ClusterService(ClusterRepository clusters, NodeRepository nodes, ServiceStatusRepository statuses,
+    ClusterService(dev.shoal.api.quota.Quotas quotas, ClusterRepository clusters, NodeRepository nodes, ServiceStatusRepository statuses,
                    TaskRepository tasks, CatalogReferences catalog, TaskScheduler scheduler, ClusterViews views,
                    ClusterMembership membership, JsonMapper json, ApiProperties properties, Clock clock) {
+        this.quotas = quotas;
         this.clusters = clusters;
         this.nodes = nodes;
         this.statuses = statuses;
@@ -80,6 +82,7 @@ class ClusterService {
         List<ClusterRequests.Allocation> allocations = ClusterRules.allocations(body.nodes(), size, "cluster.nodes",
                 manager, Set.copyOf(properties.regions()), properties.defaultRegion());
         membership.checkComposition(manager, allocations, "cluster.nodes");
+        quotas.reserve(tenantId, allocations.size(), (long) allocations.size() * body.volume().size());
         Cluster cluster = clusters.save(new Cluster(tenantId, body.name().strip(), version.getId(), flavorId,
                 body.volume().size(), configurationId, clock.instant()));
         List<Node> created = addNodes(cluster, allocations, 0);
@@ -148,6 +151,7 @@ class ClusterService {
                     + allocations.size()) + " nodes; at most " + properties.maxClusterSize(),
                     List.of(new ApiException.FieldProblem("nodes.num", "too many nodes")));
         }
+        quotas.reserve(tenantId, allocations.size(), (long) allocations.size() * cluster.getVolumeSize());
         cluster.startTask(ClusterTask.GROWING, "Adding " + allocations.size() + " node(s)", clock.instant());
         List<Node> added = addNodes(cluster, allocations, nodes.countByClusterId(cluster.getId()));
         scheduler.schedule(tenantId, TaskKind.GROW_CLUSTER, RESOURCE_TYPE, id, nodeIds(added),
@@ -165,6 +169,24 @@ class ClusterService {
         node.startTask(NodeTask.DELETING, "Leaving the cluster", clock.instant());
         scheduler.schedule(tenantId, TaskKind.SHRINK_CLUSTER, RESOURCE_TYPE, id, nodeIds(List.of(node)),
                 properties.deleteTimeout().plus(properties.buildTimeout()));
+    }
+
+    /**
+     * Trove's reset-status, for a cluster left in {@code ERROR}: the fault and the nodes' error tasks are cleared
+     * and the status is what the nodes report again. A task still running is never reset under its feet: it ends
+     * by itself, done or failed, by its deadline.
+     */
+    @Transactional
+    void resetStatus(String tenantId, UUID id) {
+        Cluster cluster = find(tenantId, id);
+        tasks.findFirstByResourceIdOrderByCreatedDesc(id).filter(task -> !task.getState().isFinished())
+                .ifPresent(task -> {
+                    throw ApiException.conflict("cluster " + id + " has its " + task.getKind() + " task running (step "
+                            + task.getStep() + "); it ends by itself by " + task.getDeadline());
+                });
+        cluster.finishTask(clock.instant());
+        members(cluster).stream().filter(node -> node.getTask().isError())
+                .forEach(node -> node.finishTask(clock.instant()));
     }
 
     /** A new node in the old one's region and role takes its place and data; then the old one goes. */

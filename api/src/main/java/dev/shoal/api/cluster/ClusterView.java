@@ -20,6 +20,8 @@ record ClusterView(
         Reference flavor,
         Volume volume,
         int size,
+        /** Every node's address, which Trove's clients print for a cluster. */
+        List<String> ip,
         List<NodeView> nodes,
         /** Trove's name for the same nodes, which its clients read. */
         List<NodeView> instances,

@@ -59,10 +59,12 @@ class ClusterViews {
                 new ClusterView.Reference(cluster.getFlavorId(), links.of(tenant, "flavors/" + cluster.getFlavorId())),
                 new ClusterView.Volume(cluster.getVolumeSize(), null),
                 nodes.size(),
+                nodes.stream().map(Node::getIp).filter(java.util.Objects::nonNull).toList(),
                 nodeViews,
                 nodeViews,
                 cluster.getFault() == null ? null : new ClusterView.Fault(cluster.getFault()),
-                task.map(dev.shoal.api.system.TaskView::of).orElse(null));
+                task.map(dev.shoal.api.system.TaskView::of).map(view -> view.named(cluster.getTask().name()))
+                        .orElse(null));
     }
 
     ClusterView.NodeView node(Node node, ServiceStatusRecord service) {

@@ -143,7 +143,8 @@ public class ConfigurationService {
     private ConfigurationView view(Configuration configuration) {
         DatastoreVersion version = versions.findById(configuration.getDatastoreVersionId()).orElseThrow();
         return new ConfigurationView(configuration.getId(), configuration.getName(), configuration.getDescription(),
-                values.valuesOf(configuration.getId()), version.getDatastore().getName(), version.getId(),
+                ParameterRules.typed(values.valuesOf(configuration.getId()), definitionsOf(version.getId())),
+                version.getDatastore().getName(), version.getId(),
                 version.getName(), attached(configuration.getId()).size(), TroveTime.format(configuration.getCreated()),
                 TroveTime.format(configuration.getUpdated()),
                 links.of(configuration.getTenantId(), "configurations/" + configuration.getId()));

@@ -11,7 +11,7 @@ record ConfigurationView(
         UUID id,
         String name,
         String description,
-        Map<String, String> values,
+        Map<String, Object> values,
         @JsonProperty("datastore_name") String datastoreName,
         @JsonProperty("datastore_version_id") UUID datastoreVersionId,
         @JsonProperty("datastore_version_name") String datastoreVersionName,

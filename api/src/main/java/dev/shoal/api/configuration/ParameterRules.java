@@ -45,6 +45,21 @@ final class ParameterRules {
         return valid;
     }
 
+    /** Stored values as JSON shows them: numbers and flags typed as their parameters are, as Trove answers. */
+    static Map<String, Object> typed(Map<String, String> stored, Map<String, ParameterDefinition> definitions) {
+        Map<String, Object> shown = new TreeMap<>();
+        stored.forEach((name, value) -> {
+            ParameterDefinition definition = definitions.get(name);
+            String type = definition == null ? "string" : definition.getType();
+            shown.put(name, switch (type) {
+                case "integer" -> integer(value);
+                case "boolean" -> bool(value);
+                default -> value;
+            });
+        });
+        return shown;
+    }
+
     private static String check(ParameterDefinition definition, Object value) {
         if (value == null) {
             return "needs a value";

@@ -25,11 +25,13 @@ class InstanceController {
     private final InstanceService instances;
     private final RootAccess root;
     private final InstanceActions actions;
+    private final InstanceUpdate update;
 
-    InstanceController(InstanceService instances, RootAccess root, InstanceActions actions) {
+    InstanceController(InstanceService instances, RootAccess root, InstanceActions actions, InstanceUpdate update) {
         this.instances = instances;
         this.root = root;
         this.actions = actions;
+        this.update = update;
     }
 
     @PostMapping
@@ -39,8 +41,10 @@ class InstanceController {
 
     @GetMapping
     Map<String, Object> list(@PathVariable String tenantId, @RequestParam(required = false) Integer limit,
-                             @RequestParam(required = false) String marker) {
-        InstanceService.Page page = instances.list(tenantId, limit, marker);
+                             @RequestParam(required = false) String marker,
+                             @RequestParam(name = "include_clustered", defaultValue = "false")
+                             boolean includeClustered) {
+        InstanceService.Page page = instances.list(tenantId, limit, marker, includeClustered);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instances", page.instances());
         if (page.nextMarker() != null) {
@@ -56,17 +60,12 @@ class InstanceController {
         return Map.of("instance", instances.show(tenantId, id));
     }
 
-    /** Trove's instance update: {@code configuration} attaches a group; without it (or null) the group is detached. */
+    /** Trove's instance update: a new name, a configuration group attached (an id) or detached (null), a detach. */
     @PutMapping("/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void update(@PathVariable String tenantId, @PathVariable UUID id,
                 @RequestBody Map<String, Map<String, Object>> body) {
-        Map<String, Object> instance = body == null ? null : body.get("instance");
-        if (instance == null) {
-            throw dev.shoal.api.system.ApiException.invalid("instance", "is required");
-        }
-        Object configuration = instance.get("configuration");
-        instances.configure(tenantId, id, configuration == null ? null : configuration.toString());
+        update.apply(tenantId, id, body == null ? null : body.get("instance"));
     }
 
     /** The values the datastore last reported running for the parameters configuration groups manage. */

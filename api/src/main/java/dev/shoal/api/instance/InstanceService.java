@@ -47,6 +47,7 @@ class InstanceService {
     private final TaskScheduler scheduler;
     private final InstanceViews views;
     private final ReplicaService replicas;
+    private final dev.shoal.api.quota.Quotas quotas;
     private final ApiProperties properties;
     private final Clock clock;
 
@@ -56,7 +57,8 @@ class InstanceService {
                     dev.shoal.api.configuration.ConfigurationApplier applier, tools.jackson.databind.json.JsonMapper json,
                     TaskScheduler scheduler,
                     InstanceViews views, @org.springframework.context.annotation.Lazy ReplicaService replicas,
-                    ApiProperties properties, Clock clock) {
+                    dev.shoal.api.quota.Quotas quotas, ApiProperties properties, Clock clock) {
+        this.quotas = quotas;
         this.instances = instances;
         this.nodes = nodes;
         this.statuses = statuses;
@@ -83,6 +85,7 @@ class InstanceService {
         DatastoreVersion version = version(body.datastore());
         UUID configurationId = catalog.configuration(tenantId, body.configuration(), version,
                 "instance.configuration");
+        quotas.reserve(tenantId, 1, body.volume().size());
         Instance instance = instances.save(new Instance(tenantId, body.name().strip(), version.getId(), flavorId,
                 body.volume().size(), configurationId, clock.instant()));
         Node node = nodes.save(Node.forInstance(instance.getId(), tenantId, instance.getName(), version.getId(),
@@ -91,18 +94,44 @@ class InstanceService {
         return views.view(instance, node, Optional.empty(), Optional.of(task), List.of());
     }
 
+    /**
+     * One keyset page ordered by (created, id). With {@code includeClustered} the page runs over instances and
+     * clusters' nodes together, as Trove lists them, so a marker from either continues the same order.
+     */
     @Transactional(readOnly = true)
-    Page list(String tenantId, Integer limit, String marker) {
+    Page list(String tenantId, Integer limit, String marker, boolean includeClustered) {
         int size = limit == null ? properties.defaultPageSize() : limit;
         if (size < 1 || size > properties.maxPageSize()) {
             throw ApiException.invalid("limit", "must be between 1 and " + properties.maxPageSize());
         }
-        Instance after = marker == null ? null : markerInstance(tenantId, marker);
-        List<Instance> page = instances.findPage(tenantId, after == null ? null : after.getCreated(),
-                after == null ? null : after.getId(), Limit.of(size + 1));
-        boolean more = page.size() > size;
-        List<Instance> shown = more ? page.subList(0, size) : page;
-        return new Page(views(shown), more ? shown.get(size - 1).getId() : null);
+        Position after = marker == null ? null : position(tenantId, marker, includeClustered);
+        java.time.Instant afterCreated = after == null ? null : after.created();
+        UUID afterId = after == null ? null : after.id();
+        List<Instance> standalone = instances.findPage(tenantId, afterCreated, afterId, Limit.of(size + 1));
+        List<Node> members = includeClustered
+                ? nodes.findClusterPage(tenantId, afterCreated, afterId, Limit.of(size + 1)) : List.of();
+        List<Object> merged = new java.util.ArrayList<>(standalone);
+        merged.addAll(members);
+        merged.sort(java.util.Comparator.comparing(InstanceService::positionOf, Position.ORDER));
+        boolean more = merged.size() > size;
+        List<Object> shown = more ? merged.subList(0, size) : merged;
+        Map<UUID, InstanceView> standaloneViews = views(shown.stream().filter(Instance.class::isInstance)
+                .map(Instance.class::cast).toList()).stream()
+                .collect(Collectors.toMap(InstanceView::id, Function.identity()));
+        List<InstanceView> page = shown.stream().map(row -> row instanceof Node node
+                ? views.clusterNode(node, statuses.findById(node.getId()), Optional.empty())
+                : standaloneViews.get(((Instance) row).getId())).toList();
+        return new Page(page, more ? positionOf(shown.get(size - 1)).id() : null);
+    }
+
+    private static Position positionOf(Object row) {
+        return row instanceof Node node ? new Position(node.getCreated(), node.getId())
+                : new Position(((Instance) row).getCreated(), ((Instance) row).getId());
+    }
+
+    private record Position(java.time.Instant created, UUID id) {
+        static final java.util.Comparator<Position> ORDER = java.util.Comparator.comparing(Position::created)
+                .thenComparing(Position::id);
     }
 
     /** A page's nodes, statuses and tasks in three queries, whatever its size. */
@@ -131,8 +160,15 @@ class InstanceService {
         return a.getCreated().isAfter(b.getCreated()) ? a : b;
     }
 
+    /** An instance, or a cluster's node: Trove's clients show a cluster's members as instances. */
     @Transactional(readOnly = true)
     InstanceView show(String tenantId, UUID id) {
+        Optional<Node> member = clusterNode(tenantId, id);
+        if (member.isPresent()) {
+            Node node = member.get();
+            return views.clusterNode(node, statuses.findById(node.getId()),
+                    tasks.findFirstByResourceIdOrderByCreatedDesc(node.getClusterId()));
+        }
         return view(find(tenantId, id));
     }
 
@@ -156,12 +192,11 @@ class InstanceService {
     /** Attaches the named configuration group, or detaches with a null or blank reference; the guest follows. */
     @Transactional
     void configure(String tenantId, UUID id, String configuration) {
-        Instance instance = find(tenantId, id);
-        if (configuration == null || configuration.isBlank()) {
-            catalog.require(instance.getDatastoreVersionId(), "configuration-detach", false);
+        boolean detach = configuration == null || configuration.isBlank();
+        Instance instance = find(tenantId, id, detach ? "configuration-detach" : "configuration-attach");
+        if (detach) {
             instance.configuration(null, clock.instant());
         } else {
-            catalog.require(instance.getDatastoreVersionId(), "configuration-attach", false);
             var version = versions.findById(instance.getDatastoreVersionId()).orElseThrow();
             instance.configuration(catalog.configuration(tenantId, configuration, version, "instance.configuration"),
                     clock.instant());
@@ -189,9 +224,36 @@ class InstanceService {
         schedule(tenantId, TaskKind.RESTART_INSTANCE, id, null, properties.buildTimeout());
     }
 
+    /** A standalone instance; a cluster's node is changed only through its cluster (422 saying where). */
     Instance find(String tenantId, UUID id) {
-        return instances.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId)
-                .orElseThrow(() -> ApiException.notFound("instance " + id));
+        return instances.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
+                clusterNode(tenantId, id).map(InstanceService::changedThroughCluster)
+                        .orElseGet(() -> ApiException.notFound("instance " + id)));
+    }
+
+    /**
+     * A standalone instance whose datastore version allows {@code capability}; aimed at a cluster's node, the
+     * capability's cluster flag decides first, so a disabled one is refused by its name.
+     */
+    Instance find(String tenantId, UUID id, String capability) {
+        Optional<Node> member = clusterNode(tenantId, id);
+        if (member.isPresent()) {
+            catalog.require(member.get().getDatastoreVersionId(), capability, true);
+            throw changedThroughCluster(member.get());
+        }
+        Instance instance = find(tenantId, id);
+        catalog.require(instance.getDatastoreVersionId(), capability, false);
+        return instance;
+    }
+
+    private Optional<Node> clusterNode(String tenantId, UUID id) {
+        return nodes.findByIdAndTenantIdAndClusterIdIsNotNullAndDeletedAtIsNull(id, tenantId);
+    }
+
+    private static ApiException changedThroughCluster(Node node) {
+        return ApiException.inconsistent("instance " + node.getId() + " is a node of cluster " + node.getClusterId()
+                + "; change it through /clusters/" + node.getClusterId(),
+                List.of(new ApiException.FieldProblem("id", "is a node of cluster " + node.getClusterId())));
     }
 
     Node node(Instance instance) {
@@ -221,13 +283,19 @@ class InstanceService {
                 ? own : build;
     }
 
-    private Instance markerInstance(String tenantId, String marker) {
+    private Position position(String tenantId, String marker, boolean includeClustered) {
+        UUID id;
         try {
-            return instances.findByIdAndTenantIdAndDeletedAtIsNull(UUID.fromString(marker), tenantId)
-                    .orElseThrow(() -> ApiException.invalid("marker", "no instance " + marker + " to continue after"));
+            id = UUID.fromString(marker);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("marker", "must be the id of an instance");
         }
+        Optional<Position> instance = instances.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId)
+                .map(InstanceService::positionOf);
+        Optional<Position> member = includeClustered ? clusterNode(tenantId, id).map(InstanceService::positionOf)
+                : Optional.empty();
+        return instance.or(() -> member)
+                .orElseThrow(() -> ApiException.invalid("marker", "no instance " + marker + " to continue after"));
     }
 
     DatastoreVersion version(CreateInstanceRequest.Datastore requested) {

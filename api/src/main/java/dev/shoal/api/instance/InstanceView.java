@@ -12,13 +12,19 @@ record InstanceView(
         UUID id,
         String name,
         String status,
+        @JsonProperty("operating_status") String operatingStatus,
         List<String> ip,
         /** Trove's newer form of {@code ip}, which its clients print as the instance's addresses. */
         List<Address> addresses,
+        Access access,
         Volume volume,
         Datastore datastore,
         Reference flavor,
         Reference configuration,
+        /** Set on a cluster's node, which Trove's clients address as an instance. */
+        @JsonProperty("cluster_id") UUID clusterId,
+        String type,
+        String region,
         String created,
         String updated,
         List<Links.Link> links,
@@ -35,6 +41,11 @@ record InstanceView(
     }
 
     record Address(String address, String type) {
+    }
+
+    /** Nodes answer only on their private address. */
+    record Access(@JsonProperty("is_public") boolean isPublic, @JsonProperty("allowed_cidrs") List<String> allowedCidrs) {
+        static final Access PRIVATE = new Access(false, List.of());
     }
 
     record Datastore(String type, String version) {

@@ -37,36 +37,72 @@ class InstanceViews {
 
     InstanceView view(Instance instance, Node node, Optional<ServiceStatusRecord> service, Optional<Task> task,
                       List<UUID> replicaIds) {
+        String tenant = instance.getTenantId();
+        return build(node, service, new Shown(instance.getId(), instance.getName(), instance.getDatastoreVersionId(),
+                        instance.getFlavorId(), instance.getVolumeSize(), instance.getConfigurationId(),
+                        instance.getCreated(), instance.getUpdated()),
+                slave(instance, replicaIds),
+                instance.isReplica() ? replica(tenant, instance.getSlaveOf()) : null,
+                replicaIds.isEmpty() ? null : replicaIds.stream().map(id -> replica(tenant, id)).toList(), task);
+    }
+
+    /** A cluster's node shown as Trove shows a cluster's instances: the same fields, with its cluster and type. */
+    InstanceView clusterNode(Node node, Optional<ServiceStatusRecord> service, Optional<Task> clusterTask) {
+        return build(node, service, new Shown(node.getId(), node.getName(), node.getDatastoreVersionId(),
+                node.getFlavorId(), node.getVolumeSize(), node.getConfigurationId(), node.getCreated(),
+                node.getUpdated()), null, null, null, clusterTask);
+    }
+
+    private InstanceView build(Node node, Optional<ServiceStatusRecord> service, Shown shown, InstanceView.Slave slave,
+                               InstanceView.Replica replicaOf, List<InstanceView.Replica> replicas,
+                               Optional<Task> task) {
         NodeStatus status = NodeStatusRule.derive(node.getTask(),
                 service.map(ServiceStatusRecord::getStatus).orElse(null),
                 service.map(ServiceStatusRecord::getUpdatedAt).orElse(null), clock.instant(),
                 properties.heartbeatExpiry());
-        DatastoreVersion version = versions.findById(instance.getDatastoreVersionId()).orElseThrow();
-        String tenant = instance.getTenantId();
+        DatastoreVersion version = versions.findById(shown.versionId()).orElseThrow();
+        String tenant = node.getTenantId();
         Double used = service.map(ServiceStatusRecord::getVolumeUsedBytes)
                 .map(bytes -> Math.round(bytes / GIB * 100) / 100.0).orElse(null);
         return new InstanceView(
-                instance.getId(),
-                instance.getName(),
+                shown.id(),
+                shown.name(),
                 status.name(),
+                service.map(InstanceViews::operatingStatus).orElse(null),
                 node.getIp() == null ? List.of() : List.of(node.getIp()),
                 node.getIp() == null ? List.of() : List.of(new InstanceView.Address(node.getIp(), "private")),
-                new InstanceView.Volume(instance.getVolumeSize(), used),
+                InstanceView.Access.PRIVATE,
+                new InstanceView.Volume(shown.volumeSize(), used),
                 new InstanceView.Datastore(version.getDatastore().getName(), version.getName()),
-                new InstanceView.Reference(instance.getFlavorId(), links.of(tenant, "flavors/" + instance.getFlavorId())),
-                instance.getConfigurationId() == null ? null : new InstanceView.Reference(
-                        instance.getConfigurationId().toString(),
-                        links.of(tenant, "configurations/" + instance.getConfigurationId())),
-                TroveTime.format(instance.getCreated()),
-                TroveTime.format(instance.getUpdated()),
-                links.of(tenant, "instances/" + instance.getId()),
+                new InstanceView.Reference(shown.flavorId(), links.of(tenant, "flavors/" + shown.flavorId())),
+                shown.configurationId() == null ? null : new InstanceView.Reference(
+                        shown.configurationId().toString(),
+                        links.of(tenant, "configurations/" + shown.configurationId())),
+                node.getClusterId(),
+                node.getClusterId() == null ? null : node.getType(),
+                node.getRegion(),
+                TroveTime.format(shown.created()),
+                TroveTime.format(shown.updated()),
+                links.of(tenant, "instances/" + shown.id()),
                 status == NodeStatus.ERROR ? new InstanceView.Fault(node.getTaskDescription(),
                         TroveTime.format(node.getTaskStartTime())) : null,
-                slave(instance, replicaIds),
-                instance.isReplica() ? replica(tenant, instance.getSlaveOf()) : null,
-                replicaIds.isEmpty() ? null : replicaIds.stream().map(id -> replica(tenant, id)).toList(),
+                slave,
+                replicaOf,
+                replicas,
                 task.map(dev.shoal.api.system.TaskView::of).orElse(null),
                 node.getTaskDescription());
+    }
+
+    /** Trove's operating status: what the datastore itself last reported, {@code HEALTHY} when it serves. */
+    private static String operatingStatus(ServiceStatusRecord service) {
+        return service.getStatus() == null ? null
+                : service.getStatus() == dev.shoal.contracts.ServiceStatus.RUNNING ? "HEALTHY"
+                : service.getStatus().name();
+    }
+
+    /** The fields an instance and a cluster's node both have. */
+    private record Shown(UUID id, String name, UUID versionId, String flavorId, int volumeSize, UUID configurationId,
+                         java.time.Instant created, java.time.Instant updated) {
     }
 
     private InstanceView.Replica replica(String tenant, UUID id) {

@@ -37,13 +37,15 @@ class ReplicaService {
     private final NodeRepository nodes;
     private final DatastoreVersionRepository versions;
     private final CatalogReferences catalog;
+    private final dev.shoal.api.quota.Quotas quotas;
     private final JsonMapper json;
     private final ApiProperties properties;
     private final Clock clock;
 
     ReplicaService(InstanceService instanceService, InstanceRepository instances, NodeRepository nodes,
-                   DatastoreVersionRepository versions, CatalogReferences catalog, JsonMapper json,
-                   ApiProperties properties, Clock clock) {
+                   DatastoreVersionRepository versions, CatalogReferences catalog, dev.shoal.api.quota.Quotas quotas,
+                   JsonMapper json, ApiProperties properties, Clock clock) {
+        this.quotas = quotas;
         this.catalog = catalog;
         this.instanceService = instanceService;
         this.instances = instances;
@@ -71,6 +73,7 @@ class ReplicaService {
                                 new FieldProblem("instance.slave.of", "names the master")));
             }
         }
+        quotas.reserve(tenantId, 1, body.volume().size());
         Instance replica = newReplica(master, body.name().strip(), flavorId, body.volume().size());
         schedule(master, List.of(replica.getId()));
         return replica;
@@ -84,6 +87,7 @@ class ReplicaService {
         }
         Instance master = master(tenantId, masterId.toString(), "id");
         int existing = instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(master.getId()).size();
+        quotas.reserve(tenantId, count, (long) count * master.getVolumeSize());
         List<Instance> created = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             created.add(newReplica(master, master.getName() + "-replica-" + (existing + i), master.getFlavorId(),

@@ -1,7 +1,6 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
-import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.domain.instance.Instance;
@@ -26,17 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 class RootAccess {
 
     private final InstanceService instances;
-    private final CatalogReferences catalog;
     private final RootEnabledRepository history;
     private final JsonMapper json;
     private final ApiProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RootAccess(InstanceService instances, CatalogReferences catalog, RootEnabledRepository history, JsonMapper json, ApiProperties properties,
+    RootAccess(InstanceService instances, RootEnabledRepository history, JsonMapper json, ApiProperties properties,
                Clock clock) {
         this.instances = instances;
-        this.catalog = catalog;
         this.history = history;
         this.json = json;
         this.properties = properties;
@@ -45,8 +42,7 @@ class RootAccess {
 
     @Transactional
     String enable(String tenantId, UUID id, String enabledBy) {
-        Instance instance = instances.find(tenantId, id);
-        catalog.require(instance.getDatastoreVersionId(), "root-enable", false);
+        Instance instance = instances.find(tenantId, id, "root-enable");
         String status = instances.view(instance).status();
         if (!"ACTIVE".equals(status)) {
             throw ApiException.conflict("instance " + id + " is " + status + "; root can be enabled once it is ACTIVE");
@@ -65,8 +61,7 @@ class RootAccess {
 
     @Transactional(readOnly = true)
     boolean isEnabled(String tenantId, UUID id) {
-        Instance instance = instances.find(tenantId, id);
-        catalog.require(instance.getDatastoreVersionId(), "root-status", false);
+        Instance instance = instances.find(tenantId, id, "root-status");
         return history.existsByInstanceId(instance.getId());
     }
 }

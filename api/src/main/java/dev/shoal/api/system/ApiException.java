@@ -21,6 +21,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " could not be found", List.of());
     }
 
+    /** Trove answers a quota exceeded with 413 and its {@code overLimit} fault; its clients expect that. */
+    public static ApiException overLimit(String message) {
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "quota-exceeded", message, List.of());
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", message, List.of());
+    }
+
     public static ApiException conflict(String message) {
         return new ApiException(HttpStatus.CONFLICT, "conflict", message, List.of());
     }

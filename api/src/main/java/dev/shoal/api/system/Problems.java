@@ -35,6 +35,8 @@ public final class Problems {
             problem.setProperty("errors", fields);
         }
         String message = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
+        // read first by python-troveclient, which otherwise takes the body's first member for the envelope
+        problem.setProperty("message", message == null ? "" : message);
         problem.setProperty(troveFault(problem.getStatus()), Map.of("code", problem.getStatus(),
                 "message", message == null ? "" : message));
     }

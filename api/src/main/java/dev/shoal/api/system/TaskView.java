@@ -12,6 +12,11 @@ import java.util.UUID;
 public record TaskView(UUID id, String name, String description, String state, String step, int progress,
                        String message, String error) {
 
+    /** The same task under another name: a cluster shows its own task (Trove's {@code task_name}) over the job's. */
+    public TaskView named(String otherName) {
+        return new TaskView(id, otherName, description, state, step, progress, message, error);
+    }
+
     public static TaskView of(Task task) {
         String description = task.getError() != null ? task.getError()
                 : task.getMessage() != null ? task.getMessage() : task.getKind().name();

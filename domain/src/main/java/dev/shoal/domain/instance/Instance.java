@@ -65,6 +65,11 @@ public class Instance extends AssignedIdEntity<UUID> {
         this.updated = now;
     }
 
+    public void rename(String newName, Instant now) {
+        this.name = newName;
+        this.updated = now;
+    }
+
     public void touch(Instant now) {
         this.updated = now;
     }

@@ -15,6 +15,8 @@ public class Tenant extends AssignedIdEntity<String> {
     private String name;
     private Instant created;
     private Instant deletedAt;
+    private Integer maxInstances;
+    private Integer maxVolumes;
 
     protected Tenant() {
     }
@@ -36,6 +38,26 @@ public class Tenant extends AssignedIdEntity<String> {
 
     public Instant getCreated() {
         return created;
+    }
+
+    /** The tenant's own limit on nodes (instances and cluster members), or empty for the service's default. */
+    public java.util.Optional<Integer> getMaxInstances() {
+        return java.util.Optional.ofNullable(maxInstances);
+    }
+
+    /** The tenant's own limit on volume gigabytes, or empty for the service's default. */
+    public java.util.Optional<Integer> getMaxVolumes() {
+        return java.util.Optional.ofNullable(maxVolumes);
+    }
+
+    /** -1 lifts a limit. */
+    public void limit(Integer instances, Integer volumes) {
+        if (instances != null) {
+            this.maxInstances = instances;
+        }
+        if (volumes != null) {
+            this.maxVolumes = volumes;
+        }
     }
 
     public boolean isDeleted() {

@@ -114,6 +114,47 @@ class ClusterApiIT extends ApiTestSupport {
     }
 
     @Test
+    void everyClusterNodeHasItsOwnReadOnlyGroupWithItsClustersSettingsMergedWithTheTenantsGroup() {
+        String token = tenantToken("ownco");
+        String ring = call("POST", "/v1.0/ownco/clusters", token, """
+                {"cluster": {"name": "ring", "datastore": {"type": "cassandra"}, "flavorRef": "2",
+                             "volume": {"size": 1}, "size": 1}}""").json().path("cluster").path("id").asString();
+        String node = call("GET", "/v1.0/ownco/clusters/" + ring, token, null).json().path("cluster").path("nodes")
+                .path(0).path("id").asString();
+        String own = call("GET", "/v1.0/ownco/instances/" + node, token, null).json().path("instance")
+                .path("configuration").path("id").asString();
+        var group = call("GET", "/v1.0/ownco/configurations/" + own, token, null).json().path("configuration");
+        assertThat(group.path("values").path("cluster_name").asString()).isEqualTo("shoal-" + ring);
+        assertThat(group.path("values").path("num_tokens").isIntegralNumber()).isTrue();
+        assertThat(group.path("values").has("seed_provider")).as("hidden").isFalse();
+        assertThat(group.path("instance_count").asInt()).isEqualTo(1);
+        assertThat(call("GET", "/v1.0/ownco/configurations/" + own + "/instances", token, null).json()
+                .path("instances").path(0).path("id").asString()).isEqualTo(node);
+        assertThat(call("PATCH", "/v1.0/ownco/configurations/" + own, token,
+                "{\"configuration\": {\"values\": {}}}").status()).isEqualTo(409);
+        assertThat(call("DELETE", "/v1.0/ownco/configurations/" + own, token, null).status()).isEqualTo(409);
+
+        String tuned = call("POST", "/v1.0/ownco/configurations", token, """
+                {"configuration": {"name": "tuned", "datastore": {"type": "mysql"},
+                                   "values": {"max_connections": 200}}}""").json().path("configuration")
+                .path("id").asString();
+        String replicated = call("POST", "/v1.0/ownco/clusters", token, """
+                {"cluster": {"name": "shop", "datastore": {"type": "mysql"}, "flavorRef": "1", "volume": {"size": 1},
+                             "size": 2, "configuration": "%s"}}""".formatted(tuned)).json().path("cluster")
+                .path("id").asString();
+        String member = call("GET", "/v1.0/ownco/clusters/" + replicated, token, null).json().path("cluster")
+                .path("nodes").path(1).path("id").asString();
+        String memberGroup = call("GET", "/v1.0/ownco/instances/" + member, token, null).json().path("instance")
+                .path("configuration").path("id").asString();
+        var merged = call("GET", "/v1.0/ownco/configurations/" + memberGroup, token, null).json()
+                .path("configuration").path("values");
+        assertThat(merged.path("max_connections").asInt()).isEqualTo(200);
+        assertThat(merged.path("log_bin").asBoolean()).isTrue();
+        assertThat(call("GET", "/v1.0/ownco/configurations", token, null).json().path("configurations"))
+                .as("the tenant's group and three nodes' own").hasSize(4);
+    }
+
+    @Test
     void resetStatusClearsAFailureButNeverARunningTask() {
         String token = tenantToken("resetco");
         String id = call("POST", "/v1.0/resetco/clusters", token, """

@@ -27,6 +27,33 @@ class InstanceApiIT extends ApiTestSupport {
     MessageCodec codec;
 
     @Test
+    void trovesReplicaBodyTakesFlavorAndVolumeFromTheMasterAndMakesReplicaCountReplicas() {
+        String token = tenantToken("trovereplica");
+        String master = call("POST", "/v1.0/trovereplica/instances", token, """
+                {"instance": {"name": "db", "datastore": {"type": "mysql"}, "flavorRef": "2", "volume": {"size": 2}}}""")
+                .json().path("instance").path("id").asString();
+
+        Response created = call("POST", "/v1.0/trovereplica/instances", token, """
+                {"instance": {"name": "ro", "volume": {"size": null, "type": null}, "replica_of": "%s",
+                              "replica_count": 2, "access": {"is_public": false}}}""".formatted(master));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().path("instance").path("name").asString()).isEqualTo("ro-1");
+        assertThat(created.json().path("instance").path("replica_of").path("id").asString()).isEqualTo(master);
+        assertThat(created.json().path("instance").path("flavor").path("id").asString()).isEqualTo("2");
+        assertThat(created.json().path("instance").path("volume").path("size").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from instances where slave_of = ?").param(UUID.fromString(master))
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(call("GET", "/v1.0/trovereplica/instances/" + master, token, null).json().path("instance")
+                .path("replicas")).hasSize(2);
+
+        Response publicly = call("POST", "/v1.0/trovereplica/instances", token, """
+                {"instance": {"name": "ro", "replica_of": "%s", "access": {"is_public": true}}}""".formatted(master));
+        assertThat(publicly.status()).isEqualTo(400);
+        assertThat(publicly.json().path("field").asString()).isEqualTo("instance.access.is_public");
+    }
+
+    @Test
     void createWritesInstanceNodeTaskAndOutboxAtOnceAndTheTaskReachesTheTaskManagerQueue() {
         String token = tenantToken("creator");
 

@@ -46,16 +46,18 @@ class ClusterService {
     private final TaskScheduler scheduler;
     private final ClusterViews views;
     private final dev.shoal.api.quota.Quotas quotas;
+    private final dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups;
     private final ClusterMembership membership;
     private final JsonMapper json;
     private final ApiProperties properties;
     private final Clock clock;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-    ClusterService(dev.shoal.api.quota.Quotas quotas, ClusterRepository clusters, NodeRepository nodes, ServiceStatusRepository statuses,
-                   TaskRepository tasks, CatalogReferences catalog, TaskScheduler scheduler, ClusterViews views,
+    ClusterService(dev.shoal.api.quota.Quotas quotas, dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups,
+                   ClusterRepository clusters, NodeRepository nodes, ServiceStatusRepository statuses, TaskRepository tasks, CatalogReferences catalog, TaskScheduler scheduler, ClusterViews views,
                    ClusterMembership membership, JsonMapper json, ApiProperties properties, Clock clock) {
         this.quotas = quotas;
+        this.nodeGroups = nodeGroups;
         this.clusters = clusters;
         this.nodes = nodes;
         this.statuses = statuses;
@@ -228,10 +230,12 @@ class ClusterService {
         List<Node> added = new java.util.ArrayList<>();
         for (int i = 0; i < allocations.size(); i++) {
             ClusterRequests.Allocation allocation = allocations.get(i);
-            added.add(nodes.save(Node.forCluster(cluster.getId(), cluster.getTenantId(),
+            Node node = nodes.save(Node.forCluster(cluster.getId(), cluster.getTenantId(),
                     cluster.getName() + "-" + (existing + i + 1), allocation.type(), allocation.region(),
                     cluster.getDatastoreVersionId(), cluster.getFlavorId(), cluster.getVolumeSize(),
-                    cluster.getConfigurationId(), clock.instant())));
+                    cluster.getConfigurationId(), clock.instant()));
+            nodeGroups.create(node, cluster.getName(), manager(cluster));
+            added.add(node);
         }
         return added;
     }

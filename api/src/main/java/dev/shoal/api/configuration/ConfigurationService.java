@@ -38,13 +38,15 @@ public class ConfigurationService {
     private final InstanceRepository instances;
     private final CatalogReferences catalog;
     private final ConfigurationApplier applier;
+    private final NodeConfigurationGroups nodeGroups;
     private final Links links;
     private final Clock clock;
 
     ConfigurationService(ConfigurationRepository configurations, ConfigurationValueRepository values,
                          ParameterDefinitionRepository definitions, DatastoreVersionRepository versions,
                          InstanceRepository instances, CatalogReferences catalog, ConfigurationApplier applier,
-                         Links links, Clock clock) {
+                         NodeConfigurationGroups nodeGroups, Links links, Clock clock) {
+        this.nodeGroups = nodeGroups;
         this.configurations = configurations;
         this.values = values;
         this.definitions = definitions;
@@ -77,8 +79,7 @@ public class ConfigurationService {
 
     @Transactional(readOnly = true)
     List<ConfigurationView> list(String tenantId) {
-        return configurations.findAllByTenantIdAndDeletedAtIsNullOrderByCreated(tenantId).stream().map(this::view)
-                .toList();
+        return configurations.findLive(tenantId).stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -90,6 +91,7 @@ public class ConfigurationService {
     @Transactional
     ConfigurationView update(String tenantId, UUID id, ConfigurationRequests.Envelope request, boolean replace) {
         Configuration configuration = find(tenantId, id);
+        nodeGroups.refuseChange(configuration, "changed");
         ConfigurationRequests.Body body = request == null || request.configuration() == null
                 ? new ConfigurationRequests.Body(null, null, null, null) : request.configuration();
         Map<String, String> checked = ParameterRules.validate(body.values() == null ? Map.of() : body.values(),
@@ -107,6 +109,7 @@ public class ConfigurationService {
     @Transactional
     void delete(String tenantId, UUID id) {
         Configuration configuration = find(tenantId, id);
+        nodeGroups.refuseChange(configuration, "deleted");
         List<Instance> using = attached(id);
         if (!using.isEmpty()) {
             throw ApiException.conflict("configuration " + id + " is attached to "
@@ -117,7 +120,11 @@ public class ConfigurationService {
 
     @Transactional(readOnly = true)
     List<Map<String, Object>> instancesOf(String tenantId, UUID id) {
-        find(tenantId, id);
+        Configuration configuration = find(tenantId, id);
+        if (configuration.getNodeId().isPresent()) {
+            return nodeGroups.nodeOf(configuration).stream().map(node -> Map.<String, Object>of("id", node.getId(),
+                    "name", node.getName())).toList();
+        }
         return attached(id).stream().map(instance -> Map.<String, Object>of("id", instance.getId(), "name",
                 instance.getName())).toList();
     }
@@ -129,6 +136,11 @@ public class ConfigurationService {
 
     private void store(Configuration configuration, Map<String, String> checked) {
         checked.forEach((name, value) -> values.save(new ConfigurationValue(configuration.getId(), name, value)));
+    }
+
+    private int instanceCount(Configuration configuration) {
+        return configuration.getNodeId().isPresent() ? nodeGroups.nodeOf(configuration).isPresent() ? 1 : 0
+                : attached(configuration.getId()).size();
     }
 
     private List<Instance> attached(UUID id) {
@@ -143,9 +155,9 @@ public class ConfigurationService {
     private ConfigurationView view(Configuration configuration) {
         DatastoreVersion version = versions.findById(configuration.getDatastoreVersionId()).orElseThrow();
         return new ConfigurationView(configuration.getId(), configuration.getName(), configuration.getDescription(),
-                ParameterRules.typed(values.valuesOf(configuration.getId()), definitionsOf(version.getId())),
+                ParameterRules.typed(nodeGroups.shownValues(configuration), definitionsOf(version.getId())),
                 version.getDatastore().getName(), version.getId(),
-                version.getName(), attached(configuration.getId()).size(), TroveTime.format(configuration.getCreated()),
+                version.getName(), instanceCount(configuration), TroveTime.format(configuration.getCreated()),
                 TroveTime.format(configuration.getUpdated()),
                 links.of(configuration.getTenantId(), "configurations/" + configuration.getId()));
     }

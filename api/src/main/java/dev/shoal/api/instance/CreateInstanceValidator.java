@@ -24,14 +24,17 @@ final class CreateInstanceValidator {
         } else if (body.name().length() > MAX_NAME_LENGTH) {
             problems.add(new FieldProblem("instance.name", "must be at most " + MAX_NAME_LENGTH + " characters"));
         }
-        if (body.slave() == null
+        boolean replica = body.replication() != null;
+        if (!replica
                 && (body.datastore() == null || body.datastore().type() == null || body.datastore().type().isBlank())) {
             problems.add(new FieldProblem("instance.datastore.type", "is required"));
         }
-        if (body.flavorRef() == null || body.flavorRef().isBlank()) {
+        if (!replica && (body.flavorRef() == null || body.flavorRef().isBlank())) {
             problems.add(new FieldProblem("instance.flavorRef", "is required"));
         }
-        if (body.volume() == null || body.volume().size() == null) {
+        if (replica && (body.volume() == null || body.volume().size() == null)) {
+            // a replica without a volume size gets its master's
+        } else if (body.volume() == null || body.volume().size() == null) {
             problems.add(new FieldProblem("instance.volume.size", "is required"));
         } else if (body.volume().size() < minVolumeGb || body.volume().size() > maxVolumeGb) {
             problems.add(new FieldProblem("instance.volume.size", "must be between " + minVolumeGb + " and "
@@ -39,6 +42,15 @@ final class CreateInstanceValidator {
         }
         if (body.slave() != null && (body.slave().of() == null || body.slave().of().isBlank())) {
             problems.add(new FieldProblem("instance.slave.of", "is required: the id of the master"));
+        }
+        if (body.slave() != null && body.replicaOf() != null && !body.replicaOf().equals(body.slave().of())) {
+            problems.add(new FieldProblem("instance.replica_of", "names another master than instance.slave.of"));
+        }
+        if (body.replicaCount() != null && !replica) {
+            problems.add(new FieldProblem("instance.replica_count", "needs replica_of: the master to copy"));
+        }
+        if (body.access() != null && Boolean.TRUE.equals(body.access().isPublic())) {
+            problems.add(new FieldProblem("instance.access.is_public", "nodes answer only on their private address"));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);

@@ -78,8 +78,8 @@ class InstanceService {
     InstanceView create(String tenantId, CreateInstanceRequest request) {
         CreateInstanceValidator.validate(request, properties.minVolumeGb(), properties.maxVolumeGb());
         CreateInstanceRequest.Body body = request.instance();
-        String flavorId = catalog.flavor(body.flavorRef(), "instance.flavorRef");
-        if (body.slave() != null) {
+        String flavorId = body.flavorRef() == null ? null : catalog.flavor(body.flavorRef(), "instance.flavorRef");
+        if (body.replication() != null) {
             return view(replicas.createReplica(tenantId, body, flavorId));
         }
         DatastoreVersion version = version(body.datastore());

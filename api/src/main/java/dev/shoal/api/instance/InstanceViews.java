@@ -28,7 +28,11 @@ class InstanceViews {
     private final ApiProperties properties;
     private final Clock clock;
 
-    InstanceViews(DatastoreVersionRepository versions, Links links, ApiProperties properties, Clock clock) {
+    private final dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups;
+
+    InstanceViews(DatastoreVersionRepository versions, dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups,
+                  Links links, ApiProperties properties, Clock clock) {
+        this.nodeGroups = nodeGroups;
         this.versions = versions;
         this.links = links;
         this.properties = properties;
@@ -46,10 +50,14 @@ class InstanceViews {
                 replicaIds.isEmpty() ? null : replicaIds.stream().map(id -> replica(tenant, id)).toList(), task);
     }
 
-    /** A cluster's node shown as Trove shows a cluster's instances: the same fields, with its cluster and type. */
+    /**
+     * A cluster's node shown as Trove shows a cluster's instances: the same fields, with its cluster and type;
+     * its configuration is its own group, which holds its cluster's settings.
+     */
     InstanceView clusterNode(Node node, Optional<ServiceStatusRecord> service, Optional<Task> clusterTask) {
         return build(node, service, new Shown(node.getId(), node.getName(), node.getDatastoreVersionId(),
-                node.getFlavorId(), node.getVolumeSize(), node.getConfigurationId(), node.getCreated(),
+                node.getFlavorId(), node.getVolumeSize(),
+                nodeGroups.of(node.getId()).orElse(node.getConfigurationId()), node.getCreated(),
                 node.getUpdated()), null, null, null, clusterTask);
     }
 

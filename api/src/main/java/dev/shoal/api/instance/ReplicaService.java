@@ -56,27 +56,43 @@ class ReplicaService {
         this.clock = clock;
     }
 
-    /** A replica always runs the master's datastore version; a request naming another one is refused. */
+    /**
+     * A replica always runs the master's datastore version; a request naming another one is refused. Trove's
+     * {@code replica_count} makes that many from one snapshot, named {@code <name>-1}...; the first is answered.
+     */
     @Transactional
     Instance createReplica(String tenantId, CreateInstanceRequest.Body body, String flavorId) {
-        CreateInstanceRequest.Slave slave = body.slave();
+        CreateInstanceRequest.Slave slave = body.replication();
+        String field = body.slave() != null ? "instance.slave.of" : "instance.replica_of";
         if (Boolean.FALSE.equals(slave.readOnly())) {
             throw ApiException.inconsistent("instance.slave.read_only: replicas are read-only; detach a replica to"
                     + " write to it", List.of(new FieldProblem("instance.slave.read_only", "must be true")));
         }
-        Instance master = master(tenantId, slave.of(), "instance.slave.of");
+        int count = body.replicaCount() == null ? 1 : body.replicaCount();
+        if (count < 1 || count > properties.maxReplicasPerRequest()) {
+            throw ApiException.invalid("instance.replica_count", "must be between 1 and "
+                    + properties.maxReplicasPerRequest());
+        }
+        Instance master = master(tenantId, slave.of(), field);
         if (body.datastore() != null && body.datastore().type() != null && !body.datastore().type().isBlank()) {
             DatastoreVersion requested = instanceService.version(body.datastore());
             if (!requested.getId().equals(master.getDatastoreVersionId())) {
                 throw ApiException.inconsistent("instance.datastore: a replica runs its master's datastore version",
                         List.of(new FieldProblem("instance.datastore", "must match the master's"),
-                                new FieldProblem("instance.slave.of", "names the master")));
+                                new FieldProblem(field, "names the master")));
             }
         }
-        quotas.reserve(tenantId, 1, body.volume().size());
-        Instance replica = newReplica(master, body.name().strip(), flavorId, body.volume().size());
-        schedule(master, List.of(replica.getId()));
-        return replica;
+        String flavor = flavorId != null ? flavorId : master.getFlavorId();
+        int volume = body.volume() != null && body.volume().size() != null ? body.volume().size()
+                : master.getVolumeSize();
+        quotas.reserve(tenantId, count, (long) count * volume);
+        List<Instance> created = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            created.add(newReplica(master, count == 1 ? body.name().strip() : body.name().strip() + "-" + i, flavor,
+                    volume));
+        }
+        schedule(master, created.stream().map(Instance::getId).toList());
+        return created.get(0);
     }
 
     @Transactional

@@ -21,6 +21,7 @@ public class Configuration extends AssignedIdEntity<UUID> {
     private Instant created;
     private Instant updated;
     private Instant deletedAt;
+    private UUID nodeId;
 
     protected Configuration() {
     }
@@ -33,6 +34,19 @@ public class Configuration extends AssignedIdEntity<UUID> {
         this.datastoreVersionId = datastoreVersionId;
         this.created = now;
         this.updated = now;
+    }
+
+    /** A node's own group, created with the node: the settings it shares with its cluster, read-only. */
+    public static Configuration ofNode(String tenantId, String name, String description, UUID datastoreVersionId,
+                                       UUID nodeId, Instant now) {
+        Configuration own = new Configuration(tenantId, name, description, datastoreVersionId, now);
+        own.nodeId = nodeId;
+        return own;
+    }
+
+    /** The node whose own group this is, or empty for a tenant's group. */
+    public java.util.Optional<UUID> getNodeId() {
+        return java.util.Optional.ofNullable(nodeId);
     }
 
     public void rename(String newName, String newDescription, Instant now) {

@@ -9,5 +9,15 @@ public interface ConfigurationRepository extends JpaRepository<Configuration, UU
 
     Optional<Configuration> findByIdAndTenantIdAndDeletedAtIsNull(UUID id, String tenantId);
 
-    List<Configuration> findAllByTenantIdAndDeletedAtIsNullOrderByCreated(String tenantId);
+    /** A tenant's groups and its live nodes' own groups; a removed node's group goes with it. */
+    @org.springframework.data.jpa.repository.Query("""
+            select c from Configuration c
+            where c.tenantId = :tenantId and c.deletedAt is null
+              and (c.nodeId is null
+                   or exists (select n.id from Node n where n.id = c.nodeId and n.deletedAt is null))
+            order by c.created
+            """)
+    List<Configuration> findLive(String tenantId);
+
+    Optional<Configuration> findByNodeId(UUID nodeId);
 }

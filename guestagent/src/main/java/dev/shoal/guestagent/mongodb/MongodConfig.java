@@ -21,11 +21,7 @@ final class MongodConfig {
 
     /** The replica set name every member derives alike from the cluster id. */
     static String replicaSetName(String clusterId) {
-        String safe = clusterId.replaceAll("[^A-Za-z0-9_-]", "");
-        if (safe.isEmpty()) {
-            throw new IllegalArgumentException("cluster id '" + clusterId + "' gives no replica set name");
-        }
-        return "rs-" + safe.substring(0, Math.min(8, safe.length()));
+        return dev.shoal.contracts.guest.ClusterSettings.mongoReplicaSetName(clusterId);
     }
 
     /** A quarter of the flavor's memory, never below the 0.25 GB mongod accepts as its smallest cache. */

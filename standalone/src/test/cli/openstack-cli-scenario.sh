@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# The unmodified OpenStack client (Debian's python3-openstackclient and python3-troveclient) drives a standalone
+# Shoal on its embedded defaults: a MySQL instance with a configuration group, a replica promoted and detached,
+# a Cassandra cluster grown and shrunk, and everything deleted; each command's output is checked.
+#
+#   standalone/src/test/cli/openstack-cli-scenario.sh [path/to/shoal-standalone.jar]
+#
+# Run it from the repository root after `./mvnw package` (the standalone jar and cassandra-dist are used).
+set -uo pipefail
+
+JAR=${1:-standalone/target/shoal-standalone.jar}
+PORT=${SHOAL_SCENARIO_PORT:-18779}
+WORK=$(mktemp -d /tmp/shoal-cli-scenario.XXXXXX)
+API=http://127.0.0.1:$PORT
+OPERATOR=shoal_cli-scenario-operator-0123456789abcdef
+# a Keystone-style project id: the client resolves anything else through Keystone
+TENANT=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+PASSED=0
+FAILED=0
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+cleanup() {
+  [[ -n "${SHOAL_PID:-}" ]] && kill "$SHOAL_PID" 2>/dev/null && wait "$SHOAL_PID" 2>/dev/null
+  pkill -f "$WORK/home" 2>/dev/null
+  for _ in $(seq 1 30); do pgrep -f "$WORK/home" >/dev/null || break; sleep 1; done
+  pkill -9 -f "$WORK/home" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  FAILED=$((FAILED + 1))
+  log "FAIL: $*"
+}
+
+pass() {
+  PASSED=$((PASSED + 1))
+  log "ok: $*"
+}
+
+finish() {
+  if ((FAILED > 0)); then
+    log "the service's last warnings and errors:"
+    grep -E " (WARN|ERROR) " "$WORK/shoal.log" | grep -v "amq.rabbitmq.reply-to" | tail -n 30 | cut -c1-600
+  fi
+  echo "cli scenario: $PASSED passed, $FAILED failed"
+  ((FAILED == 0))
+  exit $?
+}
+
+# The steps after a failed wait depend on it: stop there.
+abort() {
+  fail "$*"
+  finish
+}
+
+os() {
+  openstack --os-auth-type admin_token --os-endpoint "$API/v1.0/$TENANT" --os-token "$TOKEN" "$@" 2>&1
+}
+
+# expect DESCRIPTION OUTPUT NEEDLE...: every needle appears in the output
+expect() {
+  local what=$1 output=$2
+  shift 2
+  for needle in "$@"; do
+    if ! grep -qF -- "$needle" <<<"$output"; then
+      fail "$what: no '$needle' in:"
+      printf '%s\n' "$output"
+      return 1
+    fi
+  done
+  pass "$what"
+}
+
+# absent DESCRIPTION OUTPUT NEEDLE: the needle does not appear in the output
+absent() {
+  if grep -qF -- "$3" <<<"$2"; then
+    fail "$1: '$3' is still in:"
+    printf '%s\n' "$2"
+    return 1
+  fi
+  pass "$1"
+}
+
+# refuse DESCRIPTION NEEDLE COMMAND...: the command fails and prints Shoal's message
+refuse() {
+  local what=$1 needle=$2 output
+  shift 2
+  if output=$("$@"); then
+    fail "$what: the command succeeded: $output"
+    return 1
+  fi
+  expect "$what" "$output" "$needle"
+}
+
+# await DESCRIPTION SECONDS EXPECTED COMMAND...: polls until the command prints EXPECTED (first line)
+await() {
+  local what=$1 seconds=$2 expected=$3 output=""
+  shift 3
+  local deadline=$((SECONDS + seconds))
+  while ((SECONDS < deadline)); do
+    output=$("$@" | head -n 1)
+    [[ "$output" == "$expected" ]] && { pass "$what ($expected)"; return 0; }
+    [[ "$output" == "ERROR" && "$expected" != "ERROR" ]] && break
+    sleep 2
+  done
+  abort "$what: still '$output' (waited for $expected)"
+}
+
+config_instances() { os database configuration instances "$1" -f value -c Name; }
+# field_of INSTANCE FIELD: one field of the instance as the client shows it, empty when it has none
+field_of() {
+  os database instance show "$1" -f json | python3 -c \
+    'import json, sys; print(json.load(sys.stdin).get(sys.argv[1]) or "")' "$2" 2>/dev/null
+}
+status_of() { os database instance show "$1" -f value -c status; }
+cluster_status() { os database cluster show "$1" -f value -c status; }
+gone() { if os database "$1" show "$2" >/dev/null; then echo present; else echo gone; fi; }
+mysql_value() {
+  mariadb -h "$1" -u root -p"$2" --connect-timeout=3 -N -B -e "$3" 2>/dev/null | cut -f2
+}
+mysql_variable() { mysql_value "$1" "$2" "SHOW VARIABLES LIKE '$3'"; }
+
+command -v openstack >/dev/null || abort "the openstack client is not installed (apt-get install python3-openstackclient python3-troveclient)"
+[[ -f "$JAR" ]] || abort "no $JAR: build it with ./mvnw -DskipTests package"
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then abort "port $PORT is taken (set SHOAL_SCENARIO_PORT)"; fi
+
+log "starting Shoal on $API (work directory $WORK)"
+SHOAL_HOME=$WORK/home SHOAL_PORT=$PORT SHOAL_BOOTSTRAP_TOKEN=$OPERATOR \
+  SHOAL_COMPUTE_LOCAL_FIRSTADDRESS=127.0.30.1 SHOAL_COMPUTE_LOCAL_HEARTBEATINTERVAL=2s \
+  java -jar "$JAR" >"$WORK/shoal.log" 2>&1 &
+SHOAL_PID=$!
+for _ in $(seq 1 120); do
+  curl -sf "$API/actuator/health" >/dev/null && break
+  kill -0 "$SHOAL_PID" 2>/dev/null || abort "Shoal exited during start"
+  sleep 1
+done
+curl -sf "$API/actuator/health" >/dev/null || abort "Shoal did not answer within 120 s"
+
+# Tenants and their tokens are made through Shoal's operator API; everything after is the openstack client.
+curl -sf -X POST "$API/v1.0/mgmt/tenants" -H "X-Auth-Token: $OPERATOR" -H 'Content-Type: application/json' \
+  -d "{\"tenant\": {\"id\": \"$TENANT\", \"name\": \"acme\"}}" >/dev/null || abort "tenant not created"
+TOKEN=$(curl -sf -X POST "$API/v1.0/mgmt/tenants/$TENANT/tokens" -H "X-Auth-Token: $OPERATOR" \
+  -H 'Content-Type: application/json' -d '{"token": {"name": "cli"}}' | python3 -c \
+  'import json, sys; print(json.load(sys.stdin)["token"]["token"])') || abort "token not created"
+
+part_catalog() {
+  log "catalog, limits and quotas"
+  expect "datastore list" "$(os datastore list)" mysql cassandra mongodb
+  expect "datastore version list" "$(os datastore version list mysql -f value -c Name -c Version)" "10.11 10.11"
+  expect "datastore version show" "$(os datastore version show 10.11 --datastore mysql -f value -c name)" "10.11"
+  expect "flavor list" "$(os database flavor list)" shoal.small shoal.medium
+  expect "limit list" "$(os database limit list)" max_instances max_volumes ABSOLUTE
+  expect "quota show" "$(os database quota show "$TENANT" -f value)" "instances 0 0 20" "volumes 0 0 200"
+}
+
+part_mysql() {
+  log "configuration group and a MySQL instance"
+  CONFIG=$(os database configuration create web '{"max_connections": 150}' --datastore mysql \
+    --datastore-version 10.11 -f value -c id) || abort "configuration create: $CONFIG"
+  expect "configuration create" "$CONFIG" "-"
+  expect "configuration list" "$(os database configuration list)" web
+  expect "configuration show" "$(os database configuration show web -f value -c values)" '"max_connections": 150'
+  expect "configuration parameter list" "$(os database configuration parameter list 10.11 --datastore mysql)" \
+    max_connections wait_timeout performance_schema
+  expect "configuration parameter show" \
+    "$(os database configuration parameter show 10.11 max_connections --datastore mysql -f value -c max)" 100000
+  refuse "a value out of range is refused with Shoal's message" "values.max_connections: must be between 1 and 100000" \
+    os database configuration parameter set "$CONFIG" '{"max_connections": 0}'
+  refuse "a read-only parameter is refused" "values.log_bin: is read-only" \
+    os database configuration set "$CONFIG" '{"log_bin": false}'
+
+  expect "instance create" "$(os database instance create products --flavor 1 --size 1 --datastore mysql \
+    --datastore-version 10.11 -f value -c status)" BUILD
+  await "instance ACTIVE" 240 ACTIVE status_of products
+  LIST=$(os database instance list -f value -c Name -c Status -c "Operating Status")
+  expect "instance list" "$LIST" "products ACTIVE HEALTHY"
+  IP=$(os database instance show products -f value -c ip)
+  expect "instance show has its address" "$IP" "127.0.30."
+
+  PASSWORD=$(os database root enable products -f value -c password)
+  [[ "$PASSWORD" =~ ^[A-Za-z0-9_-]{20,}$ ]] && pass "root enable returns a password" || fail "root enable: $PASSWORD"
+  await "root can log in" 60 "151" mysql_variable "$IP" "$PASSWORD" max_connections
+
+  os database configuration attach products web >/dev/null
+  expect "configuration instances" "$(os database configuration instances web)" products
+  await "the attached group is live in MariaDB" 60 150 mysql_variable "$IP" "$PASSWORD" max_connections
+  os database configuration set "$CONFIG" '{"max_connections": 175}' >/dev/null
+  await "a changed group reaches MariaDB" 60 175 mysql_variable "$IP" "$PASSWORD" max_connections
+  expect "configuration default shows the running values" "$(os database configuration default products)" \
+    max_connections 175
+
+  os database instance update products --name products-main >/dev/null
+  expect "instance update renames" "$(os database instance show products-main -f value -c name)" products-main
+  RESTARTED=$SECONDS
+  os database instance restart products-main >/dev/null
+  await "restart ends ACTIVE" 120 ACTIVE status_of products-main
+  UPTIME=$(mysql_value "$IP" "$PASSWORD" "SHOW GLOBAL STATUS LIKE 'Uptime'")
+  if [[ "$UPTIME" =~ ^[0-9]+$ ]] && ((UPTIME <= SECONDS - RESTARTED + 1)); then
+    pass "MariaDB was restarted (up ${UPTIME}s)"
+  else
+    fail "MariaDB was not restarted: up '${UPTIME}'s, restart asked $((SECONDS - RESTARTED))s ago"
+  fi
+  await "MariaDB came back with the group" 60 175 mysql_variable "$IP" "$PASSWORD" max_connections
+}
+
+part_replica() {
+  log "a replica: promoted, then detached"
+  REPLICA_ID=$(os database instance create products-ro --size 1 --replica-of products-main -f value -c id) \
+    || abort "replica create: $REPLICA_ID"
+  await "replica ACTIVE" 240 ACTIVE status_of products-ro
+  expect "instance show lists the replica" "$(field_of products-main replicas)" "$REPLICA_ID"
+  expect "instance list shows the roles" "$(os database instance list -f value -c Name -c Role)" \
+    "products-main primary" "products-ro replica"
+  refuse "eject is refused while the master is healthy" "ACTIVE" os database instance eject products-ro
+  os database instance promote products-ro >/dev/null
+  await "promoted replica ACTIVE" 180 ACTIVE status_of products-ro
+  await "the former master follows the new one" 60 "$REPLICA_ID" field_of products-main replica_of
+  await "the former master ACTIVE" 120 ACTIVE status_of products-main
+  os database instance detach products-main >/dev/null
+  await "detached replica ACTIVE" 120 ACTIVE status_of products-main
+  expect "a detached replica follows nobody" "[$(field_of products-main replica_of)]" "[]"
+  expect "a replica runs its master's group" "$(config_instances web)" products-ro
+  os database configuration detach products-main >/dev/null
+  os database configuration detach products-ro >/dev/null
+  await "configuration detached" 30 "" config_instances web
+}
+
+part_cassandra() {
+  log "a Cassandra cluster"
+  expect "cluster create" "$(os database cluster create events cassandra 5.0 --instance flavor=2,volume=1 \
+    --instance flavor=2,volume=1 --instance flavor=2,volume=1 -f value -c name)" events
+  await "cluster ACTIVE" 420 ACTIVE cluster_status events
+  expect "cluster list" "$(os database cluster list -f value -c Name -c "Task Name")" "events NONE"
+  INSTANCES=$(os database cluster list instances events -f value -c Name -c Status)
+  expect "cluster list instances" "$INSTANCES" "events-1 ACTIVE" "events-2 ACTIVE" "events-3 ACTIVE"
+  expect "cluster show" "$(os database cluster show events -f value -c instance_count)" 3
+  NODE=$(os database cluster list instances events -f value -c ID | head -n 1)
+  expect "a cluster's node shows as an instance" "$(os database instance show "$NODE" -f value -c cluster_id)" "-"
+  expect "instance list --include-clustered" "$(os database instance list --include-clustered -f value -c Name)" \
+    events-1 events-2 events-3 products-main
+  refuse "a cluster's node refuses what its capability keeps from clusters" \
+    "capability configuration-attach is not enabled for clusters" os database configuration attach "$NODE" web
+
+  os database cluster grow events --instance flavor=2,volume=1 >/dev/null
+  await "grown cluster ACTIVE" 300 ACTIVE cluster_status events
+  expect "the new node runs" "$(os database cluster list instances events -f value -c Name -c Status)" "events-4 ACTIVE"
+  NEW_NODE=$(os database cluster list instances events -f value -c ID -c Name | awk '$2 == "events-4" {print $1}')
+  os database cluster shrink events "$NEW_NODE" >/dev/null
+  await "shrunk cluster ACTIVE" 300 ACTIVE cluster_status events
+  expect "shrink removed the node" "$(os database cluster show events -f value -c instance_count)" 3
+  os database cluster reset status events >/dev/null
+  expect "reset status leaves a healthy cluster ACTIVE" "$(cluster_status events)" ACTIVE
+  HELD=$(os database instance list --include-clustered -f value -c ID | wc -l)
+  expect "quota show counts every node" "$(os database quota show "$TENANT" -f value)" "instances $HELD 0 20"
+}
+
+part_teardown() {
+  log "deleting everything"
+  os database cluster delete events >/dev/null
+  os database instance delete products-ro >/dev/null
+  os database instance delete products-main >/dev/null
+  await "cluster deleted" 240 gone gone cluster events
+  await "instances deleted" 240 gone gone instance products-ro
+  await "instances deleted" 240 gone gone instance products-main
+  os database configuration delete web >/dev/null
+  absent "configuration deleted" "$(os database configuration list -f value -c Name)" web
+  expect "nothing is held any more" "$(os database quota show "$TENANT" -f value)" "instances 0 0 20" "volumes 0 0 200"
+  if pgrep -f "$WORK/home/nodes" >/dev/null; then
+    fail "node processes are still running after every delete"
+  else
+    pass "no node process is left"
+  fi
+}
+
+# SHOAL_SCENARIO_PARTS runs some parts only, in order (each expects what the parts before it left)
+for part in ${SHOAL_SCENARIO_PARTS:-catalog mysql replica cassandra teardown}; do
+  "part_$part"
+done
+finish

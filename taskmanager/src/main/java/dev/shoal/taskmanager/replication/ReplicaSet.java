@@ -32,7 +32,11 @@ class ReplicaSet {
         return codec.mapper().readValue(task.getParameters(), ReplicaParameters.class);
     }
 
-    void record(Task task, ReplicaParameters parameters) {
+    SwitchoverParameters switchover(Task task) {
+        return codec.mapper().readValue(task.getParameters(), SwitchoverParameters.class);
+    }
+
+    void record(Task task, Object parameters) {
         task.recordParameters(codec.mapper().writeValueAsString(parameters), clock.instant());
     }
 

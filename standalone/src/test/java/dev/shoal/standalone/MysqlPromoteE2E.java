@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Trove's promote and eject through {@code /instances} on real MariaDB: a replica takes over from a live master
- * (which becomes its replica), then the new master dies and the most advanced replica takes over from it.
+ * (which becomes its replica) once a first attempt failed with its reason and undone, then the new master dies
+ * and the most advanced replica takes over from it.
  */
 class MysqlPromoteE2E extends StandaloneE2E {
 
@@ -62,6 +63,30 @@ class MysqlPromoteE2E extends StandaloneE2E {
         assertThat(notAReplica.status()).isEqualTo(409);
         assertThat(notAReplica.json().path("code").asString()).isEqualTo("not-a-replica");
 
+        // a candidate that cannot catch up: the promotion fails with its reason and the master writes again
+        String rootA = http.send("POST", INSTANCES + "/" + replicaA + "/root", token, null).json()
+                .path("user").path("password").asString();
+        await("root applied on A").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> canConnect(urlA, "root", rootA));
+        sqlAsRoot(urlA, rootA, "stop slave sql_thread");
+        insertItem(masterUrl, 3);
+        Instant failing = Instant.now();
+        assertThat(action(http, token, replicaA, "promote_to_replica_source").status()).isEqualTo(202);
+        await("the promotion fails").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> status(http, INSTANCES + "/" + replicaA, token), s -> !s.equals("PROMOTE"));
+        System.out.printf("promote POST to PROMOTION_ERROR (candidate behind): %d ms%n",
+                Duration.between(failing, Instant.now()).toMillis());
+        JsonNode failed = shown(http, token, replicaA);
+        assertThat(failed.path("status").asString()).as(failed.toString()).isEqualTo("ERROR");
+        assertThat(failed.path("fault").path("message").asString()).contains("did not apply");
+        assertThat(replicaOf(http, token, replicaA)).as("nothing changed in the set").isEqualTo(master);
+        for (String id : List.of(master, replicaB)) {
+            awaitActive(http, token, id);
+        }
+        insertItem(masterUrl, 4);
+        sqlAsRoot(urlA, rootA, "start slave");
+        awaitItems(List.of(urlA, urlB), List.of(1, 2, 3, 4));
+
         Instant promoted = Instant.now();
         ShoalHttp.Response promote = action(http, token, replicaA, "promote_to_replica_source");
         assertThat(promote.status()).as(promote.body()).isEqualTo(202);
@@ -76,8 +101,8 @@ class MysqlPromoteE2E extends StandaloneE2E {
         assertThat(replicaOf(http, token, replicaB)).isEqualTo(replicaA);
         assertThat(replicaOf(http, token, replicaA)).isNull();
 
-        insertItem(urlA, 3);
-        awaitItems(List.of(masterUrl, urlB), List.of(1, 2, 3));
+        insertItem(urlA, 5);
+        awaitItems(List.of(masterUrl, urlB), List.of(1, 2, 3, 4, 5));
         for (String follower : List.of(masterUrl, urlB)) {
             assertThatThrownBy(() -> insertItem(follower, 99)).as("a follower refuses writes")
                     .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
@@ -114,10 +139,17 @@ class MysqlPromoteE2E extends StandaloneE2E {
 
         String newMasterUrl = newMaster.equals(master) ? masterUrl : urlB;
         String followerUrl = newMaster.equals(master) ? urlB : masterUrl;
-        insertItem(newMasterUrl, 4);
-        awaitItems(List.of(followerUrl), List.of(1, 2, 3, 4));
+        insertItem(newMasterUrl, 6);
+        awaitItems(List.of(followerUrl), List.of(1, 2, 3, 4, 5, 6));
         assertThatThrownBy(() -> insertItem(followerUrl, 98)).isInstanceOf(SQLException.class)
                 .hasMessageContaining("read-only");
+    }
+
+    private static void sqlAsRoot(String url, String password, String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "root", password);
+             Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
     }
 
     private static ShoalHttp.Response action(ShoalHttp http, String token, String id, String action) {

@@ -48,6 +48,10 @@ class ReplicaSourceApiIT extends ApiTestSupport {
         Response other = call("POST", instances + "/" + replicaB + "/action", token, PROMOTE);
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().path("code").asString()).isEqualTo("replica-set-busy");
+        assertThat(call("DELETE", instances + "/" + replicaB, token, null).status())
+                .as("no member leaves midway").isEqualTo(409);
+        assertThat(call("POST", instances + "/" + master + "/action", token, "{\"replicate\": {}}").status())
+                .as("no replica joins midway").isEqualTo(409);
         assertThat(jdbc.sql("select parameters from tasks where resource_id = ? and kind = 'PROMOTE_TO_REPLICA_SOURCE'")
                 .param(UUID.fromString(replicaA)).query(String.class).single())
                 .contains(master, replicaB).doesNotContain("\"replicas\":[\"" + replicaA);

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trove's {@code eject_replica_source}, a failover from a master that is gone: the replica holding the most of
- * its transactions takes over and the others follow it. The old master leaves the set; its instance stays.
+ * its transactions takes over and the others that answer follow it. The old master leaves the set; its instance
+ * stays.
  */
 @Component
 class EjectReplicaSourceWorkflow implements Workflow {
@@ -79,7 +80,8 @@ class EjectReplicaSourceWorkflow implements Workflow {
                 NodeTask.PROMOTION_ERROR, "no replica of the master answers; none can take over"));
         log.info("task {}: replica {} takes over at {} (positions {})", task.getId(), candidate,
                 positions.get(candidate), positions);
-        replicas.record(task, parameters.withCandidate(candidate));
+        // one that did not answer keeps following the old master; it can be detached or rebuilt later
+        replicas.record(task, parameters.following(positions.keySet()).withCandidate(candidate));
         return StepOutcome.DONE;
     }
 

@@ -49,6 +49,12 @@ class ReplicaSet {
                 .orElseThrow(() -> new IllegalStateException("instance " + instanceId + " has no node"));
     }
 
+    /** The replicas {@code masterId} has now, as the instances table says. */
+    List<java.util.UUID> replicasOf(java.util.UUID masterId) {
+        return instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(masterId).stream().map(Instance::getId)
+                .toList();
+    }
+
     Node masterNode(Task task) {
         return nodeOf(task.getResourceId());
     }

@@ -22,6 +22,12 @@ record SwitchoverParameters(UUID oldMaster, UUID candidate, List<UUID> replicas,
                 .toList(), latestTxnId, source);
     }
 
+    /** Only these replicas follow the new master; the others stay as they are. */
+    SwitchoverParameters following(java.util.Collection<UUID> followers) {
+        return new SwitchoverParameters(oldMaster, candidate, replicas.stream().filter(followers::contains).toList(),
+                latestTxnId, source);
+    }
+
     SwitchoverParameters withLatestTxnId(String txnId) {
         return new SwitchoverParameters(oldMaster, candidate, replicas, txnId, source);
     }

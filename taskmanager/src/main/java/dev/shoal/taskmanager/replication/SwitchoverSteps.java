@@ -13,9 +13,10 @@ import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.task.StepFailure;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -130,13 +131,15 @@ class SwitchoverSteps {
         }
     }
 
-    static List<UUID> members(SwitchoverParameters parameters) {
-        List<UUID> members = new ArrayList<>();
+    /** Every node that took the task: the set as the task found it, and replicas left with the old master. */
+    private Set<UUID> members(SwitchoverParameters parameters) {
+        Set<UUID> members = new LinkedHashSet<>();
         members.add(parameters.oldMaster());
         if (parameters.candidate() != null) {
             members.add(parameters.candidate());
         }
         members.addAll(parameters.replicas());
+        members.addAll(replicas.replicasOf(parameters.oldMaster()));
         return members;
     }
 }

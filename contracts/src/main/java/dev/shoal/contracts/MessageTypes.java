@@ -26,6 +26,12 @@ public final class MessageTypes {
     public static final String DETACH_REPLICA = "detach_replica";
     public static final String GET_REPLICATION_STATUS = "get_replication_status";
     public static final String PROMOTE_TO_REPLICA_SOURCE = "promote_to_replica_source";
+    // a switchover in Trove's order: the master stops writing, the candidate catches up and takes over
+    public static final String MAKE_READ_ONLY = "make_read_only";
+    public static final String GET_LATEST_TXN_ID = "get_latest_txn_id";
+    public static final String WAIT_FOR_TXN = "wait_for_txn";
+    public static final String ENABLE_AS_MASTER = "enable_as_master";
+    public static final String DEMOTE_REPLICATION_MASTER = "demote_replication_master";
     // configuration groups
     public static final String UPDATE_OVERRIDES = "update_overrides";
 

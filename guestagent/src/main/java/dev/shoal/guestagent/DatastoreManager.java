@@ -91,6 +91,31 @@ public interface DatastoreManager {
         throw unsupported("replication");
     }
 
+    /** Trove's {@code enable_as_master}: the candidate of a switchover or failover takes over as the master. */
+    default ReplicationSnapshot enableAsMaster() throws Exception {
+        return promoteToReplicaSource();
+    }
+
+    /** Writes refused (a master about to hand over) or allowed again (a handover undone). */
+    default void makeReadOnly(boolean readOnly) throws Exception {
+        throw unsupported("replication");
+    }
+
+    /** The last transaction this node holds, in the datastore's own notation (a MariaDB GTID position). */
+    default String latestTxnId() throws Exception {
+        throw unsupported("replication");
+    }
+
+    /** @return whether this replica applied {@code txnId} within {@code timeout} */
+    default boolean waitForTxn(String txnId, java.time.Duration timeout) throws Exception {
+        throw unsupported("replication");
+    }
+
+    /** A former master stops acting as one; it then follows the new master through {@link #attachReplica}. */
+    default void demoteReplicationMaster() throws Exception {
+        throw unsupported("replication");
+    }
+
     default void detachReplica() throws Exception {
         throw unsupported("replication");
     }

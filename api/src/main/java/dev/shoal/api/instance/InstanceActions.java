@@ -8,19 +8,23 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /instances/{id}/action}: {@code {"detach": {}}} and {@code {"replicate": {"count": N}}}.
+ * {@code POST /instances/{id}/action}: {@code {"detach": {}}}, {@code {"replicate": {"count": N}}},
+ * {@code {"restart": {}}}, {@code {"promote_to_replica_source": {}}} and {@code {"eject_replica_source": {}}}.
  * Trove's other actions (restart, resize) are named in the error so clients learn what exists.
  */
 @Component
 class InstanceActions {
 
-    private static final Set<String> KNOWN = Set.of("detach", "replicate", "restart");
+    private static final Set<String> KNOWN = Set.of("detach", "replicate", "restart", "promote_to_replica_source",
+            "eject_replica_source");
 
     private final ReplicaService replicas;
+    private final ReplicaSourceService sources;
     private final InstanceService instances;
 
-    InstanceActions(ReplicaService replicas, InstanceService instances) {
+    InstanceActions(ReplicaService replicas, ReplicaSourceService sources, InstanceService instances) {
         this.replicas = replicas;
+        this.sources = sources;
         this.instances = instances;
     }
 
@@ -32,6 +36,14 @@ class InstanceActions {
         return switch (action.getKey()) {
             case "detach" -> {
                 replicas.detach(tenantId, id);
+                yield null;
+            }
+            case "promote_to_replica_source" -> {
+                sources.promote(tenantId, id);
+                yield null;
+            }
+            case "eject_replica_source" -> {
+                sources.eject(tenantId, id);
                 yield null;
             }
             case "restart" -> {

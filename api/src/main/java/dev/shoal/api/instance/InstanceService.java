@@ -183,6 +183,11 @@ class InstanceService {
         if (node.getTask() == NodeTask.DELETING) {
             return;
         }
+        if (node.getTask() == NodeTask.PROMOTING || node.getTask() == NodeTask.EJECTING) {
+            // its replica set is changing masters: a member gone midway would leave the others half re-pointed
+            throw ApiException.conflict("instance " + id + " is " + node.getTask() + " with its replica set;"
+                    + " delete it once it is ACTIVE");
+        }
         replicas.beforeMasterDelete(instance, detachReplicas);
         node.startTask(NodeTask.DELETING, "Deleting the instance", clock.instant());
         instance.touch(clock.instant());

@@ -181,7 +181,8 @@ class ReplicaService {
                     + master.getSlaveOf() + "; replicate from the master");
         }
         NodeTask task = instanceService.node(master).getTask();
-        if (task == NodeTask.DELETING || task.isError()) {
+        if (task == NodeTask.DELETING || task == NodeTask.PROMOTING || task == NodeTask.EJECTING
+                || task.isError()) {
             throw ApiException.conflict("instance " + id + " cannot be replicated while " + task);
         }
         return master;

@@ -55,6 +55,15 @@ public class Instance extends AssignedIdEntity<UUID> {
         this.updated = now;
     }
 
+    /** After a promotion or an ejection: the instance replicates from another master of its set. */
+    public void follows(Instance master, Instant now) {
+        if (master.id.equals(id)) {
+            throw new IllegalArgumentException("instance " + id + " cannot follow itself");
+        }
+        this.slaveOf = master.id;
+        this.updated = now;
+    }
+
     public boolean isReplica() {
         return slaveOf != null;
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -138,6 +139,28 @@ public final class MysqlManager extends PreparedDatastore {
         ReplicationSnapshot source = replication.promote();
         log.info("node {} promoted: the master at {}", config.nodeId(), source.gtidPosition());
         return source;
+    }
+
+    @Override
+    public synchronized void makeReadOnly(boolean readOnly) throws Exception {
+        replication.makeReadOnly(readOnly);
+        log.info("node {} {}", config.nodeId(), readOnly ? "refuses writes" : "accepts writes again");
+    }
+
+    @Override
+    public String latestTxnId() throws Exception {
+        return replication.latestTxnId();
+    }
+
+    @Override
+    public boolean waitForTxn(String txnId, Duration timeout) throws Exception {
+        return replication.waitForTxn(txnId, timeout);
+    }
+
+    @Override
+    public synchronized void demoteReplicationMaster() throws Exception {
+        replication.makeReadOnly(true);
+        log.info("node {} demoted: no longer a master", config.nodeId());
     }
 
     @Override

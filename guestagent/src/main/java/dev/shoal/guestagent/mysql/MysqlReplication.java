@@ -137,12 +137,43 @@ final class MysqlReplication {
         detach();
         String password = replicationPassword();
         String position;
-        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("select @@gtid_current_pos")) {
-            row.next();
-            position = row.getString(1);
+        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
+            // the account may have come from an earlier master with that one's password; setting this node's
+            // through its own binary log makes the whole set agree on it
+            grantReplication(sql, password);
+            try (ResultSet row = sql.executeQuery("select @@gtid_current_pos")) {
+                row.next();
+                position = row.getString(1);
+            }
         }
         return new ReplicationSnapshot(null, position, address, REPLICATION_USER, SecretBox.seal(secret, password));
+    }
+
+    void makeReadOnly(boolean readOnly) throws SQLException, IOException {
+        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
+            sql.execute("set global read_only = " + (readOnly ? 1 : 0));
+        }
+    }
+
+    /** What this node wrote to its binary log: with log-slave-updates also everything it replicated. */
+    String latestTxnId() throws SQLException, IOException {
+        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select @@gtid_binlog_pos")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    boolean waitForTxn(String txnId, java.time.Duration timeout) throws SQLException, IOException {
+        if (!txnId.matches("[0-9,\\-]*")) {
+            throw new IllegalArgumentException("not a GTID position: " + txnId);
+        }
+        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select master_gtid_wait(" + MysqlAccounts.quote(txnId) + ", "
+                     + Math.max(1, timeout.toSeconds()) + ")")) {
+            row.next();
+            return row.getInt(1) == 0;
+        }
     }
 
     /** Makes the node a writable standalone server; detaching a node that replicates from nobody does nothing. */
@@ -201,12 +232,16 @@ final class MysqlReplication {
         }
         String password = MysqlAccounts.randomPassword();
         try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
-            sql.execute("create or replace user '" + REPLICATION_USER + "'@'%' identified by "
-                    + MysqlAccounts.quote(password));
-            sql.execute("grant replication slave on *.* to '" + REPLICATION_USER + "'@'%'");
+            grantReplication(sql, password);
         }
         MysqlAccounts.writePrivate(file, password);
         return password;
+    }
+
+    private static void grantReplication(Statement sql, String password) throws SQLException {
+        sql.execute("create or replace user '" + REPLICATION_USER + "'@'%' identified by "
+                + MysqlAccounts.quote(password));
+        sql.execute("grant replication slave on *.* to '" + REPLICATION_USER + "'@'%'");
     }
 
     private String currentMaster() throws IOException {

@@ -10,10 +10,13 @@ import dev.shoal.contracts.conductor.Report;
 import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.EnableRoot;
 import dev.shoal.contracts.guest.FilesystemStats;
+import dev.shoal.contracts.guest.LatestTxn;
+import dev.shoal.contracts.guest.MakeReadOnly;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.contracts.guest.SnapshotRequest;
+import dev.shoal.contracts.guest.WaitForTxn;
 import dev.shoal.guestagent.DatastoreManager;
 import dev.shoal.guestagent.GuestConfig;
 import dev.shoal.guestagent.heartbeat.VolumeUsage;
@@ -146,6 +149,20 @@ public final class Dispatcher {
             }
             case MessageTypes.GET_REPLICATION_STATUS -> datastore.replicationStatus();
             case MessageTypes.PROMOTE_TO_REPLICA_SOURCE -> datastore.promoteToReplicaSource();
+            case MessageTypes.ENABLE_AS_MASTER -> datastore.enableAsMaster();
+            case MessageTypes.MAKE_READ_ONLY -> {
+                datastore.makeReadOnly(codec.payload(envelope, MakeReadOnly.class).readOnly());
+                yield null;
+            }
+            case MessageTypes.GET_LATEST_TXN_ID -> new LatestTxn(datastore.latestTxnId());
+            case MessageTypes.WAIT_FOR_TXN -> {
+                WaitForTxn request = codec.payload(envelope, WaitForTxn.class);
+                yield new WaitForTxn.Reached(datastore.waitForTxn(request.txnId(), request.timeout()));
+            }
+            case MessageTypes.DEMOTE_REPLICATION_MASTER -> {
+                datastore.demoteReplicationMaster();
+                yield null;
+            }
             case MessageTypes.UPDATE_OVERRIDES -> datastore.applyOverrides(
                     codec.payload(envelope, dev.shoal.contracts.guest.ConfigurationOverrides.class));
             default -> throw new IllegalArgumentException("unknown method " + envelope.type());

@@ -32,7 +32,11 @@ class ReplicaSet {
         return codec.mapper().readValue(task.getParameters(), ReplicaParameters.class);
     }
 
-    void record(Task task, ReplicaParameters parameters) {
+    SwitchoverParameters switchover(Task task) {
+        return codec.mapper().readValue(task.getParameters(), SwitchoverParameters.class);
+    }
+
+    void record(Task task, Object parameters) {
         task.recordParameters(codec.mapper().writeValueAsString(parameters), clock.instant());
     }
 
@@ -43,6 +47,12 @@ class ReplicaSet {
     Node nodeOf(java.util.UUID instanceId) {
         return nodes.findFirstByInstanceIdOrderByCreatedDesc(instanceId)
                 .orElseThrow(() -> new IllegalStateException("instance " + instanceId + " has no node"));
+    }
+
+    /** The replicas {@code masterId} has now, as the instances table says. */
+    List<java.util.UUID> replicasOf(java.util.UUID masterId) {
+        return instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(masterId).stream().map(Instance::getId)
+                .toList();
     }
 
     Node masterNode(Task task) {

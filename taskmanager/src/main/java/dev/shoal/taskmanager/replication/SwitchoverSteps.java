@@ -1,0 +1,145 @@
+package dev.shoal.taskmanager.replication;
+
+import dev.shoal.contracts.MessageCodec;
+import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.guest.LatestTxn;
+import dev.shoal.contracts.guest.MakeReadOnly;
+import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.contracts.guest.WaitForTxn;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.node.NodeTask;
+import dev.shoal.domain.task.Task;
+import dev.shoal.taskmanager.TaskManagerProperties;
+import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.task.StepFailure;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps a promotion and an ejection share once the candidate is known: it takes over, the others follow it,
+ * and every node of the set returns to no task. Each is safe to run again: the guest calls are idempotent and the
+ * candidate's answer is kept in the task row.
+ */
+@Component
+class SwitchoverSteps {
+
+    private final ReplicaSet replicas;
+    private final GuestClient guests;
+    private final ReplicationSteps replication;
+    private final MessageCodec codec;
+    private final TaskManagerProperties properties;
+    private final Clock clock;
+
+    SwitchoverSteps(ReplicaSet replicas, GuestClient guests, ReplicationSteps replication, MessageCodec codec,
+                    TaskManagerProperties properties, Clock clock) {
+        this.replicas = replicas;
+        this.guests = guests;
+        this.replication = replication;
+        this.codec = codec;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void makeReadOnly(Node node, boolean readOnly, Task task) {
+        guests.call(node, MessageTypes.MAKE_READ_ONLY, new MakeReadOnly(readOnly), task.getId().toString(),
+                properties.guestCallTimeoutLow());
+    }
+
+    String latestTxnId(Node node, Task task) {
+        return codec.mapper().treeToValue(guests.call(node, MessageTypes.GET_LATEST_TXN_ID, Map.of(),
+                task.getId().toString(), properties.guestCallTimeoutLow()).result(), LatestTxn.class).txnId();
+    }
+
+    /** @throws StepFailure when the candidate did not apply {@code txnId} within the low call timeout */
+    void awaitTxn(Node candidate, String txnId, Task task) throws StepFailure {
+        WaitForTxn.Reached reached = codec.mapper().treeToValue(guests.call(candidate, MessageTypes.WAIT_FOR_TXN,
+                new WaitForTxn(txnId, properties.guestCallTimeoutLow()), task.getId().toString(),
+                properties.guestCallTimeoutLow().plus(properties.guestCallTimeoutLow())).result(),
+                WaitForTxn.Reached.class);
+        if (!reached.reached()) {
+            throw new StepFailure(NodeTask.PROMOTION_ERROR, "replica " + candidate.getName()
+                    + " did not apply the master's last transaction " + txnId + " within "
+                    + properties.guestCallTimeoutLow().toSeconds() + " s; the master accepts writes again");
+        }
+    }
+
+    /** The candidate stops following and accepts writes; what it answers is kept for the other steps. */
+    SwitchoverParameters enableAsMaster(Task task, SwitchoverParameters parameters) {
+        if (parameters.source() != null) {
+            return parameters;
+        }
+        Node candidate = replicas.nodeOf(parameters.candidate());
+        ReplicationSnapshot source = codec.mapper().treeToValue(guests.call(candidate, MessageTypes.ENABLE_AS_MASTER,
+                Map.of(), task.getId().toString(), properties.guestCallTimeoutHigh()).result(),
+                ReplicationSnapshot.class);
+        SwitchoverParameters taken = parameters.withSource(source);
+        replicas.record(task, taken);
+        replicas.instance(parameters.candidate()).detached(clock.instant());
+        return taken;
+    }
+
+    /** Points {@code follower} at the candidate; it already holds the data, so no snapshot is needed. */
+    void follow(Task task, SwitchoverParameters parameters, UUID follower) {
+        Node candidate = replicas.nodeOf(parameters.candidate());
+        replication.attach(candidate, parameters.source(), replicas.nodeOf(follower), task.getId().toString());
+        replicas.instance(follower).follows(replicas.instance(parameters.candidate()), clock.instant());
+    }
+
+    /** @throws StepFailure when a follower's replication stopped on an error */
+    boolean allReplicating(Task task, List<UUID> followers) throws StepFailure {
+        boolean all = true;
+        for (UUID follower : followers) {
+            try {
+                all &= replication.isReplicating(replicas.nodeOf(follower), task.getId().toString());
+            } catch (StepFailure e) {
+                throw new StepFailure(NodeTask.PROMOTION_ERROR, e.getMessage());
+            }
+        }
+        return all;
+    }
+
+    void finish(SwitchoverParameters parameters) {
+        for (UUID id : members(parameters)) {
+            Node node = replicas.nodeOf(id);
+            if (!node.isDeleted() && !node.getTask().isError() && node.getTask() != NodeTask.DELETING) {
+                node.finishTask(clock.instant());
+            }
+            replicas.instance(id).touch(clock.instant());
+        }
+    }
+
+    /**
+     * The task's own instance keeps the error with its reason; the other members return to no task, as nothing
+     * was changed on them that a new request could not take up again.
+     */
+    void fail(Task task, SwitchoverParameters parameters, NodeTask running, NodeTask errorTask, String reason) {
+        for (UUID id : members(parameters)) {
+            Node node = replicas.nodeOf(id);
+            if (node.getTask() != running) {
+                continue;
+            }
+            if (id.equals(task.getResourceId())) {
+                node.fail(errorTask, reason, clock.instant());
+            } else {
+                node.finishTask(clock.instant());
+            }
+        }
+    }
+
+    /** Every node that took the task: the set as the task found it, and replicas left with the old master. */
+    private Set<UUID> members(SwitchoverParameters parameters) {
+        Set<UUID> members = new LinkedHashSet<>();
+        members.add(parameters.oldMaster());
+        if (parameters.candidate() != null) {
+            members.add(parameters.candidate());
+        }
+        members.addAll(parameters.replicas());
+        members.addAll(replicas.replicasOf(parameters.oldMaster()));
+        return members;
+    }
+}

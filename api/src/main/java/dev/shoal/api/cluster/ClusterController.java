@@ -65,6 +65,13 @@ class ClusterController {
         return Map.of("node", clusters.showNode(tenantId, id, nodeId));
     }
 
+    /** What the node's datastore last reported running for the parameters configuration groups manage. */
+    @GetMapping("/{id}/nodes/{nodeId}/configuration")
+    Map<String, Map<String, Object>> nodeConfiguration(@PathVariable String tenantId, @PathVariable UUID id,
+                                                       @PathVariable UUID nodeId) {
+        return Map.of("node", Map.of("configuration", clusters.runningConfiguration(tenantId, id, nodeId)));
+    }
+
     @PostMapping("/{id}/nodes")
     ResponseEntity<Map<String, Object>> addNodes(@PathVariable String tenantId, @PathVariable UUID id,
                                                  @RequestBody ClusterRequests.AddNodes request) {

@@ -125,6 +125,12 @@ class ClusterService {
         return views.node(node, statuses.findById(node.getId()).orElse(null));
     }
 
+    @Transactional(readOnly = true)
+    Map<String, Object> runningConfiguration(String tenantId, UUID id, UUID nodeId) {
+        String running = member(find(tenantId, id), nodeId).getRunningConfiguration();
+        return running == null ? Map.of() : json.readValue(running, new tools.jackson.core.type.TypeReference<>() { });
+    }
+
     /** Deleting what is already being deleted changes nothing and answers the same. */
     @Transactional
     void delete(String tenantId, UUID id) {

@@ -14,6 +14,8 @@ import dev.shoal.domain.configuration.ParameterDefinition;
 import dev.shoal.domain.configuration.ParameterDefinitionRepository;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.node.NodeRepository;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Configuration groups: values checked against the version's parameter metadata, and every change to a group
- * reaching the instances it is attached to.
+ * reaching the instances and cluster nodes it is attached to.
  */
 @Service
 public class ConfigurationService {
@@ -36,6 +38,7 @@ public class ConfigurationService {
     private final ParameterDefinitionRepository definitions;
     private final DatastoreVersionRepository versions;
     private final InstanceRepository instances;
+    private final NodeRepository nodes;
     private final CatalogReferences catalog;
     private final ConfigurationApplier applier;
     private final Links links;
@@ -43,13 +46,14 @@ public class ConfigurationService {
 
     ConfigurationService(ConfigurationRepository configurations, ConfigurationValueRepository values,
                          ParameterDefinitionRepository definitions, DatastoreVersionRepository versions,
-                         InstanceRepository instances, CatalogReferences catalog, ConfigurationApplier applier,
-                         Links links, Clock clock) {
+                         InstanceRepository instances, NodeRepository nodes, CatalogReferences catalog,
+                         ConfigurationApplier applier, Links links, Clock clock) {
         this.configurations = configurations;
         this.values = values;
         this.definitions = definitions;
         this.versions = versions;
         this.instances = instances;
+        this.nodes = nodes;
         this.catalog = catalog;
         this.applier = applier;
         this.links = links;
@@ -101,16 +105,19 @@ public class ConfigurationService {
         values.deleteAllOf(id);
         store(configuration, merged);
         attached(id).forEach(applier::apply);
+        clusterNodes(id).stream().map(Node::getClusterId).distinct()
+                .forEach(clusterId -> applier.applyToCluster(tenantId, clusterId));
         return view(configuration);
     }
 
     @Transactional
     void delete(String tenantId, UUID id) {
         Configuration configuration = find(tenantId, id);
-        List<Instance> using = attached(id);
+        List<String> using = new java.util.ArrayList<>(attached(id).stream().map(i -> i.getId().toString()).toList());
+        clusterNodes(id).stream().map(node -> "cluster " + node.getClusterId()).distinct().forEach(using::add);
         if (!using.isEmpty()) {
-            throw ApiException.conflict("configuration " + id + " is attached to "
-                    + using.stream().map(i -> i.getId().toString()).toList() + "; detach it first");
+            throw ApiException.conflict("configuration " + id + " is attached to " + using
+                    + "; detach it or delete the cluster first");
         }
         configuration.markDeleted(clock.instant());
     }
@@ -118,8 +125,12 @@ public class ConfigurationService {
     @Transactional(readOnly = true)
     List<Map<String, Object>> instancesOf(String tenantId, UUID id) {
         find(tenantId, id);
-        return attached(id).stream().map(instance -> Map.<String, Object>of("id", instance.getId(), "name",
-                instance.getName())).toList();
+        List<Map<String, Object>> using = new java.util.ArrayList<>(attached(id).stream()
+                .map(instance -> Map.<String, Object>of("id", instance.getId(), "name", instance.getName())).toList());
+        // Trove lists a cluster's members among the instances, with the cluster they belong to
+        clusterNodes(id).forEach(node -> using.add(Map.of("id", node.getId(), "name", node.getName(),
+                "cluster_id", node.getClusterId())));
+        return using;
     }
 
     Map<String, ParameterDefinition> definitionsOf(UUID versionId) {
@@ -135,6 +146,10 @@ public class ConfigurationService {
         return instances.findAllByConfigurationIdAndDeletedAtIsNullOrderByCreated(id);
     }
 
+    private List<Node> clusterNodes(UUID id) {
+        return nodes.findAllByConfigurationIdAndClusterIdIsNotNullAndDeletedAtIsNull(id);
+    }
+
     private Configuration find(String tenantId, UUID id) {
         return configurations.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId)
                 .orElseThrow(() -> ApiException.notFound("configuration " + id));
@@ -144,7 +159,8 @@ public class ConfigurationService {
         DatastoreVersion version = versions.findById(configuration.getDatastoreVersionId()).orElseThrow();
         return new ConfigurationView(configuration.getId(), configuration.getName(), configuration.getDescription(),
                 values.valuesOf(configuration.getId()), version.getDatastore().getName(), version.getId(),
-                version.getName(), attached(configuration.getId()).size(), TroveTime.format(configuration.getCreated()),
+                version.getName(),
+                attached(configuration.getId()).size() + clusterNodes(configuration.getId()).size(), TroveTime.format(configuration.getCreated()),
                 TroveTime.format(configuration.getUpdated()),
                 links.of(configuration.getTenantId(), "configurations/" + configuration.getId()));
     }

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A configuration group on a real Cassandra ring through the API: every node starts with its values, a change is
- * applied live to every node, a change only a restart applies leaves the nodes RESTART_REQUIRED; what each server
- * says it runs with ({@code system_views.settings}) and what the API reports agree at each step.
+ * applied live to every node, a change only a restart applies leaves the nodes RESTART_REQUIRED until a rolling
+ * restart of the cluster; what each server says it runs with ({@code system_views.settings}) and what the API
+ * reports agree at each step.
  */
 class CassandraConfigurationE2E extends StandaloneE2E {
 
@@ -85,6 +86,20 @@ class CassandraConfigurationE2E extends StandaloneE2E {
                             .path("status").asString(), "RESTART_REQUIRED"::equals);
         }
         assertThat(settings(ips.get(0))).as("a restart applies it").containsEntry("concurrent_writes", "32");
+
+        Instant restarting = Instant.now();
+        assertThat(http.send("POST", path, token, "{\"restart\": {}}").status()).isEqualTo(202);
+        assertThat(http.send("GET", path, token, null).json().path("cluster").path("status").asString())
+                .isEqualTo("RESTARTING");
+        cluster = awaitClusterActive(http, path, token);
+        System.out.printf("rolling restart of 2 nodes to ACTIVE: %d ms%n",
+                Duration.between(restarting, Instant.now()).toMillis());
+        for (int i = 0; i < 2; i++) {
+            assertThat(settings(ips.get(i))).as("node %s after the restart", ips.get(i))
+                    .containsEntry("concurrent_writes", "48").containsEntry("compaction_throughput", "40MiB/s");
+            assertThat(running(http, path, nodes.get(i), token)).containsEntry("concurrent_writes", "48");
+            assertThat(cluster.path("nodes").path(i).path("status").asString()).isEqualTo("ACTIVE");
+        }
 
         assertThat(http.send("DELETE", path, token, null).status()).isEqualTo(202);
         await("cluster deleted").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))

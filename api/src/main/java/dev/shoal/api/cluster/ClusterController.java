@@ -91,7 +91,8 @@ class ClusterController {
 
     /**
      * Trove's cluster actions, as its clients send them: {@code {"grow": [instance, ...]}} adds nodes (Trove's
-     * instance form), {@code {"shrink": [{"id": ...}]}} removes one.
+     * instance form), {@code {"shrink": [{"id": ...}]}} removes one, {@code {"restart": {}}} restarts every node, one
+     * at a time.
      */
     @PostMapping("/{id}")
     ResponseEntity<Map<String, Object>> troveAction(@PathVariable String tenantId, @PathVariable UUID id,
@@ -107,8 +108,12 @@ class ClusterController {
             clusters.removeNode(tenantId, id, nodeId(body.get("shrink").get(0).get("id"), "shrink[0].id"));
             return ResponseEntity.accepted().build();
         }
-        throw ApiException.invalid("action", "the body names exactly one action: grow (a list of instances) or"
-                + " shrink (one instance id)");
+        if (body != null && body.size() == 1 && body.containsKey("restart")) {
+            clusters.restart(tenantId, id);
+            return ResponseEntity.accepted().build();
+        }
+        throw ApiException.invalid("action", "the body names exactly one action: grow (a list of instances),"
+                + " shrink (one instance id) or restart");
     }
 
     private static String text(JsonNode node, String field) {
@@ -120,8 +125,12 @@ class ClusterController {
     @PostMapping("/{id}/action")
     ResponseEntity<Map<String, Object>> action(@PathVariable String tenantId, @PathVariable UUID id,
                                                @RequestBody Map<String, JsonNode> body) {
+        if (body != null && body.size() == 1 && body.containsKey("restart")) {
+            clusters.restart(tenantId, id);
+            return ResponseEntity.accepted().build();
+        }
         if (body == null || body.size() != 1 || !body.containsKey("replace_node")) {
-            throw ApiException.invalid("action", "the body names exactly one action, one of [replace_node]");
+            throw ApiException.invalid("action", "the body names exactly one action, one of [replace_node, restart]");
         }
         return ResponseEntity.accepted().body(Map.of("node", clusters.replaceNode(tenantId, id,
                 nodeId(body.get("replace_node").get("id"), "replace_node.id"))));

@@ -188,6 +188,14 @@ class ClusterService {
         return views.node(replacement, null);
     }
 
+    /** Trove's cluster restart, one node at a time; what a configuration group left for a restart takes effect. */
+    @Transactional
+    void restart(String tenantId, UUID id) {
+        Cluster cluster = idle(find(tenantId, id));
+        cluster.startTask(ClusterTask.RESTARTING, "Restarting every node, one at a time", clock.instant());
+        scheduler.schedule(tenantId, TaskKind.RESTART_CLUSTER, RESOURCE_TYPE, id, null, properties.buildTimeout());
+    }
+
     /** Trove's cluster root enable: one fresh password, returned once, sealed for each node on its way. */
     @Transactional
     String enableRoot(String tenantId, UUID id) {

@@ -54,6 +54,23 @@ class ClusterConfigurationApiIT extends ApiTestSupport {
     }
 
     @Test
+    void troveClusterRestartIsOneChangeAtATime() {
+        String token = tenantToken("ringrestart");
+        String cluster = call("POST", "/v1.0/ringrestart/clusters", token, """
+                {"cluster": {"name": "events", "datastore": {"type": "cassandra"}, "flavorRef": "2",
+                             "volume": {"size": 1}, "size": 3}}""").json().path("cluster").path("id").asString();
+        String path = "/v1.0/ringrestart/clusters/" + cluster;
+        jdbc.sql("update clusters set task = 'NONE' where id = ?::uuid").param(cluster).update();
+
+        assertThat(call("POST", path, token, "{\"restart\": {}}").status()).isEqualTo(202);
+        assertThat(call("GET", path, token, null).json().path("cluster").path("status").asString())
+                .isEqualTo("RESTARTING");
+        assertThat(jdbc.sql("select count(*) from tasks where resource_id = ?::uuid and kind = 'RESTART_CLUSTER'")
+                .param(cluster).query(Long.class).single()).isEqualTo(1);
+        assertThat(call("POST", path + "/action", token, "{\"restart\": {}}").status()).isEqualTo(409);
+    }
+
+    @Test
     void cassandraValuesAreCheckedAgainstTheVersionsParameters() {
         String token = tenantToken("ringstrict");
         Response refused = call("POST", "/v1.0/ringstrict/configurations", token, """

@@ -17,6 +17,7 @@ import dev.shoal.domain.instance.InstanceRepository;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeRepository;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public class ConfigurationService {
     @Transactional
     void delete(String tenantId, UUID id) {
         Configuration configuration = find(tenantId, id);
-        List<String> using = new java.util.ArrayList<>(attached(id).stream().map(i -> i.getId().toString()).toList());
+        List<String> using = new ArrayList<>(attached(id).stream().map(i -> i.getId().toString()).toList());
         clusterNodes(id).stream().map(node -> "cluster " + node.getClusterId()).distinct().forEach(using::add);
         if (!using.isEmpty()) {
             throw ApiException.conflict("configuration " + id + " is attached to " + using
@@ -125,7 +126,7 @@ public class ConfigurationService {
     @Transactional(readOnly = true)
     List<Map<String, Object>> instancesOf(String tenantId, UUID id) {
         find(tenantId, id);
-        List<Map<String, Object>> using = new java.util.ArrayList<>(attached(id).stream()
+        List<Map<String, Object>> using = new ArrayList<>(attached(id).stream()
                 .map(instance -> Map.<String, Object>of("id", instance.getId(), "name", instance.getName())).toList());
         // Trove lists a cluster's members among the instances, with the cluster they belong to
         clusterNodes(id).forEach(node -> using.add(Map.of("id", node.getId(), "name", node.getName(),

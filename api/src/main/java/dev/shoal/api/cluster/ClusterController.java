@@ -65,6 +65,13 @@ class ClusterController {
         return Map.of("node", clusters.showNode(tenantId, id, nodeId));
     }
 
+    /** What the node's datastore last reported running for the parameters configuration groups manage. */
+    @GetMapping("/{id}/nodes/{nodeId}/configuration")
+    Map<String, Map<String, Object>> nodeConfiguration(@PathVariable String tenantId, @PathVariable UUID id,
+                                                       @PathVariable UUID nodeId) {
+        return Map.of("node", Map.of("configuration", clusters.runningConfiguration(tenantId, id, nodeId)));
+    }
+
     @PostMapping("/{id}/nodes")
     ResponseEntity<Map<String, Object>> addNodes(@PathVariable String tenantId, @PathVariable UUID id,
                                                  @RequestBody ClusterRequests.AddNodes request) {
@@ -84,8 +91,8 @@ class ClusterController {
 
     /**
      * Trove's cluster actions, as its clients send them: {@code {"grow": [instance, ...]}} adds nodes (Trove's
-     * instance form), {@code {"shrink": [{"id": ...}]}} removes one, {@code {"reset-status": {}}} clears a failure.
-     * Trove's clients read the cluster back from the answer.
+     * instance form), {@code {"shrink": [{"id": ...}]}} removes one, {@code {"restart": {}}} restarts every node, one
+     * at a time, {@code {"reset-status": {}}} clears a failure. Trove's clients read the cluster back from the answer.
      */
     @PostMapping("/{id}")
     ResponseEntity<Map<String, Object>> troveAction(@PathVariable String tenantId, @PathVariable UUID id,
@@ -101,9 +108,11 @@ class ClusterController {
             clusters.removeNode(tenantId, id, nodeId(body.get("shrink").get(0).get("id"), "shrink[0].id"));
         } else if (body != null && body.size() == 1 && body.containsKey("reset-status")) {
             clusters.resetStatus(tenantId, id);
+        } else if (body != null && body.size() == 1 && body.containsKey("restart")) {
+            clusters.restart(tenantId, id);
         } else {
             throw ApiException.invalid("action", "the body names exactly one action: grow (a list of instances),"
-                    + " shrink (one instance id) or reset-status");
+                    + " shrink (one instance id), restart or reset-status");
         }
         return ResponseEntity.accepted().body(Map.of("cluster", clusters.show(tenantId, id)));
     }
@@ -117,8 +126,12 @@ class ClusterController {
     @PostMapping("/{id}/action")
     ResponseEntity<Map<String, Object>> action(@PathVariable String tenantId, @PathVariable UUID id,
                                                @RequestBody Map<String, JsonNode> body) {
+        if (body != null && body.size() == 1 && body.containsKey("restart")) {
+            clusters.restart(tenantId, id);
+            return ResponseEntity.accepted().build();
+        }
         if (body == null || body.size() != 1 || !body.containsKey("replace_node")) {
-            throw ApiException.invalid("action", "the body names exactly one action, one of [replace_node]");
+            throw ApiException.invalid("action", "the body names exactly one action, one of [replace_node, restart]");
         }
         return ResponseEntity.accepted().body(Map.of("node", clusters.replaceNode(tenantId, id,
                 nodeId(body.get("replace_node").get("id"), "replace_node.id"))));

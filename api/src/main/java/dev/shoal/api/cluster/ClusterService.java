@@ -130,6 +130,12 @@ class ClusterService {
         return views.node(node, statuses.findById(node.getId()).orElse(null));
     }
 
+    @Transactional(readOnly = true)
+    Map<String, Object> runningConfiguration(String tenantId, UUID id, UUID nodeId) {
+        String running = member(find(tenantId, id), nodeId).getRunningConfiguration();
+        return running == null ? Map.of() : json.readValue(running, new tools.jackson.core.type.TypeReference<>() { });
+    }
+
     /** Deleting what is already being deleted changes nothing and answers the same. */
     @Transactional
     void delete(String tenantId, UUID id) {
@@ -204,6 +210,14 @@ class ClusterService {
                 json.writeValueAsString(Map.of("nodes", List.of(replacement.getId()), "replaces", old.getId())),
                 properties.buildTimeout().plus(properties.deleteTimeout()));
         return views.node(replacement, null);
+    }
+
+    /** Trove's cluster restart, one node at a time; what a configuration group left for a restart takes effect. */
+    @Transactional
+    void restart(String tenantId, UUID id) {
+        Cluster cluster = idle(find(tenantId, id));
+        cluster.startTask(ClusterTask.RESTARTING, "Restarting every node, one at a time", clock.instant());
+        scheduler.schedule(tenantId, TaskKind.RESTART_CLUSTER, RESOURCE_TYPE, id, null, properties.buildTimeout());
     }
 
     /** Trove's cluster root enable: one fresh password, returned once, sealed for each node on its way. */

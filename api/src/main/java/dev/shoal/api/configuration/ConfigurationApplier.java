@@ -4,9 +4,10 @@ import dev.shoal.api.ApiProperties;
 import dev.shoal.api.system.TaskScheduler;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.task.TaskKind;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Schedules the task that brings an instance's datastore to its configuration group's values. */
+/** Schedules the task that brings an instance's datastore, or every node of a cluster, to its group's values. */
 @Component
 public class ConfigurationApplier {
 
@@ -20,6 +21,11 @@ public class ConfigurationApplier {
 
     public void apply(Instance instance) {
         scheduler.schedule(instance.getTenantId(), TaskKind.APPLY_CONFIGURATION, "instance", instance.getId(), null,
+                properties.buildTimeout());
+    }
+
+    public void applyToCluster(String tenantId, UUID clusterId) {
+        scheduler.schedule(tenantId, TaskKind.APPLY_CLUSTER_CONFIGURATION, "cluster", clusterId, null,
                 properties.buildTimeout());
     }
 }

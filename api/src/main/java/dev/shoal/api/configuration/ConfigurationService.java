@@ -14,7 +14,10 @@ import dev.shoal.domain.configuration.ParameterDefinition;
 import dev.shoal.domain.configuration.ParameterDefinitionRepository;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.node.NodeRepository;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Configuration groups: values checked against the version's parameter metadata, and every change to a group
- * reaching the instances it is attached to.
+ * reaching the instances and cluster nodes it is attached to.
  */
 @Service
 public class ConfigurationService {
@@ -36,6 +39,7 @@ public class ConfigurationService {
     private final ParameterDefinitionRepository definitions;
     private final DatastoreVersionRepository versions;
     private final InstanceRepository instances;
+    private final NodeRepository nodes;
     private final CatalogReferences catalog;
     private final ConfigurationApplier applier;
     private final NodeConfigurationGroups nodeGroups;
@@ -44,14 +48,15 @@ public class ConfigurationService {
 
     ConfigurationService(ConfigurationRepository configurations, ConfigurationValueRepository values,
                          ParameterDefinitionRepository definitions, DatastoreVersionRepository versions,
-                         InstanceRepository instances, CatalogReferences catalog, ConfigurationApplier applier,
-                         NodeConfigurationGroups nodeGroups, Links links, Clock clock) {
+                         InstanceRepository instances, NodeRepository nodes, CatalogReferences catalog,
+                         ConfigurationApplier applier, NodeConfigurationGroups nodeGroups, Links links, Clock clock) {
         this.nodeGroups = nodeGroups;
         this.configurations = configurations;
         this.values = values;
         this.definitions = definitions;
         this.versions = versions;
         this.instances = instances;
+        this.nodes = nodes;
         this.catalog = catalog;
         this.applier = applier;
         this.links = links;
@@ -103,6 +108,8 @@ public class ConfigurationService {
         values.deleteAllOf(id);
         store(configuration, merged);
         attached(id).forEach(applier::apply);
+        clusterNodes(id).stream().map(Node::getClusterId).distinct()
+                .forEach(clusterId -> applier.applyToCluster(tenantId, clusterId));
         return view(configuration);
     }
 
@@ -110,10 +117,11 @@ public class ConfigurationService {
     void delete(String tenantId, UUID id) {
         Configuration configuration = find(tenantId, id);
         nodeGroups.refuseChange(configuration, "deleted");
-        List<Instance> using = attached(id);
+        List<String> using = new ArrayList<>(attached(id).stream().map(i -> i.getId().toString()).toList());
+        clusterNodes(id).stream().map(node -> "cluster " + node.getClusterId()).distinct().forEach(using::add);
         if (!using.isEmpty()) {
-            throw ApiException.conflict("configuration " + id + " is attached to "
-                    + using.stream().map(i -> i.getId().toString()).toList() + "; detach it first");
+            throw ApiException.conflict("configuration " + id + " is attached to " + using
+                    + "; detach it or delete the cluster first");
         }
         configuration.markDeleted(clock.instant());
     }
@@ -123,10 +131,14 @@ public class ConfigurationService {
         Configuration configuration = find(tenantId, id);
         if (configuration.getNodeId().isPresent()) {
             return nodeGroups.nodeOf(configuration).stream().map(node -> Map.<String, Object>of("id", node.getId(),
-                    "name", node.getName())).toList();
+                    "name", node.getName(), "cluster_id", node.getClusterId())).toList();
         }
-        return attached(id).stream().map(instance -> Map.<String, Object>of("id", instance.getId(), "name",
-                instance.getName())).toList();
+        List<Map<String, Object>> using = new ArrayList<>(attached(id).stream()
+                .map(instance -> Map.<String, Object>of("id", instance.getId(), "name", instance.getName())).toList());
+        // Trove lists a cluster's members among the instances, with the cluster they belong to
+        clusterNodes(id).forEach(node -> using.add(Map.of("id", node.getId(), "name", node.getName(),
+                "cluster_id", node.getClusterId())));
+        return using;
     }
 
     Map<String, ParameterDefinition> definitionsOf(UUID versionId) {
@@ -140,11 +152,15 @@ public class ConfigurationService {
 
     private int instanceCount(Configuration configuration) {
         return configuration.getNodeId().isPresent() ? nodeGroups.nodeOf(configuration).isPresent() ? 1 : 0
-                : attached(configuration.getId()).size();
+                : attached(configuration.getId()).size() + clusterNodes(configuration.getId()).size();
     }
 
     private List<Instance> attached(UUID id) {
         return instances.findAllByConfigurationIdAndDeletedAtIsNullOrderByCreated(id);
+    }
+
+    private List<Node> clusterNodes(UUID id) {
+        return nodes.findAllByConfigurationIdAndClusterIdIsNotNullAndDeletedAtIsNull(id);
     }
 
     private Configuration find(String tenantId, UUID id) {

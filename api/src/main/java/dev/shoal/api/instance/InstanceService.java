@@ -211,7 +211,8 @@ class InstanceService {
 
     @Transactional(readOnly = true)
     Map<String, Object> runningConfiguration(String tenantId, UUID id) {
-        String running = node(find(tenantId, id)).getRunningConfiguration();
+        // reading what runs is no change: a cluster's node answers too
+        String running = clusterNode(tenantId, id).orElseGet(() -> node(find(tenantId, id))).getRunningConfiguration();
         return running == null ? Map.of() : json.readValue(running, new tools.jackson.core.type.TypeReference<>() { });
     }
 

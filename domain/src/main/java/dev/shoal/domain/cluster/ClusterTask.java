@@ -7,6 +7,7 @@ public enum ClusterTask {
     GROWING("GROWING"),
     SHRINKING("SHRINKING"),
     REPLACING("REPLACING"),
+    RESTARTING("RESTARTING"),
     DELETING("DELETING");
 
     private final String status;

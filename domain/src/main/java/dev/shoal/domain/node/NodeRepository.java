@@ -28,6 +28,9 @@ public interface NodeRepository extends JpaRepository<Node, UUID> {
     /** Every node the cluster ever had, so new nodes' names never repeat a removed one's. */
     long countByClusterId(UUID clusterId);
 
+    /** Cluster nodes running a configuration group: each cluster's share follows the group's changes. */
+    List<Node> findAllByConfigurationIdAndClusterIdIsNotNullAndDeletedAtIsNull(UUID configurationId);
+
     List<Node> findAllByClusterIdInAndDeletedAtIsNull(java.util.Collection<UUID> clusterIds);
 
     /** What a tenant holds: its live nodes, standalone or in clusters, and their volume gigabytes. */

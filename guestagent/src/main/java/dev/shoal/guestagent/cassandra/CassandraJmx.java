@@ -49,6 +49,18 @@ final class CassandraJmx {
         }
     }
 
+    /** Several reads and writes of StorageService over one connection. */
+    <T> T withStorageService(StorageServiceWork<T> work) throws IOException, JMException {
+        try (JMXConnector connector = connect()) {
+            return work.run(connector.getMBeanServerConnection(), STORAGE_SERVICE);
+        }
+    }
+
+    @FunctionalInterface
+    interface StorageServiceWork<T> {
+        T run(MBeanServerConnection server, ObjectName storageService) throws IOException, JMException;
+    }
+
     /** Streams this node's data to the rest of the ring; returns once the node has left it. */
     void decommission() throws IOException, JMException {
         try (JMXConnector connector = connect()) {

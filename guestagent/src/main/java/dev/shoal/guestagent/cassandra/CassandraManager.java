@@ -1,6 +1,8 @@
 package dev.shoal.guestagent.cassandra;
 
 import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.AppliedConfiguration;
+import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterStatus;
 import dev.shoal.contracts.guest.Prepare;
@@ -13,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 import javax.management.JMException;
 import org.slf4j.Logger;
@@ -30,6 +33,7 @@ public final class CassandraManager extends PreparedDatastore {
     private final CassandraSettings settings;
     private final CassandraProcess process;
     private final CassandraReadiness readiness;
+    private final CassandraOverrides overrides;
 
     public CassandraManager(GuestConfig config) {
         super(config, "Cassandra");
@@ -37,6 +41,7 @@ public final class CassandraManager extends PreparedDatastore {
         this.process = new CassandraProcess(config.nodeDir());
         this.readiness = new CassandraReadiness(config.nodeDir(), config.address(), process,
                 settings.startTimeout());
+        this.overrides = new CassandraOverrides(config.nodeDir());
     }
 
     @Override
@@ -56,7 +61,7 @@ public final class CassandraManager extends PreparedDatastore {
     protected void install(Prepare request) throws Exception {
         ClusterMember member = request.cluster();
         CassandraLaunch launch = launchFor(request, member);
-        writeConfiguration(member);
+        writeConfiguration(member, request.overrides());
         launch.store(config.nodeDir());
         start(launch);
     }
@@ -118,6 +123,15 @@ public final class CassandraManager extends PreparedDatastore {
         description = "decommissioned";
     }
 
+    /** Written to cassandra.yaml, set live where StorageService can; the rest waits for a restart. */
+    @Override
+    public synchronized AppliedConfiguration applyOverrides(ConfigurationOverrides requested) throws Exception {
+        AppliedConfiguration applied = overrides.apply(requested, jmx());
+        log.info("node {}: configuration applied{}", config.nodeId(), applied.restartRequired().isEmpty() ? ""
+                : "; a restart applies " + applied.restartRequired());
+        return applied;
+    }
+
     private void start(CassandraLaunch launch) throws Exception {
         readiness.requireFreePorts();
         process.start(launch.command(settings.javaBinary(), settings.lib(), config.nodeDir()));
@@ -134,8 +148,10 @@ public final class CassandraManager extends PreparedDatastore {
                 Optional.ofNullable(member.replaceAddress()).filter(address -> !address.isBlank()));
     }
 
-    private void writeConfiguration(ClusterMember member) throws IOException {
-        write("cassandra.yaml", CassandraYaml.render(config.nodeDir(), config.address(), member));
+    /** A group given at create time is in the file from the first start: no restart needed for it. */
+    private void writeConfiguration(ClusterMember member, Map<String, String> values) throws IOException {
+        write("cassandra.yaml", CassandraOverridesYaml.render(
+                CassandraYaml.render(config.nodeDir(), config.address(), member), values));
         write("cassandra-rackdc.properties", CassandraYaml.rackDc(member));
         try (InputStream logback = CassandraManager.class.getResourceAsStream("logback.xml")) {
             Files.copy(logback, file("logback.xml"), StandardCopyOption.REPLACE_EXISTING);

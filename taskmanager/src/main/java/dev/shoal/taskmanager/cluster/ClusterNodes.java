@@ -55,7 +55,7 @@ class ClusterNodes {
     }
 
     private ClusterParameters parameters(Task task) {
-        return task.getParameters() == null ? new ClusterParameters(null, null, null, null)
+        return task.getParameters() == null ? new ClusterParameters(null, null, null, null, null)
                 : codec.mapper().readValue(task.getParameters(), ClusterParameters.class);
     }
 }

@@ -5,6 +5,7 @@ import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.node.NodeBuilder;
+import dev.shoal.taskmanager.node.NodeConfiguration;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
@@ -22,12 +23,15 @@ class ClusterSteps {
     private final ClusterNodes clusterNodes;
     private final ClusterStrategies strategies;
     private final NodeBuilder builder;
+    private final NodeConfiguration configuration;
     private final Clock clock;
 
-    ClusterSteps(ClusterNodes clusterNodes, ClusterStrategies strategies, NodeBuilder builder, Clock clock) {
+    ClusterSteps(ClusterNodes clusterNodes, ClusterStrategies strategies, NodeBuilder builder,
+                 NodeConfiguration configuration, Clock clock) {
         this.clusterNodes = clusterNodes;
         this.strategies = strategies;
         this.builder = builder;
+        this.configuration = configuration;
         this.clock = clock;
     }
 
@@ -108,8 +112,22 @@ class ClusterSteps {
     StepOutcome complete(Task task) {
         ClusterContext context = clusterNodes.context(task);
         context.added().forEach(node -> node.finishTask(clock.instant()));
+        context.added().stream().filter(node -> node.getConfigurationId() != null).forEach(node ->
+                readConfiguration(node, context.correlationId()));
         context.cluster().finishTask(clock.instant());
         return StepOutcome.DONE;
+    }
+
+    /**
+     * A node prepared with a group already runs with its values; asking it once records what it runs with. Only a
+     * reading: a datastore that cannot answer must not undo a cluster that works.
+     */
+    private void readConfiguration(Node node, String correlationId) {
+        try {
+            configuration.apply(node, node.getConfigurationId(), correlationId);
+        } catch (RuntimeException e) {
+            log.warn("node {}: running configuration not read: {}", node.getName(), e.getMessage());
+        }
     }
 
     StepOutcome stopReplaced(Task task) {

@@ -1,12 +1,6 @@
 package dev.shoal.taskmanager.instance;
 
-import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
-import dev.shoal.contracts.guest.AppliedConfiguration;
-import dev.shoal.contracts.guest.ConfigurationOverrides;
-import dev.shoal.domain.configuration.ConfigurationValueRepository;
-import dev.shoal.domain.configuration.ParameterDefinition;
-import dev.shoal.domain.configuration.ParameterDefinitionRepository;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
@@ -14,12 +8,12 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.node.NodeConfiguration;
 import dev.shoal.taskmanager.task.StepListWorkflow;
 import dev.shoal.taskmanager.task.Workflow;
 import dev.shoal.taskmanager.task.Workflow.Step;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,21 +26,16 @@ import org.springframework.context.annotation.Configuration;
 class InstanceConfiguration {
 
     private final InstanceNodes instanceNodes;
+    private final NodeConfiguration configuration;
     private final GuestClient guests;
-    private final ConfigurationValueRepository values;
-    private final ParameterDefinitionRepository definitions;
-    private final MessageCodec codec;
     private final TaskManagerProperties properties;
     private final Clock clock;
 
-    InstanceConfiguration(InstanceNodes instanceNodes, GuestClient guests, ConfigurationValueRepository values,
-                          ParameterDefinitionRepository definitions, MessageCodec codec,
+    InstanceConfiguration(InstanceNodes instanceNodes, NodeConfiguration configuration, GuestClient guests,
                           TaskManagerProperties properties, Clock clock) {
         this.instanceNodes = instanceNodes;
+        this.configuration = configuration;
         this.guests = guests;
-        this.values = values;
-        this.definitions = definitions;
-        this.codec = codec;
         this.properties = properties;
         this.clock = clock;
     }
@@ -82,20 +71,7 @@ class InstanceConfiguration {
             return StepOutcome.WAIT;
         }
         Instance instance = instanceNodes.instance(task);
-        Map<String, String> wanted = instance.getConfigurationId() == null ? Map.of()
-                : values.valuesOf(instance.getConfigurationId());
-        List<String> managed = definitions.findAllByKeyDatastoreVersionIdOrderByKeyName(instance.getDatastoreVersionId())
-                .stream().filter(definition -> !definition.isReadOnly()).map(ParameterDefinition::getName).toList();
-        AppliedConfiguration applied = codec.mapper().treeToValue(guests.call(node, MessageTypes.UPDATE_OVERRIDES,
-                new ConfigurationOverrides(wanted, managed), task.getId().toString(),
-                properties.guestCallTimeoutHigh()).result(), AppliedConfiguration.class);
-        node.runningConfiguration(codec.mapper().writeValueAsString(applied.running()), clock.instant());
-        if (!applied.restartRequired().isEmpty()) {
-            node.startTask(NodeTask.RESTART_REQUIRED, "A restart applies " + applied.restartRequired(),
-                    clock.instant());
-        } else if (node.getTask() == NodeTask.RESTART_REQUIRED || node.getTask() == NodeTask.REBOOTING) {
-            node.finishTask(clock.instant());
-        }
+        configuration.apply(node, instance.getConfigurationId(), task.getId().toString());
         instance.touch(clock.instant());
         return StepOutcome.DONE;
     }

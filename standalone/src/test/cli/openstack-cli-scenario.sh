@@ -108,6 +108,11 @@ await() {
   abort "$what: still '$output' (waited for $expected)"
 }
 
+# running_value INSTANCE PARAMETER: what the datastore runs, as `configuration default` shows it
+running_value() {
+  os database configuration default "$1" -f json | python3 -c \
+    'import json, sys; print(json.load(sys.stdin).get(sys.argv[1], ""))' "$2" 2>/dev/null
+}
 config_instances() { os database configuration instances "$1" -f value -c Name; }
 # field_of INSTANCE FIELD: one field of the instance as the client shows it, empty when it has none
 field_of() {
@@ -171,8 +176,9 @@ part_mysql() {
   refuse "a read-only parameter is refused" "values.log_bin: is read-only" \
     os database configuration set "$CONFIG" '{"log_bin": false}'
 
-  expect "instance create" "$(os database instance create products --flavor 1 --size 1 --datastore mysql \
-    --datastore-version 10.11 -f value -c status)" BUILD
+  CREATED=$(os database instance create products --flavor 1 --size 1 --datastore mysql \
+    --datastore-version 10.11 -f value -c status) || abort "instance create: $CREATED"
+  expect "instance create" "$CREATED" BUILD
   await "instance ACTIVE" 240 ACTIVE status_of products
   LIST=$(os database instance list -f value -c Name -c Status -c "Operating Status")
   expect "instance list" "$LIST" "products ACTIVE HEALTHY"
@@ -213,7 +219,8 @@ part_replica() {
   expect "instance show lists the replica" "$(field_of products-main replicas)" "$REPLICA_ID"
   expect "instance list shows the roles" "$(os database instance list -f value -c Name -c Role)" \
     "products-main primary" "products-ro replica"
-  refuse "eject is refused while the master is healthy" "ACTIVE" os database instance eject products-ro
+  refuse "eject is refused while the master is healthy" "is ACTIVE and its heartbeats are fresh" \
+    os database instance eject products-ro
   os database instance promote products-ro >/dev/null
   await "promoted replica ACTIVE" 180 ACTIVE status_of products-ro
   await "the former master follows the new one" 60 "$REPLICA_ID" field_of products-main replica_of
@@ -229,14 +236,26 @@ part_replica() {
 
 part_cassandra() {
   log "a Cassandra cluster"
-  expect "cluster create" "$(os database cluster create events cassandra 5.0 --instance flavor=2,volume=1 \
-    --instance flavor=2,volume=1 --instance flavor=2,volume=1 -f value -c name)" events
+  RING=$(os database configuration create ring '{"compaction_throughput": 32}' --datastore cassandra \
+    --datastore-version 5.0 -f value -c id) || abort "configuration create: $RING"
+  CREATED=$(os database cluster create events cassandra 5.0 --instance flavor=2,volume=1 \
+    --instance flavor=2,volume=1 --instance flavor=2,volume=1 --configuration ring -f value -c name) \
+    || abort "cluster create: $CREATED"
+  expect "cluster create" "$CREATED" events
   await "cluster ACTIVE" 420 ACTIVE cluster_status events
+  NODE=$(os database cluster list instances events -f value -c ID | head -n 1)
+  await "every node starts with the cluster's group" 60 32 running_value "$NODE" compaction_throughput
+  OWN=$(field_of "$NODE" configuration)
+  expect "a node's own group holds its cluster's settings" "$(os database configuration show "$OWN" -f value \
+    -c values)" '"cluster_name": "shoal-' '"compaction_throughput": 32'
+  refuse "a node's own group cannot be deleted" "own group and cannot be deleted" \
+    os database configuration delete "$OWN"
+  os database configuration set "$RING" '{"compaction_throughput": 48}' >/dev/null
+  await "a changed group is live on every node" 90 48 running_value "$NODE" compaction_throughput
   expect "cluster list" "$(os database cluster list -f value -c Name -c "Task Name")" "events NONE"
   INSTANCES=$(os database cluster list instances events -f value -c Name -c Status)
   expect "cluster list instances" "$INSTANCES" "events-1 ACTIVE" "events-2 ACTIVE" "events-3 ACTIVE"
   expect "cluster show" "$(os database cluster show events -f value -c instance_count)" 3
-  NODE=$(os database cluster list instances events -f value -c ID | head -n 1)
   expect "a cluster's node shows as an instance" "$(os database instance show "$NODE" -f value -c cluster_id)" "-"
   expect "instance list --include-clustered" "$(os database instance list --include-clustered -f value -c Name)" \
     events-1 events-2 events-3 products-main
@@ -265,7 +284,10 @@ part_teardown() {
   await "instances deleted" 240 gone gone instance products-ro
   await "instances deleted" 240 gone gone instance products-main
   os database configuration delete web >/dev/null
+  os database configuration delete ring >/dev/null
   absent "configuration deleted" "$(os database configuration list -f value -c Name)" web
+  absent "configuration deleted" "$(os database configuration list -f value -c Name)" ring
+  absent "nodes' own groups went with their nodes" "$(os database configuration list -f value -c Name)" events-
   expect "nothing is held any more" "$(os database quota show "$TENANT" -f value)" "instances 0 0 20" "volumes 0 0 200"
   if pgrep -f "$WORK/home/nodes" >/dev/null; then
     fail "node processes are still running after every delete"

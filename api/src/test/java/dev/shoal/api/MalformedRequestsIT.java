@@ -59,9 +59,9 @@ class MalformedRequestsIT extends ApiTestSupport {
                 bad("unknown configuration", "POST", instances, "{\"instance\": {\"name\": \"db\", \"datastore\": "
                         + "{\"type\": \"mysql\"}, \"flavorRef\": \"1\", \"volume\": {\"size\": 1}, \"configuration\": \""
                         + UUID.randomUUID() + "\"}}", 422, "unprocessableEntity", "instance.configuration"),
-                bad("configuration not an id", "POST", instances, "{\"instance\": {\"name\": \"db\", \"datastore\": "
+                bad("configuration named by no group", "POST", instances, "{\"instance\": {\"name\": \"db\", \"datastore\": "
                         + "{\"type\": \"mysql\"}, \"flavorRef\": \"1\", \"volume\": {\"size\": 1}, \"configuration\": "
-                        + "\"nope\"}}", 400, "badRequest", "instance.configuration"),
+                        + "\"nope\"}}", 422, "unprocessableEntity", "instance.configuration"),
                 bad("several fields at once", "POST", instances, "{\"instance\": {}}", 400, "badRequest", null),
                 bad("malformed id in the path", "GET", instances + "/not-a-uuid", null, 404, "itemNotFound", null),
                 bad("unknown instance", "GET", instances + "/" + UUID.randomUUID(), null, 404, "itemNotFound", null),

@@ -80,6 +80,19 @@ public class CatalogReferences {
         }
     }
 
+    /** Trove's clients pass a cluster's configuration as given, often by name: one group of that name it is. */
+    private dev.shoal.domain.configuration.Configuration configurationNamed(String tenantId, String name,
+                                                                            String field) {
+        var named = configurations.findLive(tenantId).stream()
+                .filter(group -> group.getNodeId().isEmpty() && group.getName().equals(name)).toList();
+        if (named.size() > 1) {
+            throw ApiException.unresolvable(field, named.size() + " configuration groups are named '" + name
+                    + "'; give the id of one");
+        }
+        return named.stream().findFirst().orElseThrow(() ->
+                ApiException.unresolvable(field, "no configuration group is named '" + name + "'"));
+    }
+
     /** Clients send a flavor's id or its link; either names the same flavor. */
     public String flavor(String flavorRef, String field) {
         String id = flavorId(flavorRef);
@@ -96,14 +109,15 @@ public class CatalogReferences {
         if (configuration == null || configuration.isBlank()) {
             return null;
         }
-        UUID id;
-        try {
-            id = UUID.fromString(configuration.strip());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be the id of a configuration group");
+        var group = uuid(configuration.strip())
+                .map(id -> configurations.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
+                        ApiException.unresolvable(field, "configuration " + id + " does not exist")))
+                .orElseGet(() -> configurationNamed(tenantId, configuration.strip(), field));
+        UUID id = group.getId();
+        if (group.getNodeId().isPresent()) {
+            throw ApiException.unresolvable(field, "configuration " + id + " is node " + group.getNodeId().get()
+                    + "'s own group; give a group of your own");
         }
-        var group = configurations.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
-                ApiException.unresolvable(field, "configuration " + id + " does not exist"));
         if (!group.getDatastoreVersionId().equals(version.getId())) {
             throw ApiException.unresolvable(field, "configuration " + id + " is for another datastore version");
         }

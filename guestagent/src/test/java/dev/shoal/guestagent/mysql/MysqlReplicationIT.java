@@ -1,16 +1,13 @@
 package dev.shoal.guestagent.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.shoal.guestagent.mysql.MysqlTestNodes.ids;
+import static dev.shoal.guestagent.mysql.MysqlTestNodes.sql;
 import static org.awaitility.Awaitility.await;
 
-import dev.shoal.contracts.NodeSecret;
-import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.ServiceStatus;
-import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
-import dev.shoal.guestagent.GuestConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,12 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,26 +27,27 @@ class MysqlReplicationIT {
     private static final String MASTER = "127.0.1.245";
     private static final String REPLICA_A = "127.0.1.246";
     private static final String REPLICA_B = "127.0.1.247";
-    private static final String PASSWORD = "root-pw";
 
     @TempDir
     Path work;
 
-    private final List<MysqlManager> managers = new ArrayList<>();
-    private final List<NodeSecret> secrets = new ArrayList<>();
+    private MysqlTestNodes nodes;
+
+    @BeforeEach
+    void nodes() {
+        nodes = new MysqlTestNodes(work);
+    }
 
     @AfterEach
     void stopServers() throws Exception {
-        for (MysqlManager manager : managers) {
-            manager.stop();
-        }
+        nodes.stopAll();
     }
 
     @Test
     void replicasMadeFromOneSnapshotFollowTheMasterUntilDetached() throws Exception {
-        MysqlManager master = node(MASTER);
-        MysqlManager replicaA = node(REPLICA_A);
-        MysqlManager replicaB = node(REPLICA_B);
+        MysqlManager master = nodes.node(MASTER);
+        MysqlManager replicaA = nodes.node(REPLICA_A);
+        MysqlManager replicaB = nodes.node(REPLICA_B);
         sql(MASTER, "create database shop", "create table shop.items (id int primary key)",
                 "insert into shop.items values (1)", "create user app@'%' identified by 'app-pw'",
                 "grant select on shop.* to app@'%'");
@@ -61,7 +56,7 @@ class MysqlReplicationIT {
         assertThat(snapshot.gtidPosition()).matches("[0-9]+-[0-9]+-[0-9]+(,.*)?");
         assertThat(master.createReplicationSnapshot("snap-1").gtidPosition())
                 .as("taking the same snapshot again").isEqualTo(snapshot.gtidPosition());
-        String replicationPassword = SecretBox.open(secrets.get(0), snapshot.sealedReplicationPassword());
+        String replicationPassword = nodes.opened(master, snapshot);
         sql(MASTER, "insert into shop.items values (2)");
 
         replicaA.attachReplica(snapshot, replicationPassword);
@@ -99,10 +94,10 @@ class MysqlReplicationIT {
 
     @Test
     void aRestartedReplicaStaysReadOnlyAndCatchesUp() throws Exception {
-        MysqlManager master = node(MASTER);
-        MysqlManager replica = node(REPLICA_A);
+        MysqlManager master = nodes.node(MASTER);
+        MysqlManager replica = nodes.node(REPLICA_A);
         ReplicationSnapshot snapshot = master.createReplicationSnapshot("snap-2");
-        replica.attachReplica(snapshot, SecretBox.open(secrets.get(0), snapshot.sealedReplicationPassword()));
+        replica.attachReplica(snapshot, nodes.opened(master, snapshot));
 
         replica.restart();
         sql(MASTER, "create database late", "create table late.t (v int)", "insert into late.t values (9)");
@@ -114,18 +109,18 @@ class MysqlReplicationIT {
 
     @Test
     void aPromotedReplicaBecomesTheMasterTheOthersFollow() throws Exception {
-        MysqlManager master = node(MASTER);
-        MysqlManager replicaA = node(REPLICA_A);
-        MysqlManager replicaB = node(REPLICA_B);
+        MysqlManager master = nodes.node(MASTER);
+        MysqlManager replicaA = nodes.node(REPLICA_A);
+        MysqlManager replicaB = nodes.node(REPLICA_B);
         sql(MASTER, "create database shop", "create table shop.items (id int primary key)",
                 "insert into shop.items values (1)");
         ReplicationSnapshot snapshot = master.createReplicationSnapshot("snap-3");
-        String password = SecretBox.open(secrets.get(0), snapshot.sealedReplicationPassword());
+        String password = nodes.opened(master, snapshot);
         replicaA.attachReplica(snapshot, password);
         replicaB.attachReplica(snapshot, password);
 
         ReplicationSnapshot source = replicaA.promoteToReplicaSource();
-        String newPassword = SecretBox.open(secrets.get(1), source.sealedReplicationPassword());
+        String newPassword = nodes.opened(replicaA, source);
         replicaB.attachReplica(source, newPassword);
         master.attachReplica(source, newPassword);
         sql(REPLICA_A, "insert into shop.items values (2)");
@@ -138,41 +133,8 @@ class MysqlReplicationIT {
         assertThat(master.replicationStatus().readOnly()).as("the former master follows, read-only").isTrue();
     }
 
-    private MysqlManager node(String address) throws Exception {
-        NodeSecret secret = NodeSecret.generate();
-        Path nodeDir = Files.createDirectories(work.resolve(address));
-        MysqlManager manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, address,
-                nodeDir, "amqp://unused", Duration.ofSeconds(1), Optional.empty(), Optional.empty(),
-                Map.of("snapshot.dir", work.resolve(".snapshots").toString())));
-        managers.add(manager);
-        secrets.add(secret);
-        manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, PASSWORD)));
-        return manager;
-    }
-
-    private static void sql(String address, String... statements) throws SQLException {
-        try (Connection connection = connect(address); Statement sql = connection.createStatement()) {
-            for (String statement : statements) {
-                sql.execute(statement);
-            }
-        }
-    }
-
-    private static List<Integer> ids(String address) throws SQLException {
-        List<Integer> ids = new ArrayList<>();
-        try (Connection connection = connect(address); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select id from shop.items order by id")) {
-            while (rows.next()) {
-                ids.add(rows.getInt(1));
-            }
-        } catch (SQLException notThereYet) {
-            return List.of();
-        }
-        return ids;
-    }
-
     private static long count(String address, String query) {
-        try (Connection connection = connect(address); Statement sql = connection.createStatement();
+        try (Connection connection = MysqlTestNodes.connect(address); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
@@ -181,8 +143,4 @@ class MysqlReplicationIT {
         }
     }
 
-    private static Connection connect(String address) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + address + ":3306/?connectTimeout=3000", "root",
-                PASSWORD);
-    }
 }

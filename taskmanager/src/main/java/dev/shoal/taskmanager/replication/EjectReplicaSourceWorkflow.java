@@ -43,10 +43,10 @@ class EjectReplicaSourceWorkflow implements Workflow {
         return List.of(
                 new Step("CHOOSE_CANDIDATE", 20, "Choosing the replica with the most advanced position",
                         this::chooseCandidate),
-                new Step("ENABLE_AS_MASTER", 50, "Making the candidate the writable master", this::enableAsMaster),
-                new Step("REPOINT_REPLICAS", 80, "Pointing the other replicas at the new master", this::repoint),
+                new Step("ENABLE_AS_MASTER", 50, "Making the candidate the writable master", switchover::enableAsMasterStep),
+                new Step("REPOINT_REPLICAS", 80, "Pointing the other replicas at the new master", switchover::repointStep),
                 new Step("AWAIT_REPLICATING", 95, "Waiting for every replica to follow", this::awaitFollowing),
-                new Step("FINISH", 100, "Ejection complete", this::finish));
+                new Step("FINISH", 100, "Ejection complete", switchover::finishStep));
     }
 
     @Override
@@ -85,26 +85,11 @@ class EjectReplicaSourceWorkflow implements Workflow {
         return StepOutcome.DONE;
     }
 
-    private StepOutcome enableAsMaster(Task task) {
-        switchover.enableAsMaster(task, replicas.switchover(task));
-        return StepOutcome.DONE;
-    }
 
-    private StepOutcome repoint(Task task) {
-        SwitchoverParameters parameters = replicas.switchover(task);
-        for (UUID replica : parameters.replicas()) {
-            switchover.follow(task, parameters, replica);
-        }
-        return StepOutcome.DONE;
-    }
 
     private StepOutcome awaitFollowing(Task task) throws StepFailure {
         SwitchoverParameters parameters = replicas.switchover(task);
         return switchover.allReplicating(task, parameters.replicas()) ? StepOutcome.DONE : StepOutcome.WAIT;
     }
 
-    private StepOutcome finish(Task task) {
-        switchover.finish(replicas.switchover(task));
-        return StepOutcome.DONE;
-    }
 }

@@ -54,11 +54,11 @@ class PromoteToReplicaSourceWorkflow implements Workflow {
                 new Step("READ_ONLY", 10, "Making the master read-only", this::readOnly),
                 new Step("LATEST_TXN", 20, "Reading the master's last transaction", this::latestTxn),
                 new Step("WAIT_FOR_TXN", 35, "Waiting for the candidate to apply it", this::waitForTxn),
-                new Step("ENABLE_AS_MASTER", 55, "Making the candidate the writable master", this::enableAsMaster),
-                new Step("REPOINT_REPLICAS", 75, "Pointing the other replicas at the new master", this::repoint),
+                new Step("ENABLE_AS_MASTER", 55, "Making the candidate the writable master", switchover::enableAsMasterStep),
+                new Step("REPOINT_REPLICAS", 75, "Pointing the other replicas at the new master", switchover::repointStep),
                 new Step("DEMOTE_OLD_MASTER", 85, "Making the old master a replica of the new one", this::demote),
                 new Step("AWAIT_REPLICATING", 95, "Waiting for every replica to follow", this::awaitFollowing),
-                new Step("FINISH", 100, "Promotion complete", this::finish));
+                new Step("FINISH", 100, "Promotion complete", switchover::finishStep));
     }
 
     @Override
@@ -103,18 +103,7 @@ class PromoteToReplicaSourceWorkflow implements Workflow {
         return StepOutcome.DONE;
     }
 
-    private StepOutcome enableAsMaster(Task task) {
-        switchover.enableAsMaster(task, replicas.switchover(task));
-        return StepOutcome.DONE;
-    }
 
-    private StepOutcome repoint(Task task) {
-        SwitchoverParameters parameters = replicas.switchover(task);
-        for (UUID replica : parameters.replicas()) {
-            switchover.follow(task, parameters, replica);
-        }
-        return StepOutcome.DONE;
-    }
 
     private StepOutcome demote(Task task) {
         SwitchoverParameters parameters = replicas.switchover(task);
@@ -132,8 +121,4 @@ class PromoteToReplicaSourceWorkflow implements Workflow {
         return switchover.allReplicating(task, followers) ? StepOutcome.DONE : StepOutcome.WAIT;
     }
 
-    private StepOutcome finish(Task task) {
-        switchover.finish(replicas.switchover(task));
-        return StepOutcome.DONE;
-    }
 }

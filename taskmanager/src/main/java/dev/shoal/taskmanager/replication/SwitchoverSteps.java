@@ -12,6 +12,7 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.task.StepFailure;
+import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,6 +102,26 @@ class SwitchoverSteps {
             }
         }
         return all;
+    }
+
+    /** The step that makes the candidate the writable master, as both switchovers list it. */
+    StepOutcome enableAsMasterStep(Task task) {
+        enableAsMaster(task, replicas.switchover(task));
+        return StepOutcome.DONE;
+    }
+
+    /** The step that points every other replica at the new master. */
+    StepOutcome repointStep(Task task) {
+        SwitchoverParameters parameters = replicas.switchover(task);
+        for (UUID replica : parameters.replicas()) {
+            follow(task, parameters, replica);
+        }
+        return StepOutcome.DONE;
+    }
+
+    StepOutcome finishStep(Task task) {
+        finish(replicas.switchover(task));
+        return StepOutcome.DONE;
     }
 
     void finish(SwitchoverParameters parameters) {

@@ -1,0 +1,83 @@
+package dev.shoal.guestagent.mysql;
+
+import dev.shoal.contracts.NodeSecret;
+import dev.shoal.contracts.SecretBox;
+import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.guestagent.GuestConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Real MariaDB nodes for the replication tests, prepared as the guest prepares them, sharing one snapshot store. */
+final class MysqlTestNodes {
+
+    static final String PASSWORD = "root-pw";
+
+    private final Path work;
+    private final Map<MysqlManager, NodeSecret> secrets = new LinkedHashMap<>();
+
+    MysqlTestNodes(Path work) {
+        this.work = work;
+    }
+
+    MysqlManager node(String address) throws Exception {
+        NodeSecret secret = NodeSecret.generate();
+        Path nodeDir = Files.createDirectories(work.resolve(address));
+        MysqlManager manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, address,
+                nodeDir, "amqp://unused", Duration.ofSeconds(1), Optional.empty(), Optional.empty(),
+                Map.of("snapshot.dir", work.resolve(".snapshots").toString())));
+        secrets.put(manager, secret);
+        manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, PASSWORD)));
+        return manager;
+    }
+
+    /** The replication password of a snapshot, which the guest sealed for the node that took it. */
+    String opened(MysqlManager sealedFor, ReplicationSnapshot snapshot) {
+        return SecretBox.open(secrets.get(sealedFor), snapshot.sealedReplicationPassword());
+    }
+
+    void stopAll() throws Exception {
+        for (MysqlManager manager : secrets.keySet()) {
+            manager.stop();
+        }
+    }
+
+    static void sql(String address, String... statements) throws SQLException {
+        try (Connection connection = connect(address); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
+    /** The rows of {@code shop.items}, or none while the node cannot answer yet. */
+    static List<Integer> ids(String address) {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection connection = connect(address); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select id from shop.items order by id")) {
+            while (rows.next()) {
+                ids.add(rows.getInt(1));
+            }
+        } catch (SQLException notThereYet) {
+            return List.of();
+        }
+        return ids;
+    }
+
+    static Connection connect(String address) throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://" + address + ":3306/?connectTimeout=3000", "root",
+                PASSWORD);
+    }
+}

@@ -134,6 +134,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then abort "port $PORT is t
 log "starting Shoal on $API (work directory $WORK)"
 SHOAL_HOME=$WORK/home SHOAL_PORT=$PORT SHOAL_BOOTSTRAP_TOKEN=$OPERATOR \
   SHOAL_COMPUTE_LOCAL_FIRSTADDRESS=127.0.30.1 SHOAL_COMPUTE_LOCAL_HEARTBEATINTERVAL=2s \
+  SHOAL_API_HEARTBEATEXPIRY=12s SHOAL_CONDUCTOR_HEARTBEATEXPIRY=12s SHOAL_CONDUCTOR_SWEEPINTERVAL=1s \
   java -jar "$JAR" >"$WORK/shoal.log" 2>&1 &
 SHOAL_PID=$!
 for _ in $(seq 1 120); do
@@ -212,26 +213,44 @@ part_mysql() {
 }
 
 part_replica() {
-  log "a replica: promoted, then detached"
+  log "replicas: promoted, ejected, detached"
   REPLICA_ID=$(os database instance create products-ro --size 1 --replica-of products-main -f value -c id) \
     || abort "replica create: $REPLICA_ID"
   await "replica ACTIVE" 240 ACTIVE status_of products-ro
   expect "instance show lists the replica" "$(field_of products-main replicas)" "$REPLICA_ID"
   expect "instance list shows the roles" "$(os database instance list -f value -c Name -c Role)" \
     "products-main primary" "products-ro replica"
+  expect "a replica runs its master's group" "$(config_instances web)" products-ro
   refuse "eject is refused while the master is healthy" "is ACTIVE and its heartbeats are fresh" \
     os database instance eject products-ro
   os database instance promote products-ro >/dev/null
   await "promoted replica ACTIVE" 180 ACTIVE status_of products-ro
   await "the former master follows the new one" 60 "$REPLICA_ID" field_of products-main replica_of
   await "the former master ACTIVE" 120 ACTIVE status_of products-main
-  os database instance detach products-main >/dev/null
-  await "detached replica ACTIVE" 120 ACTIVE status_of products-main
-  expect "a detached replica follows nobody" "[$(field_of products-main replica_of)]" "[]"
-  expect "a replica runs its master's group" "$(config_instances web)" products-ro
+
+  # the new master's node dies: its guest and mariadbd go
+  local dead
+  dead=$(grep -l "node.address=$(field_of products-ro ip)\$" "$WORK"/home/nodes/*/guest.properties | xargs dirname)
+  [[ -d "$dead" ]] || abort "no node directory for products-ro"
+  pkill -9 -f "$dead"
+  await "a dead master shows SHUTDOWN" 120 SHUTDOWN status_of products-ro
+  os database instance eject products-main >/dev/null
+  await "the ejecting replica takes over" 120 ACTIVE status_of products-main
+  expect "the new master follows nobody" "[$(field_of products-main replica_of)]" "[]"
+  await "MariaDB takes writes on the new master" 30 1 mysql_value "$IP" "$PASSWORD" "SELECT 1 FROM DUAL"
+  expect "the new master is writable" "$(mysql_value "$IP" "$PASSWORD" "SHOW VARIABLES LIKE 'read_only'")" OFF
+
+  SECOND=$(os database instance create products-ro2 --size 1 --replica-of products-main -f value -c id) \
+    || abort "replica create: $SECOND"
+  await "a new replica of the new master ACTIVE" 240 ACTIVE status_of products-ro2
+  os database instance detach products-ro2 >/dev/null
+  await "detached replica ACTIVE" 120 ACTIVE status_of products-ro2
+  expect "a detached replica follows nobody" "[$(field_of products-ro2 replica_of)]" "[]"
+  absent "its master lists it no more" "$(field_of products-main replicas)" "$SECOND"
   os database configuration detach products-main >/dev/null
-  os database configuration detach products-ro >/dev/null
-  await "configuration detached" 30 "" config_instances web
+  os database configuration detach products-ro2 >/dev/null
+  # the dead node keeps its group until it is deleted
+  await "configuration detached" 30 "products-ro" config_instances web
 }
 
 part_cassandra() {
@@ -279,9 +298,11 @@ part_teardown() {
   log "deleting everything"
   os database cluster delete events >/dev/null
   os database instance delete products-ro >/dev/null
+  os database instance delete products-ro2 >/dev/null
   os database instance delete products-main >/dev/null
   await "cluster deleted" 240 gone gone cluster events
   await "instances deleted" 240 gone gone instance products-ro
+  await "instances deleted" 240 gone gone instance products-ro2
   await "instances deleted" 240 gone gone instance products-main
   os database configuration delete web >/dev/null
   os database configuration delete ring >/dev/null

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.management.JMException;
 
@@ -81,15 +80,28 @@ final class CassandraReadiness {
         for (String log : List.of("logs/system.log", "logs/cassandra.out")) {
             try (Stream<String> lines = Files.lines(nodeDir.resolve(log))) {
                 List<String> all = lines.filter(line -> !line.isBlank()).toList();
-                Optional<String> error = all.stream().filter(line -> line.startsWith("ERROR")).reduce((a, b) -> b);
-                if (error.isPresent() || (!all.isEmpty() && log.endsWith(".out"))) {
-                    return error.orElse(all.get(all.size() - 1));
+                int error = lastErrorLine(all);
+                if (error >= 0) {
+                    // the line after "Exception encountered during startup" names the exception and its message
+                    return all.get(error) + (error + 1 < all.size() ? " " + all.get(error + 1).strip() : "");
+                }
+                if (!all.isEmpty() && log.endsWith(".out")) {
+                    return all.get(all.size() - 1);
                 }
             } catch (IOException | UncheckedIOException unreadable) {
                 // try the next log
             }
         }
         return "no log written";
+    }
+
+    private static int lastErrorLine(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("ERROR")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean accepts(int port) {

@@ -6,7 +6,7 @@ create table instance_databases (
     instance_id    uuid         not null references instances (id),
     name           varchar(64)  not null,
     character_set  varchar(32)  not null,
-    collation      varchar(64)  not null,
+    collation_name varchar(64)  not null,
     state          varchar(16)  not null check (state in ('CREATING', 'ACTIVE', 'DELETING')),
     created        timestamptz  not null,
     unique (instance_id, name)

@@ -20,7 +20,7 @@ public class InstanceDatabase extends AssignedIdEntity<UUID> {
     private UUID instanceId;
     private String name;
     private String characterSet;
-    @Column(name = "collation")
+    @Column(name = "collation_name")
     private String collate;
     @Enumerated(EnumType.STRING)
     private AccountState state;

@@ -100,6 +100,16 @@ class MysqlAccountsE2E extends StandaloneE2E {
         assertThat(names(http.send("GET", path + "/databases", token, null).json(), "databases"))
                 .containsExactly("reports");
 
+        assertThat(http.send("POST", path + "/databases", token, """
+                {"databases": [{"name": "odd", "collate": "utf8mb4_klingon_ci"}]}""").status())
+                .as("a collation name of the right form").isEqualTo(202);
+        JsonNode failed = finishedTask(http, path, token, "CREATE_DATABASES");
+        assertThat(failed.path("state").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("description").asString()).as("the server's reason").contains("klingon");
+        assertThat(names(http.send("GET", path + "/databases", token, null).json(), "databases"))
+                .as("a change the server refused is taken back").containsExactly("reports");
+        assertThat(status(http, path, token)).isEqualTo("ACTIVE");
+
         assertThat(http.send("DELETE", path, token, null).status()).isEqualTo(202);
         await("instance gone").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> http.send("GET", path, token, null).status() == 404);
@@ -107,13 +117,17 @@ class MysqlAccountsE2E extends StandaloneE2E {
 
     /** The instance shows the change as its task while it applies; done once that task completed. */
     private static void awaitTask(ShoalHttp http, String path, String token, String kind) {
+        JsonNode task = finishedTask(http, path, token, kind);
+        assertThat(task.path("state").asString()).as(task.toString()).isEqualTo("COMPLETED");
+    }
+
+    private static JsonNode finishedTask(ShoalHttp http, String path, String token, String kind) {
         await(kind).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> http.send("GET", path, token, null).json().path("instance").path("task"),
                         task -> kind.equals(task.path("name").asString())
                                 && !"PENDING".equals(task.path("state").asString())
                                 && !"RUNNING".equals(task.path("state").asString()));
-        JsonNode task = http.send("GET", path, token, null).json().path("instance").path("task");
-        assertThat(task.path("state").asString()).as(task.toString()).isEqualTo("COMPLETED");
+        return http.send("GET", path, token, null).json().path("instance").path("task");
     }
 
     private static List<String> names(JsonNode body, String key) {

@@ -34,6 +34,13 @@ public final class MessageTypes {
     public static final String DEMOTE_REPLICATION_MASTER = "demote_replication_master";
     // configuration groups
     public static final String UPDATE_OVERRIDES = "update_overrides";
+    // a MySQL instance's databases and users, as Trove's guest API names them
+    public static final String CREATE_DATABASE = "create_database";
+    public static final String DELETE_DATABASE = "delete_database";
+    public static final String CREATE_USER = "create_user";
+    public static final String DELETE_USER = "delete_user";
+    public static final String GRANT_ACCESS = "grant_access";
+    public static final String REVOKE_ACCESS = "revoke_access";
 
     // conductor queue
     public static final String HEARTBEAT = "heartbeat";

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * outbox after commit, so a request either happened completely or not at all.
  */
 @Service
-class InstanceService {
+public class InstanceService {
 
     static final String RESOURCE_TYPE = "instance";
 
@@ -241,7 +241,7 @@ class InstanceService {
      * A standalone instance whose datastore version allows {@code capability}; aimed at a cluster's node, the
      * capability's cluster flag decides first, so a disabled one is refused by its name.
      */
-    Instance find(String tenantId, UUID id, String capability) {
+    public Instance find(String tenantId, UUID id, String capability) {
         Optional<Node> member = clusterNode(tenantId, id);
         if (member.isPresent()) {
             catalog.require(member.get().getDatastoreVersionId(), capability, true);
@@ -262,12 +262,17 @@ class InstanceService {
                 List.of(new ApiException.FieldProblem("id", "is a node of cluster " + node.getClusterId())));
     }
 
-    Node node(Instance instance) {
+    public Node node(Instance instance) {
         return nodes.findFirstByInstanceIdOrderByCreatedDesc(instance.getId()).orElseThrow();
     }
 
-    Task schedule(String tenantId, TaskKind kind, UUID instanceId, String parameters, Duration timeout) {
+    public Task schedule(String tenantId, TaskKind kind, UUID instanceId, String parameters, Duration timeout) {
         return scheduler.schedule(tenantId, kind, RESOURCE_TYPE, instanceId, parameters, timeout);
+    }
+
+    /** The status users see (ACTIVE, BUILD, ...), as the instance's view shows it. */
+    public String status(Instance instance) {
+        return view(instance).status();
     }
 
     InstanceView view(Instance instance) {

@@ -7,6 +7,8 @@ import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
+import dev.shoal.contracts.guest.DatabaseSchema;
+import dev.shoal.guestagent.DatabaseAccounts;
 import dev.shoal.guestagent.PreparedDatastore;
 import dev.shoal.guestagent.GuestConfig;
 import java.io.IOException;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Drives a real MariaDB server for one node: install, start, secure, report, stop. Everything it keeps is under
  * the node directory, so a restarted agent picks up where the last one left off.
  */
-public final class MysqlManager extends PreparedDatastore {
+public final class MysqlManager extends PreparedDatastore implements DatabaseAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(MysqlManager.class);
     private static final String MANAGER = "mysql";
@@ -33,6 +35,7 @@ public final class MysqlManager extends PreparedDatastore {
     private final MysqlAccounts accounts;
     private final MysqlReplication replication;
     private final MysqlOverrides overrides;
+    private final MysqlSchemas schemas;
 
     public MysqlManager(GuestConfig config) {
         super(config, "MariaDB");
@@ -40,6 +43,7 @@ public final class MysqlManager extends PreparedDatastore {
         this.accounts = new MysqlAccounts(config.nodeDir(),
                 MysqlConfigFile.socketPath(config.nodeDir(), config.nodeId()));
         this.overrides = new MysqlOverrides(config.nodeDir(), accounts);
+        this.schemas = new MysqlSchemas(accounts);
         this.replication = new MysqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
                 config.secret(), accounts);
     }
@@ -114,6 +118,43 @@ public final class MysqlManager extends PreparedDatastore {
         log.info("node {}: configuration applied{}", config.nodeId(), applied.restartRequired().isEmpty() ? ""
                 : "; a restart applies " + applied.restartRequired());
         return applied;
+    }
+
+    @Override
+    public void createDatabase(DatabaseSchema database) throws SQLException, IOException {
+        schemas.createDatabase(database);
+        log.info("node {}: database {} created", config.nodeId(), database.name());
+    }
+
+    @Override
+    public void deleteDatabase(String name) throws SQLException, IOException {
+        schemas.deleteDatabase(name);
+        log.info("node {}: database {} deleted", config.nodeId(), name);
+    }
+
+    @Override
+    public void createUser(String name, String host, String password, List<String> databases)
+            throws SQLException, IOException {
+        schemas.createUser(name, host, password, databases);
+        log.info("node {}: user {}@{} created with access to {}", config.nodeId(), name, host, databases);
+    }
+
+    @Override
+    public void deleteUser(String name, String host) throws SQLException, IOException {
+        schemas.deleteUser(name, host);
+        log.info("node {}: user {}@{} deleted", config.nodeId(), name, host);
+    }
+
+    @Override
+    public void grantAccess(String name, String host, List<String> databases) throws SQLException, IOException {
+        schemas.grantAccess(name, host, databases);
+        log.info("node {}: user {}@{} granted {}", config.nodeId(), name, host, databases);
+    }
+
+    @Override
+    public void revokeAccess(String name, String host, List<String> databases) throws SQLException, IOException {
+        schemas.revokeAccess(name, host, databases);
+        log.info("node {}: user {}@{} revoked {}", config.nodeId(), name, host, databases);
     }
 
     @Override

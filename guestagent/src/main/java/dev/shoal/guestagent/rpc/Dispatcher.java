@@ -8,6 +8,12 @@ import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.conductor.Report;
 import dev.shoal.contracts.guest.ClusterMembers;
+import dev.shoal.contracts.guest.CreateDatabases;
+import dev.shoal.contracts.guest.CreateUsers;
+import dev.shoal.contracts.guest.DatabaseSchema;
+import dev.shoal.contracts.guest.DatabaseUser;
+import dev.shoal.contracts.guest.DeleteDatabase;
+import dev.shoal.contracts.guest.UserAccess;
 import dev.shoal.contracts.guest.EnableRoot;
 import dev.shoal.contracts.guest.FilesystemStats;
 import dev.shoal.contracts.guest.LatestTxn;
@@ -17,6 +23,7 @@ import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.contracts.guest.SnapshotRequest;
 import dev.shoal.contracts.guest.WaitForTxn;
+import dev.shoal.guestagent.DatabaseAccounts;
 import dev.shoal.guestagent.DatastoreManager;
 import dev.shoal.guestagent.GuestConfig;
 import dev.shoal.guestagent.heartbeat.VolumeUsage;
@@ -165,8 +172,46 @@ public final class Dispatcher {
             }
             case MessageTypes.UPDATE_OVERRIDES -> datastore.applyOverrides(
                     codec.payload(envelope, dev.shoal.contracts.guest.ConfigurationOverrides.class));
+            case MessageTypes.CREATE_DATABASE, MessageTypes.DELETE_DATABASE, MessageTypes.CREATE_USER,
+                 MessageTypes.DELETE_USER, MessageTypes.GRANT_ACCESS, MessageTypes.REVOKE_ACCESS -> {
+                accountChange(envelope);
+                yield null;
+            }
             default -> throw new IllegalArgumentException("unknown method " + envelope.type());
         };
+    }
+
+    private void accountChange(Envelope envelope) throws Exception {
+        if (!(datastore instanceof DatabaseAccounts accounts)) {
+            throw new UnsupportedOperationException(datastore.name() + " does not support databases and users");
+        }
+        switch (envelope.type()) {
+            case MessageTypes.CREATE_DATABASE -> {
+                for (DatabaseSchema database : codec.payload(envelope, CreateDatabases.class).databases()) {
+                    accounts.createDatabase(database);
+                }
+            }
+            case MessageTypes.DELETE_DATABASE -> accounts.deleteDatabase(
+                    codec.payload(envelope, DeleteDatabase.class).name());
+            case MessageTypes.CREATE_USER -> {
+                for (DatabaseUser user : codec.payload(envelope, CreateUsers.class).users()) {
+                    accounts.createUser(user.name(), user.host(), SecretBox.open(config.secret(),
+                            user.sealedPassword()), user.databases());
+                }
+            }
+            case MessageTypes.DELETE_USER -> {
+                UserAccess user = codec.payload(envelope, UserAccess.class);
+                accounts.deleteUser(user.name(), user.host());
+            }
+            case MessageTypes.GRANT_ACCESS -> {
+                UserAccess access = codec.payload(envelope, UserAccess.class);
+                accounts.grantAccess(access.name(), access.host(), access.databases());
+            }
+            default -> {
+                UserAccess access = codec.payload(envelope, UserAccess.class);
+                accounts.revokeAccess(access.name(), access.host(), access.databases());
+            }
+        }
     }
 
     private void reply(String replyTo, String correlationId, Envelope request, Reply reply) {

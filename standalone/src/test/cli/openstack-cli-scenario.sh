@@ -10,6 +10,8 @@ set -uo pipefail
 
 JAR=${1:-standalone/target/shoal-standalone.jar}
 PORT=${SHOAL_SCENARIO_PORT:-18779}
+# nodes take loopback addresses from here on; another run at the same time takes another range
+FIRST_ADDRESS=${SHOAL_SCENARIO_FIRST_ADDRESS:-127.0.30.1}
 WORK=$(mktemp -d /tmp/shoal-cli-scenario.XXXXXX)
 API=http://127.0.0.1:$PORT
 OPERATOR=shoal_cli-scenario-operator-0123456789abcdef
@@ -133,7 +135,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then abort "port $PORT is t
 
 log "starting Shoal on $API (work directory $WORK)"
 SHOAL_HOME=$WORK/home SHOAL_PORT=$PORT SHOAL_BOOTSTRAP_TOKEN=$OPERATOR \
-  SHOAL_COMPUTE_LOCAL_FIRSTADDRESS=127.0.30.1 SHOAL_COMPUTE_LOCAL_HEARTBEATINTERVAL=2s \
+  SHOAL_COMPUTE_LOCAL_FIRSTADDRESS=$FIRST_ADDRESS SHOAL_COMPUTE_LOCAL_HEARTBEATINTERVAL=2s \
   SHOAL_API_HEARTBEATEXPIRY=12s SHOAL_CONDUCTOR_HEARTBEATEXPIRY=12s SHOAL_CONDUCTOR_SWEEPINTERVAL=1s \
   java -jar "$JAR" >"$WORK/shoal.log" 2>&1 &
 SHOAL_PID=$!
@@ -184,7 +186,7 @@ part_mysql() {
   LIST=$(os database instance list -f value -c Name -c Status -c "Operating Status")
   expect "instance list" "$LIST" "products ACTIVE HEALTHY"
   IP=$(os database instance show products -f value -c ip)
-  expect "instance show has its address" "$IP" "127.0.30."
+  expect "instance show has its address" "$IP" "${FIRST_ADDRESS%.*}."
 
   PASSWORD=$(os database root enable products -f value -c password)
   [[ "$PASSWORD" =~ ^[A-Za-z0-9_-]{20,}$ ]] && pass "root enable returns a password" || fail "root enable: $PASSWORD"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The unmodified OpenStack client (Debian's python3-openstackclient and python3-troveclient) drives a standalone
-# Shoal on its embedded defaults: a MySQL instance with a configuration group, a replica promoted and detached,
-# a Cassandra cluster grown and shrunk, and everything deleted; each command's output is checked.
+# Shoal on its embedded defaults: a MySQL instance with a configuration group, resized, a replica promoted and
+# detached, a Cassandra cluster grown and shrunk, and everything deleted; each command's output is checked.
 #
 #   standalone/src/test/cli/openstack-cli-scenario.sh [path/to/shoal-standalone.jar]
 #
@@ -212,6 +212,17 @@ part_mysql() {
     fail "MariaDB was not restarted: up '${UPTIME}'s, restart asked $((SECONDS - RESTARTED))s ago"
   fi
   await "MariaDB came back with the group" 60 175 mysql_variable "$IP" "$PASSWORD" max_connections
+
+  os database instance resize flavor products-main shoal.medium >/dev/null
+  await "a flavor resize ends ACTIVE" 120 ACTIVE status_of products-main
+  expect "instance show has the new flavor" "$(field_of products-main flavor)" 2
+  expect "MariaDB runs the new flavor's buffer pool" \
+    "$(mysql_value "$IP" "$PASSWORD" "SELECT 'pool', @@innodb_buffer_pool_size")" 268435456
+  os database instance resize volume products-main 2 >/dev/null
+  await "a volume resize ends ACTIVE" 120 ACTIVE status_of products-main
+  expect "instance show has the new volume size" "$(field_of products-main volume)" 2
+  refuse "a volume never shrinks" "must be larger than the current 2 GB" \
+    os database instance resize volume products-main 1
 }
 
 part_replica() {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Trove's databases and users of an instance as the API keeps them: what it writes (rows and a task, never a
@@ -14,8 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class AccountApiIT extends ApiTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void databasesAndUsersAreWrittenWithTheirTaskAndListedFromShoalsOwnRows() {
@@ -168,12 +164,7 @@ class AccountApiIT extends ApiTestSupport {
     private String activeInstance(String tenant, String token) {
         String id = call("POST", "/v1.0/" + tenant + "/instances", token, createBody("db")).json().path("instance")
                 .path("id").asString();
-        jdbc.sql("update nodes set task = 'NONE', secret = ? where instance_id = ?::uuid")
-                .param(dev.shoal.contracts.NodeSecret.generate().value()).param(id).update();
-        jdbc.sql("""
-                insert into service_statuses (node_id, status, sent_at, updated_at)
-                select id, 'RUNNING', now(), now() from nodes where instance_id = ?::uuid
-                """).param(id).update();
+        settle(id);
         return "/v1.0/" + tenant + "/instances/" + id;
     }
 

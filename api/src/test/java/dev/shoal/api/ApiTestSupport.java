@@ -1,5 +1,6 @@
 package dev.shoal.api;
 
+import dev.shoal.contracts.NodeSecret;
 import dev.shoal.testsupport.TestServices;
 import java.io.IOException;
 import java.net.URI;
@@ -7,8 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +28,9 @@ public abstract class ApiTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -77,6 +84,25 @@ public abstract class ApiTestSupport {
         }
         return call("POST", "/v1.0/mgmt/tenants/" + tenantId + "/tokens", OPERATOR, "{\"token\": {\"name\": \"t\"}}")
                 .json().path("token").path("token").asString();
+    }
+
+    /** What the task manager would have done: every node built, each with a fresh heartbeat. */
+    protected void settle(String... instanceIds) {
+        for (String id : instanceIds) {
+            UUID node = nodeOf(id);
+            jdbc.sql("update nodes set task = 'NONE', task_description = null, secret = coalesce(secret, ?)"
+                    + " where id = ?").param(NodeSecret.generate().value()).param(node).update();
+            jdbc.sql("""
+                    insert into service_statuses (node_id, status, sent_at, updated_at)
+                    values (?, 'RUNNING', now(), now())
+                    on conflict (node_id) do update set status = 'RUNNING', sent_at = now(), updated_at = now()""")
+                    .param(node).update();
+        }
+    }
+
+    protected UUID nodeOf(String instanceId) {
+        return jdbc.sql("select id from nodes where instance_id = ?").param(UUID.fromString(instanceId))
+                .query(UUID.class).single();
     }
 
     protected static String createBody(String name) {

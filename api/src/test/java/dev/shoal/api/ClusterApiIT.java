@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The cluster API's answers that need no node to run: what it writes, and what it refuses, with which field. */
 class ClusterApiIT extends ApiTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void createAnswersBuildWithEveryNodeAndWritesClusterNodesAndTaskAtOnce() {

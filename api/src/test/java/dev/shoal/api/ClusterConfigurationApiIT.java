@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Cassandra configuration groups: checked against 5.0's parameters, given to a cluster, followed by its nodes. */
 class ClusterConfigurationApiIT extends ApiTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aClusterCreatedWithAGroupHasItOnEveryNodeAndEveryChangeIsAppliedToThem() {

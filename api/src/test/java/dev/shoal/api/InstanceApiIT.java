@@ -15,12 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class InstanceApiIT extends ApiTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     RabbitTemplate rabbit;
     @Autowired
@@ -177,12 +174,7 @@ class InstanceApiIT extends ApiTestSupport {
     }
 
     private void makeActive(UUID instanceId) {
-        jdbc.sql("update nodes set task = 'NONE', secret = ? where instance_id = ?")
-                .param(dev.shoal.contracts.NodeSecret.generate().value()).param(instanceId).update();
-        jdbc.sql("""
-                insert into service_statuses (node_id, status, sent_at, updated_at)
-                select id, 'RUNNING', now(), now() from nodes where instance_id = ?
-                """).param(instanceId).update();
+        settle(instanceId.toString());
     }
 
     private Envelope awaitTaskMessage(String taskId) {

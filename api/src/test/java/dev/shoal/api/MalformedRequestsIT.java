@@ -9,15 +9,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bad input gets a 4xx problem body naming what is wrong, carries Trove's fault envelope, and writes nothing. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedRequestsIT extends ApiTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
 
     private String token;
 

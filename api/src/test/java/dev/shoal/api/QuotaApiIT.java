@@ -3,14 +3,10 @@ package dev.shoal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Quotas are counted from what a tenant holds; a create past one is a 413 overLimit that writes nothing. */
 class QuotaApiIT extends ApiTestSupport {
 
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void createsPastAQuotaAreRefusedNamingTheResourceAndWriteNothing() {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** promote_to_replica_source and eject_replica_source refused with a reason, and taken by the whole set. */
 class ReplicaSourceApiIT extends ApiTestSupport {
@@ -14,8 +12,6 @@ class ReplicaSourceApiIT extends ApiTestSupport {
     private static final String PROMOTE = "{\"promote_to_replica_source\": {}}";
     private static final String EJECT = "{\"eject_replica_source\": {}}";
 
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void onlyAReplicaOfAnIdleSetCanBePromoted() {
@@ -80,23 +76,6 @@ class ReplicaSourceApiIT extends ApiTestSupport {
         assertThat(call("POST", instances + "/" + replica + "/action", token, EJECT).status()).isEqualTo(202);
         assertThat(call("GET", instances + "/" + replica, token, null).json().path("instance").path("status")
                 .asString()).isEqualTo("EJECT");
-    }
-
-    /** What the task manager would have done: every node built, each with a fresh heartbeat. */
-    private void settle(String... ids) {
-        for (String id : ids) {
-            UUID node = nodeOf(id);
-            jdbc.sql("update nodes set task = 'NONE', task_description = null where id = ?").param(node).update();
-            jdbc.sql("""
-                    insert into service_statuses (node_id, status, updated_at) values (?, 'RUNNING', now())
-                    on conflict (node_id) do update set status = 'RUNNING', updated_at = now()""")
-                    .param(node).update();
-        }
-    }
-
-    private UUID nodeOf(String instanceId) {
-        return jdbc.sql("select id from nodes where instance_id = ?").param(UUID.fromString(instanceId))
-                .query(UUID.class).single();
     }
 
     private String replicaOf(String instances, String token, String master, String name) {

@@ -13,6 +13,9 @@ public final class MessageTypes {
     public static final String STOP_DB = "stop_db";
     public static final String RESTART = "restart";
     public static final String GET_FILESYSTEM_STATS = "get_filesystem_stats";
+    // resize: the volume grown, the datastore sized for a new flavor
+    public static final String RESIZE_FS = "resize_fs";
+    public static final String RESET_CONFIGURATION = "reset_configuration";
     // clusters: membership as the datastore itself sees it, and changes to it
     public static final String GET_CLUSTER_STATUS = "get_cluster_status";
     public static final String ADD_MEMBERS = "add_members";

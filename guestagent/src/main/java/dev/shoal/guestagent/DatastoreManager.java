@@ -39,6 +39,14 @@ public interface DatastoreManager {
     /** Volume size granted by prepare, in bytes, if known. */
     Long volumeTotalBytes();
 
+    /** The volume has grown to {@code sizeGb}; a smaller size than the current one is refused. */
+    void resizeVolume(int sizeGb) throws Exception;
+
+    /** Sizes the datastore for a new flavor's memory, live where it can; answers the cache size it runs with. */
+    default long resetConfiguration(int memoryMb) throws Exception {
+        throw unsupported("flavor resize");
+    }
+
     /** Membership as the datastore reports it from this node. */
     default ClusterStatus clusterStatus() throws Exception {
         throw unsupported("cluster status");

@@ -148,6 +148,18 @@ public abstract class PreparedDatastore implements DatastoreManager {
         }
     }
 
+    @Override
+    public synchronized void resizeVolume(int sizeGb) throws IOException {
+        Long current = volumeTotalBytes();
+        if (current != null && (long) sizeGb * GIB < current) {
+            throw new IllegalArgumentException("the volume is " + current / GIB + " GB and cannot shrink to "
+                    + sizeGb + " GB");
+        }
+        Files.createDirectories(config.nodeDir());
+        Files.writeString(file("volume-size-gb"), Integer.toString(sizeGb));
+        log.info("node {}: volume resized to {} GB", config.nodeId(), sizeGb);
+    }
+
     protected final void running() {
         status = ServiceStatus.RUNNING;
         description = null;

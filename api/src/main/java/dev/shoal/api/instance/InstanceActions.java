@@ -9,23 +9,26 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /instances/{id}/action}: {@code {"detach": {}}}, {@code {"replicate": {"count": N}}},
- * {@code {"restart": {}}}, {@code {"promote_to_replica_source": {}}} and {@code {"eject_replica_source": {}}}.
- * Trove's other actions (restart, resize) are named in the error so clients learn what exists.
+ * {@code {"restart": {}}}, {@code {"resize": {...}}}, {@code {"promote_to_replica_source": {}}} and
+ * {@code {"eject_replica_source": {}}}. An unknown action is refused with the list, so clients learn what exists.
  */
 @Component
 class InstanceActions {
 
-    private static final Set<String> KNOWN = Set.of("detach", "replicate", "restart", "promote_to_replica_source",
-            "eject_replica_source");
+    private static final Set<String> KNOWN = Set.of("detach", "replicate", "restart", "resize",
+            "promote_to_replica_source", "eject_replica_source");
 
     private final ReplicaService replicas;
     private final ReplicaSourceService sources;
     private final InstanceService instances;
+    private final InstanceResize resize;
 
-    InstanceActions(ReplicaService replicas, ReplicaSourceService sources, InstanceService instances) {
+    InstanceActions(ReplicaService replicas, ReplicaSourceService sources, InstanceService instances,
+                    InstanceResize resize) {
         this.replicas = replicas;
         this.sources = sources;
         this.instances = instances;
+        this.resize = resize;
     }
 
     Object run(String tenantId, UUID id, Map<String, JsonNode> body) {
@@ -48,6 +51,10 @@ class InstanceActions {
             }
             case "restart" -> {
                 instances.restart(tenantId, id);
+                yield null;
+            }
+            case "resize" -> {
+                resize.resize(tenantId, id, action.getValue());
                 yield null;
             }
             case "replicate" -> Map.of("instances", replicas.replicate(tenantId, id, count(action.getValue()))

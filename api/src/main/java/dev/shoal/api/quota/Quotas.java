@@ -38,11 +38,11 @@ public class Quotas {
         NodeUsage usage = nodes.usageOf(tenantId);
         List<String> exceeded = new ArrayList<>();
         Limits limits = limitsOf(tenant);
-        if (limits.instances() >= 0 && usage.nodes() + newNodes > limits.instances()) {
+        if (newNodes > 0 && limits.instances() >= 0 && usage.nodes() + newNodes > limits.instances()) {
             exceeded.add(INSTANCES + " (" + usage.nodes() + " of " + limits.instances() + " in use, " + newNodes
                     + " more asked)");
         }
-        if (limits.volumes() >= 0 && usage.volumeGb() + newVolumeGb > limits.volumes()) {
+        if (newVolumeGb > 0 && limits.volumes() >= 0 && usage.volumeGb() + newVolumeGb > limits.volumes()) {
             exceeded.add(VOLUMES + " (" + usage.volumeGb() + " of " + limits.volumes() + " GB in use, " + newVolumeGb
                     + " GB more asked)");
         }

@@ -74,6 +74,13 @@ public class Instance extends AssignedIdEntity<UUID> {
         this.updated = now;
     }
 
+    /** The flavor and volume size the node is to run with (a resize), or goes back to after a failed one. */
+    public void resize(String newFlavorId, int newVolumeSize, Instant now) {
+        this.flavorId = newFlavorId;
+        this.volumeSize = newVolumeSize;
+        this.updated = now;
+    }
+
     public void rename(String newName, Instant now) {
         this.name = newName;
         this.updated = now;

@@ -127,6 +127,13 @@ public class Node extends AssignedIdEntity<UUID> {
         finishTask(now);
     }
 
+    /** The flavor and volume size the node is to run with (a resize), or goes back to after a failed one. */
+    public void resize(String newFlavorId, int newVolumeSize, Instant now) {
+        this.flavorId = newFlavorId;
+        this.volumeSize = newVolumeSize;
+        this.updated = now;
+    }
+
     public void runningConfiguration(String json, Instant now) {
         this.runningConfiguration = json;
         this.updated = now;

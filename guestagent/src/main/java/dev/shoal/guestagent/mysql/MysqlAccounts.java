@@ -76,6 +76,17 @@ final class MysqlAccounts {
         }
     }
 
+    /** Sets the InnoDB buffer pool live and answers the size the server settled on (it rounds to its chunks). */
+    long resizeBufferPool(long bytes) throws SQLException, IOException {
+        try (Connection connection = admin(); Statement sql = connection.createStatement()) {
+            sql.execute("set global innodb_buffer_pool_size = " + bytes);
+            try (ResultSet row = sql.executeQuery("select @@innodb_buffer_pool_size")) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     Connection admin() throws SQLException, IOException {
         return DriverManager.getConnection(socketUrl(), ADMIN, adminPassword());
     }

@@ -120,6 +120,19 @@ public final class MysqlManager extends PreparedDatastore implements DatabaseAcc
         return applied;
     }
 
+    /**
+     * The new size goes to {@code my.cnf} for every later start and is set live: MariaDB resizes its buffer pool
+     * without a restart, so a flavor change costs the tenant no downtime.
+     */
+    @Override
+    public synchronized long resetConfiguration(int memoryMb) throws Exception {
+        Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
+                config.address(), memoryMb, binaries().basedir(), runningAsRoot()));
+        long poolBytes = accounts.resizeBufferPool(MysqlConfigFile.bufferPoolMb(memoryMb) * 1024 * 1024);
+        log.info("node {}: sized for {} MB of memory, buffer pool {} bytes", config.nodeId(), memoryMb, poolBytes);
+        return poolBytes;
+    }
+
     @Override
     public void createDatabase(DatabaseSchema database) throws SQLException, IOException {
         schemas.createDatabase(database);

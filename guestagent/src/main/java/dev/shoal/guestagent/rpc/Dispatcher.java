@@ -21,6 +21,8 @@ import dev.shoal.contracts.guest.MakeReadOnly;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.Reply;
+import dev.shoal.contracts.guest.ResetConfiguration;
+import dev.shoal.contracts.guest.ResizeFs;
 import dev.shoal.contracts.guest.SnapshotRequest;
 import dev.shoal.contracts.guest.WaitForTxn;
 import dev.shoal.guestagent.DatabaseAccounts;
@@ -121,6 +123,12 @@ public final class Dispatcher {
             }
             case MessageTypes.GET_FILESYSTEM_STATS -> new FilesystemStats(VolumeUsage.bytesUnder(config.nodeDir()),
                     datastore.volumeTotalBytes() == null ? 0 : datastore.volumeTotalBytes());
+            case MessageTypes.RESIZE_FS -> {
+                datastore.resizeVolume(codec.payload(envelope, ResizeFs.class).volumeSizeGb());
+                yield null;
+            }
+            case MessageTypes.RESET_CONFIGURATION -> new ResetConfiguration.Resized(datastore.resetConfiguration(
+                    codec.payload(envelope, ResetConfiguration.class).memoryMb()));
             case MessageTypes.GET_CLUSTER_STATUS -> datastore.clusterStatus();
             case MessageTypes.ADD_MEMBERS -> {
                 datastore.addMembers(codec.payload(envelope, ClusterMembers.class));

@@ -133,6 +133,41 @@ class MysqlManagerIT {
     }
 
     @Test
+    void aNewFlavorResizesTheBufferPoolLiveAndForEveryLaterStart() throws Exception {
+        manager = new MysqlManager(config());
+        manager.prepare(new Prepare("mysql", "10.11", 1024, 1, SecretBox.seal(secret, "pw")));
+        assertThat(bufferPool()).isEqualTo(128L << 20);
+        long pid = manager.serverProcess().orElseThrow().pid();
+
+        assertThat(manager.resetConfiguration(2048)).isEqualTo(256L << 20);
+        assertThat(bufferPool()).as("live").isEqualTo(256L << 20);
+        assertThat(manager.serverProcess().orElseThrow().pid()).as("no restart").isEqualTo(pid);
+
+        manager.restart();
+        assertThat(bufferPool()).as("after a restart").isEqualTo(256L << 20);
+    }
+
+    @Test
+    void aVolumeGrowsAndNeverShrinks() throws Exception {
+        manager = new MysqlManager(config());
+        manager.prepare(new Prepare("mysql", "10.11", 512, 2, SecretBox.seal(secret, "pw")));
+
+        manager.resizeVolume(5);
+        assertThat(manager.volumeTotalBytes()).isEqualTo(5L << 30);
+        assertThatThrownBy(() -> manager.resizeVolume(3)).hasMessageContaining("cannot shrink");
+        assertThat(new MysqlManager(config()).volumeTotalBytes()).as("kept for a restarted agent")
+                .isEqualTo(5L << 30);
+    }
+
+    private long bufferPool() throws SQLException {
+        try (Connection connection = connect("pw"); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select @@innodb_buffer_pool_size")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Test
     void aFailedPrepareSaysWhy() {
         manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, ADDRESS, nodeDir,
                 "amqp://unused", Duration.ofSeconds(1), Optional.of(nodeDir.resolve("no-such-mariadbd")),

@@ -7,8 +7,34 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Cassandra configuration groups: checked against 5.0's parameters, given to a cluster, followed by its nodes. */
+/**
+ * Cluster configuration groups: checked against their version's parameters (Cassandra 5.0, MongoDB 7.0), given to
+ * a cluster, followed by its nodes.
+ */
 class ClusterConfigurationApiIT extends ApiTestSupport {
+
+    @Test
+    void mongoDbGroupsTakeMongodsParametersTypedAndInRange() {
+        String token = tenantToken("mongotuner");
+        JsonNode parameters = call("GET", "/v1.0/mongotuner/datastores/mongodb/versions/7.0/parameters", token,
+                null).json().path("configuration-parameters");
+        List<String> names = new ArrayList<>();
+        parameters.forEach(parameter -> names.add(parameter.path("name").asString()));
+        assertThat(names).contains("cursorTimeoutMillis", "slowOpThresholdMs", "notablescan",
+                "maxIncomingConnections");
+        Response created = call("POST", "/v1.0/mongotuner/configurations", token, """
+                {"configuration": {"name": "docs", "datastore": {"type": "mongodb"},
+                                   "values": {"cursorTimeoutMillis": 30000, "notablescan": true}}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().path("configuration").path("values").path("notablescan").asBoolean()).isTrue();
+
+        Response refused = call("POST", "/v1.0/mongotuner/configurations", token, """
+                {"configuration": {"name": "bad", "datastore": {"type": "mongodb"},
+                                   "values": {"cursorTimeoutMillis": 10, "replSet": "rs-mine",
+                                              "notablescan": "sometimes"}}}""");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("values.cursorTimeoutMillis", "values.replSet", "values.notablescan");
+    }
 
 
     @Test

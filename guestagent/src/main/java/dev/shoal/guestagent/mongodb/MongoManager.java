@@ -2,9 +2,11 @@ package dev.shoal.guestagent.mongodb;
 
 import com.mongodb.MongoException;
 import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.AppliedConfiguration;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.ClusterStatus;
+import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.guestagent.PreparedDatastore;
 import dev.shoal.guestagent.GuestConfig;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -32,6 +35,7 @@ public final class MongoManager extends PreparedDatastore {
     private final MongodAdmin admin;
     private final MongodAdmin probe;
     private final ReplicaSetMembership membership;
+    private final MongodOverrides overrides;
 
     public MongoManager(GuestConfig config) {
         super(config, "mongod");
@@ -39,6 +43,7 @@ public final class MongoManager extends PreparedDatastore {
         this.admin = new MongodAdmin(config.address(), Duration.ofSeconds(90));
         this.probe = new MongodAdmin(config.address(), Duration.ofSeconds(2));
         this.membership = new ReplicaSetMembership(admin, config.address());
+        this.overrides = new MongodOverrides(config.nodeDir());
     }
 
     @Override
@@ -61,9 +66,11 @@ public final class MongoManager extends PreparedDatastore {
         Files.writeString(file("replica-set"), setName);
         Files.writeString(file("member-type"), cluster.isArbiter() ? ClusterMember.TYPE_ARBITER
                 : ClusterMember.TYPE_MEMBER);
+        Files.writeString(file("memory-mb"), Integer.toString(request.memoryMb()));
         Files.createDirectories(file("data"));
+        overrides.write(request.overrides());
         Files.writeString(file("mongod.conf"), MongodConfig.render(config.nodeDir(), config.address(), setName,
-                request.memoryMb()));
+                request.memoryMb(), request.overrides()));
         start();
     }
 
@@ -101,6 +108,19 @@ public final class MongoManager extends PreparedDatastore {
     public void enableRoot(String password) {
         throw new UnsupportedOperationException("mongodb nodes run without access control until members share a"
                 + " keyfile for internal authentication, so there is no root user to enable");
+    }
+
+    /** mongod.conf is written again with the group's values, so a restart starts with them. */
+    @Override
+    public synchronized AppliedConfiguration applyOverrides(ConfigurationOverrides requested) throws Exception {
+        Map<String, String> before = overrides.written();
+        overrides.write(requested.values());
+        Files.writeString(file("mongod.conf"), MongodConfig.render(config.nodeDir(), config.address(),
+                preparedValue("replica-set"), Integer.parseInt(preparedValue("memory-mb")), requested.values()));
+        AppliedConfiguration applied = overrides.apply(requested, before, admin);
+        log.info("node {}: configuration applied{}", config.nodeId(), applied.restartRequired().isEmpty() ? ""
+                : "; a restart applies " + applied.restartRequired());
+        return applied;
     }
 
     @Override

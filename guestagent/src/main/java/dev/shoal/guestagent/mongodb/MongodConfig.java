@@ -3,6 +3,8 @@ package dev.shoal.guestagent.mongodb;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Renders a node's {@code mongod.conf}: everything under the node directory, bound to the node's own address.
@@ -32,23 +34,55 @@ final class MongodConfig {
     }
 
     static String render(Path nodeDir, String address, String replicaSetName, int memoryMb) {
+        return render(nodeDir, address, replicaSetName, memoryMb, Map.of());
+    }
+
+    /**
+     * @param overrides a configuration group's values by parameter name ({@link MongoParameter}); others (the
+     *                  read-only {@code replSet}, which the cluster sets) are not the group's to write
+     */
+    static String render(Path nodeDir, String address, String replicaSetName, int memoryMb,
+                         Map<String, String> overrides) {
+        Map<MongoParameter, String> values = new EnumMap<>(MongoParameter.class);
+        overrides.forEach((name, value) -> MongoParameter.of(name).ifPresent(p -> values.put(p, value)));
         // no processManagement.fork: the guest keeps mongod as its child, found again through the pid file
-        return "net:\n"
-                + "  bindIp: " + quote(address) + "\n"
-                + "  port: " + PORT + "\n"
-                + "storage:\n"
-                + "  dbPath: " + quote(nodeDir.resolve("data").toString()) + "\n"
-                + "  wiredTiger:\n"
-                + "    engineConfig:\n"
-                + "      cacheSizeGB: " + cacheSizeGb(memoryMb).toPlainString() + "\n"
-                + "systemLog:\n"
-                + "  destination: file\n"
-                + "  path: " + quote(nodeDir.resolve("mongod.log").toString()) + "\n"
-                + "  logAppend: true\n"
-                + "processManagement:\n"
-                + "  pidFilePath: " + quote(nodeDir.resolve("mongod.pid").toString()) + "\n"
-                + "replication:\n"
-                + "  replSetName: " + quote(replicaSetName) + "\n";
+        StringBuilder conf = new StringBuilder("net:\n")
+                .append("  bindIp: ").append(quote(address)).append("\n")
+                .append("  port: ").append(PORT).append("\n");
+        section(conf, "  ", values, MongoParameter.Where.NET);
+        conf.append("storage:\n")
+                .append("  dbPath: ").append(quote(nodeDir.resolve("data").toString())).append("\n")
+                .append("  wiredTiger:\n")
+                .append("    engineConfig:\n")
+                .append("      cacheSizeGB: ").append(cacheSizeGb(memoryMb).toPlainString()).append("\n")
+                .append("systemLog:\n")
+                .append("  destination: file\n")
+                .append("  path: ").append(quote(nodeDir.resolve("mongod.log").toString())).append("\n")
+                .append("  logAppend: true\n")
+                .append("processManagement:\n")
+                .append("  pidFilePath: ").append(quote(nodeDir.resolve("mongod.pid").toString())).append("\n")
+                .append("replication:\n")
+                .append("  replSetName: ").append(quote(replicaSetName)).append("\n");
+        if (values.containsKey(MongoParameter.SLOW_OP_THRESHOLD_MS)) {
+            conf.append("operationProfiling:\n  slowOpThresholdMs: ")
+                    .append(MongoParameter.SLOW_OP_THRESHOLD_MS.typed(values.get(MongoParameter.SLOW_OP_THRESHOLD_MS)))
+                    .append("\n");
+        }
+        if (values.keySet().stream().anyMatch(p -> p.where() == MongoParameter.Where.SET_PARAMETER)) {
+            conf.append("setParameter:\n");
+            section(conf, "  ", values, MongoParameter.Where.SET_PARAMETER);
+        }
+        return conf.toString();
+    }
+
+    private static void section(StringBuilder conf, String indent, Map<MongoParameter, String> values,
+                                MongoParameter.Where where) {
+        values.forEach((parameter, value) -> {
+            if (parameter.where() == where) {
+                conf.append(indent).append(parameter.parameterName()).append(": ").append(parameter.typed(value))
+                        .append("\n");
+            }
+        });
     }
 
     /** A YAML double-quoted scalar, so paths with spaces or colons stay one value. */

@@ -9,10 +9,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.AppliedConfiguration;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.ClusterMembers.Entry;
 import dev.shoal.contracts.guest.ClusterStatus;
+import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.guestagent.GuestConfig;
 import java.io.IOException;
@@ -122,6 +124,47 @@ class MongoManagerIT {
         afterAgentRestart.stop();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(afterAgentRestart.status()).isEqualTo(ServiceStatus.SHUTDOWN);
+    }
+
+    @Test
+    void aGroupsValuesRunFromTheFirstStartChangeLiveAndTheConnectionLimitWaitsForARestart() throws Exception {
+        assertThat(portFree(PRIMARY)).as("port 27017 free on " + PRIMARY).isTrue();
+        MongoManager manager = new MongoManager(config(PRIMARY));
+        managers.add(manager);
+        manager.prepare(new Prepare("mongodb", "7.0", 1024, 1, null,
+                new ClusterMember(clusterId, ClusterMember.TYPE_MEMBER, "r1", List.of(), null),
+                Map.of("cursorTimeoutMillis", "30000")));
+        List<String> managed = List.of("cursorTimeoutMillis", "slowOpThresholdMs", "maxIncomingConnections");
+        try (MongoClient client = client(PRIMARY)) {
+            assertThat(parameter(client, "cursorTimeoutMillis")).as("from the first start").isEqualTo("30000");
+
+            AppliedConfiguration applied = manager.applyOverrides(new ConfigurationOverrides(Map.of(
+                    "cursorTimeoutMillis", "45000", "slowOpThresholdMs", "250", "maxIncomingConnections", "500"),
+                    managed));
+            assertThat(parameter(client, "cursorTimeoutMillis")).as("live").isEqualTo("45000");
+            assertThat(client.getDatabase("admin").runCommand(new Document("profile", -1)).get("slowms")
+                    .toString()).isEqualTo("250");
+            assertThat(applied.restartRequired()).containsExactly("maxIncomingConnections");
+            assertThat(applied.running()).containsEntry("cursorTimeoutMillis", "45000")
+                    .containsEntry("slowOpThresholdMs", "250");
+        }
+
+        manager.restart();
+        try (MongoClient client = client(PRIMARY)) {
+            Document net = client.getDatabase("admin").runCommand(new Document("getCmdLineOpts", 1))
+                    .get("parsed", Document.class).get("net", Document.class);
+            assertThat(net.get("maxIncomingConnections").toString()).as("after the restart").isEqualTo("500");
+            assertThat(parameter(client, "cursorTimeoutMillis")).isEqualTo("45000");
+
+            manager.applyOverrides(new ConfigurationOverrides(Map.of(), managed));
+            assertThat(parameter(client, "cursorTimeoutMillis")).as("detached: mongod's default")
+                    .isEqualTo("600000");
+        }
+    }
+
+    private static String parameter(MongoClient client, String name) {
+        return client.getDatabase("admin").runCommand(new Document("getParameter", 1).append(name, 1)).get(name)
+                .toString();
     }
 
     private MongoManager prepared(String address, String type) throws Exception {

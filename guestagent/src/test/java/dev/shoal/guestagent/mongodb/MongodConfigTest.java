@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MongodConfigTest {
@@ -27,6 +28,30 @@ class MongodConfigTest {
                   pidFilePath: "/var/shoal/n1/mongod.pid"
                 replication:
                   replSetName: "rs-3f2a9c1e"
+                """);
+    }
+
+    @Test
+    void writesAGroupsValuesWhereMongodReadsThemTypedAndLeavesTheClustersOwn() {
+        String conf = MongodConfig.render(Path.of("/var/shoal/n1"), "127.0.6.1", "rs-3f2a9c1e", 2048, Map.of(
+                "cursorTimeoutMillis", "30000", "notablescan", "on", "slowOpThresholdMs", "250",
+                "maxIncomingConnections", "500", "replSet", "rs-other"));
+
+        assertThat(conf).startsWith("""
+                net:
+                  bindIp: "127.0.6.1"
+                  port: 27017
+                  maxIncomingConnections: 500
+                storage:
+                """);
+        assertThat(conf).endsWith("""
+                replication:
+                  replSetName: "rs-3f2a9c1e"
+                operationProfiling:
+                  slowOpThresholdMs: 250
+                setParameter:
+                  cursorTimeoutMillis: 30000
+                  notablescan: true
                 """);
     }
 

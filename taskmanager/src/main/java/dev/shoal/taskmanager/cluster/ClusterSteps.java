@@ -175,8 +175,11 @@ class ClusterSteps {
     }
 
     StepOutcome removeAll(Task task) throws StepFailure {
-        for (Node node : clusterNodes.live(task)) {
-            remove(node, task.getId().toString());
+        List<Node> nodes = clusterNodes.live(task);
+        builder.stopDatastores(nodes, task.getId().toString());
+        for (Node node : nodes) {
+            builder.destroy(node);
+            node.markDeleted(clock.instant());
         }
         clusterNodes.context(task).cluster().markDeleted(clock.instant());
         return StepOutcome.DONE;

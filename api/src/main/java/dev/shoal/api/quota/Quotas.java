@@ -65,7 +65,7 @@ public class Quotas {
     public List<Usage> update(String tenantId, Integer instances, Integer volumes) {
         Tenant tenant = tenants.lockById(tenantId).filter(t -> !t.isDeleted())
                 .orElseThrow(() -> ApiException.notFound("tenant " + tenantId));
-        tenant.limit(instances, volumes);
+        tenant.limit(instances, volumes, null);
         return usage(tenantId);
     }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The unmodified OpenStack client (Debian's python3-openstackclient and python3-troveclient) drives a standalone
 # Shoal on its embedded defaults: a MySQL instance with a configuration group, resized, a replica promoted and
-# detached, a Cassandra cluster grown and shrunk, and everything deleted; each command's output is checked.
+# detached, a backup restored into a new instance, a Cassandra cluster grown and shrunk, and everything deleted;
+# each command's output is checked.
 #
 #   standalone/src/test/cli/openstack-cli-scenario.sh [path/to/shoal-standalone.jar]
 #
@@ -128,6 +129,15 @@ mysql_value() {
   mariadb -h "$1" -u root -p"$2" --connect-timeout=3 -N -B -e "$3" 2>/dev/null | cut -f2
 }
 mysql_variable() { mysql_value "$1" "$2" "SHOW VARIABLES LIKE '$3'"; }
+# login_value ADDRESS USER PASSWORD SQL: what a tenant's own account reads
+login_value() { mariadb -h "$1" -u "$2" -p"$3" --connect-timeout=3 -N -B -e "$4" 2>/dev/null; }
+# task_of INSTANCE: the name and state of the instance's last task
+task_of() {
+  os database instance show "$1" -f json | python3 -c \
+    'import json, sys; t = json.load(sys.stdin).get("task") or {}; print(t.get("name", ""), t.get("state", ""))' \
+    2>/dev/null
+}
+backup_status() { os database backup show "$1" -f value -c status; }
 
 command -v openstack >/dev/null || abort "the openstack client is not installed (apt-get install python3-openstackclient python3-troveclient)"
 [[ -f "$JAR" ]] || abort "no $JAR: build it with ./mvnw -DskipTests package"
@@ -159,8 +169,9 @@ part_catalog() {
   expect "datastore version list" "$(os datastore version list mysql -f value -c Name -c Version)" "10.11 10.11"
   expect "datastore version show" "$(os datastore version show 10.11 --datastore mysql -f value -c name)" "10.11"
   expect "flavor list" "$(os database flavor list)" shoal.small shoal.medium
-  expect "limit list" "$(os database limit list)" max_instances max_volumes ABSOLUTE
-  expect "quota show" "$(os database quota show "$TENANT" -f value)" "instances 0 0 20" "volumes 0 0 200"
+  expect "limit list" "$(os database limit list)" max_instances max_volumes max_backups ABSOLUTE
+  expect "quota show" "$(os database quota show "$TENANT" -f value)" "instances 0 0 20" "volumes 0 0 200" \
+    "backups 0 0 50"
 }
 
 part_mysql() {
@@ -266,6 +277,53 @@ part_replica() {
   await "configuration detached" 30 "products-ro" config_instances web
 }
 
+part_backup() {
+  log "a backup: written, listed, restored into a new instance, deleted"
+  local clerk=Clerk-Pa55word location copy_ip
+  os database db create products-main sales >/dev/null
+  await "database created" 60 "CREATE_DATABASES COMPLETED" task_of products-main
+  os database user create products-main clerk "$clerk" --databases sales >/dev/null
+  await "user created" 60 "CREATE_USERS COMPLETED" task_of products-main
+  login_value "$IP" clerk "$clerk" "CREATE TABLE sales.orders (id INT PRIMARY KEY); INSERT INTO sales.orders VALUES (1), (2), (3)"
+  expect "rows written through the tenant's account" \
+    "$(login_value "$IP" clerk "$clerk" "SELECT GROUP_CONCAT(id ORDER BY id) FROM sales.orders")" "1,2,3"
+
+  CREATED=$(os database backup create nightly --instance products-main --description "three orders" \
+    -f value -c status) || abort "backup create: $CREATED"
+  expect "backup create" "$CREATED" NEW
+  await "backup COMPLETED" 120 COMPLETED backup_status nightly
+  await "the instance serves on" 30 ACTIVE status_of products-main
+  expect "backup list" "$(os database backup list -f value -c Name -c Status)" "nightly COMPLETED"
+  expect "backup list instance" "$(os database backup list instance products-main -f value -c Name)" nightly
+  expect "backup show" "$(os database backup show nightly -f value -c datastore -c datastore_version \
+    -c description)" mysql 10.11 "three orders"
+  location=$(os database backup show nightly -f value -c locationRef)
+  [[ -f "$location" && "$location" == "$WORK/home/nodes/.backups/"* ]] && pass "the backup is in the backup store" \
+    || fail "no backup file in the backup store: '$location'"
+  expect "the file is the one written" "$(sha256sum "$location" 2>&1 | cut -d' ' -f1)" \
+    "$(os database backup show nightly -f value -c checksum)"
+  refuse "an incremental backup is refused with Shoal's message" "incremental backups are not offered" \
+    os database backup create later --instance products-main --incremental
+  login_value "$IP" clerk "$clerk" "INSERT INTO sales.orders VALUES (4)"
+
+  CREATED=$(os database instance create products-copy --flavor 1 --size 1 --datastore mysql \
+    --datastore-version 10.11 --backup nightly -f value -c status) || abort "instance create --backup: $CREATED"
+  expect "instance create --backup" "$CREATED" BUILD
+  await "restored instance ACTIVE" 240 ACTIVE status_of products-copy
+  copy_ip=$(os database instance show products-copy -f value -c ip)
+  expect "the restored instance holds the rows of the backup" \
+    "$(login_value "$copy_ip" clerk "$clerk" "SELECT GROUP_CONCAT(id ORDER BY id) FROM sales.orders")" "1,2,3"
+  expect "the restored instance lists the backup's database" "$(os database db list products-copy -f value)" sales
+  expect "and its user" "$(os database user list products-copy -f value -c Name)" clerk
+
+  os database backup delete nightly >/dev/null
+  await "backup deleted" 60 gone gone backup nightly
+  [[ -e "$location" ]] && fail "the backup file is still in the store: $location" || pass "the backup file is gone"
+  os database instance delete products-copy >/dev/null
+  await "restored instance deleted" 240 gone gone instance products-copy
+  expect "quota show: no backup held" "$(os database quota show "$TENANT" -f value)" "backups 0 0 50"
+}
+
 part_cassandra() {
   log "a Cassandra cluster"
   RING=$(os database configuration create ring '{"compaction_throughput": 32}' --datastore cassandra \
@@ -293,6 +351,8 @@ part_cassandra() {
     events-1 events-2 events-3 products-main
   refuse "a cluster's node refuses what its capability keeps from clusters" \
     "capability configuration-attach is not enabled for clusters" os database configuration attach "$NODE" web
+  refuse "a cluster's node is not backed up" "capability backup-create is not enabled for clusters" \
+    os database backup create ring-node --instance "$NODE"
 
   os database cluster grow events --instance flavor=2,volume=1 >/dev/null
   await "grown cluster ACTIVE" 300 ACTIVE cluster_status events
@@ -322,7 +382,9 @@ part_teardown() {
   absent "configuration deleted" "$(os database configuration list -f value -c Name)" web
   absent "configuration deleted" "$(os database configuration list -f value -c Name)" ring
   absent "nodes' own groups went with their nodes" "$(os database configuration list -f value -c Name)" events-
-  expect "nothing is held any more" "$(os database quota show "$TENANT" -f value)" "instances 0 0 20" "volumes 0 0 200"
+  expect "nothing is held any more" "$(os database quota show "$TENANT" -f value)" "instances 0 0 20" \
+    "volumes 0 0 200" "backups 0 0 50"
+  absent "no backup is left" "$(os database backup list -f value -c Name)" nightly
   if pgrep -f "$WORK/home/nodes" >/dev/null; then
     fail "node processes are still running after every delete"
   else
@@ -331,7 +393,7 @@ part_teardown() {
 }
 
 # SHOAL_SCENARIO_PARTS runs some parts only, in order (each expects what the parts before it left)
-for part in ${SHOAL_SCENARIO_PARTS:-catalog mysql replica cassandra teardown}; do
+for part in ${SHOAL_SCENARIO_PARTS:-catalog mysql replica backup cassandra teardown}; do
   "part_$part"
 done
 finish

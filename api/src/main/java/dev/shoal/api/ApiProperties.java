@@ -12,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatExpiry    a node whose last heartbeat is older shows SHUTDOWN
  * @param buildTimeout       deadline of a build: no instance stays in BUILD longer
  * @param deleteTimeout      deadline of a delete
+ * @param backupTimeout      deadline of a backup; an instance restored from one has the build timeout plus this
  * @param minVolumeGb        smallest volume a tenant may ask for
  * @param maxVolumeGb        largest volume a tenant may ask for
  * @param defaultPageSize    list size without {@code limit}
@@ -30,6 +31,7 @@ public record ApiProperties(
         @NotNull @DefaultValue("90s") Duration heartbeatExpiry,
         @NotNull @DefaultValue("10m") Duration buildTimeout,
         @NotNull @DefaultValue("5m") Duration deleteTimeout,
+        @NotNull @DefaultValue("30m") Duration backupTimeout,
         @Min(1) @DefaultValue("1") int minVolumeGb,
         @Min(1) @DefaultValue("100") int maxVolumeGb,
         @Min(1) @DefaultValue("20") int defaultPageSize,

@@ -44,6 +44,9 @@ public final class MessageTypes {
     public static final String DELETE_USER = "delete_user";
     public static final String GRANT_ACCESS = "grant_access";
     public static final String REVOKE_ACCESS = "revoke_access";
+    // backups: Trove's create_backup writes one into the backup store; delete_backup removes what it wrote
+    public static final String CREATE_BACKUP = "create_backup";
+    public static final String DELETE_BACKUP = "delete_backup";
 
     // conductor queue
     public static final String HEARTBEAT = "heartbeat";

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.contracts.conductor.Heartbeat;
+import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.RestorePoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,18 @@ class MessageCodecTest {
         assertThat(decoded.sentAt()).isEqualTo(sent);
         assertThat(decoded.nodeId()).isEqualTo("n-1");
         assertThat(codec.payload(decoded, Heartbeat.class)).isEqualTo(heartbeat);
+    }
+
+    @Test
+    void aPrepareCarriesItsRestorePointAndOlderPreparesCarryNone() {
+        Prepare restore = new Prepare("mysql", "10.11", 512, 1, "sealed", null, java.util.Map.of("a", "1"),
+                new RestorePoint("b-1", "/backups/mysql-b-1.sql.gz", "ab12"));
+        Envelope envelope = codec.envelope(MessageTypes.PREPARE, Instant.now(), "c-1", "acme", "n-1", restore);
+
+        assertThat(codec.payload(codec.decode(codec.encode(envelope)), Prepare.class)).isEqualTo(restore);
+        Envelope plain = codec.envelope(MessageTypes.PREPARE, Instant.now(), "c-2", "acme", "n-1",
+                new Prepare("mysql", "10.11", 512, 1, "sealed"));
+        assertThat(codec.payload(codec.decode(codec.encode(plain)), Prepare.class).restorePoint()).isNull();
     }
 
     @Test

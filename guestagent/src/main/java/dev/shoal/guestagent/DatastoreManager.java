@@ -8,6 +8,7 @@ import dev.shoal.contracts.guest.ClusterStatus;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
+import dev.shoal.contracts.guest.StoredBackup;
 
 /**
  * The only thing that touches a node's datastore; one implementation per datastore. What a datastore cannot do
@@ -76,6 +77,19 @@ public interface DatastoreManager {
      */
     default AppliedConfiguration applyOverrides(ConfigurationOverrides overrides) throws Exception {
         throw unsupported("configuration groups");
+    }
+
+    /**
+     * Trove's {@code create_backup}: writes the datastore's backup of this id into the backup store, or answers the
+     * one already written. A backup that fails leaves nothing in the store.
+     */
+    default StoredBackup createBackup(String backupId) throws Exception {
+        throw unsupported("backups");
+    }
+
+    /** Removes whatever this node wrote for the backup; one that is not there is already removed. */
+    default void deleteBackup(String backupId) throws Exception {
+        throw unsupported("backups");
     }
 
     default ReplicationSnapshot createReplicationSnapshot(String snapshotId) throws Exception {

@@ -49,6 +49,14 @@ public record GuestConfig(
         return setting("snapshot.dir").map(Path::of).orElse(nodeDir.resolveSibling(".snapshots"));
     }
 
+    /**
+     * Where backups are kept ({@code backup.dir}): the deployment's backup store, reached by every node, so an
+     * instance can be restored from another's backup; defaults to a directory beside the node's own.
+     */
+    public Path backupDir() {
+        return setting("backup.dir").map(Path::of).orElse(nodeDir.resolveSibling(".backups"));
+    }
+
     /** Any other setting the compute driver wrote, such as a datastore's binaries. */
     public Optional<String> setting(String key) {
         return Optional.ofNullable(settings.get(key)).map(String::trim).filter(v -> !v.isEmpty());

@@ -35,7 +35,12 @@ public abstract class PreparedDatastore implements DatastoreManager {
     protected void validate(Prepare request) {
     }
 
-    /** Writes the server's configuration, starts it and waits until it serves. */
+    /** Whether {@link #install} loads a prepare's restore point; a datastore that cannot refuses one. */
+    protected boolean restoresBackups() {
+        return false;
+    }
+
+    /** Writes the server's configuration, starts it and waits until it serves (with the backup in, if one). */
     protected abstract void install(Prepare request) throws Exception;
 
     /** Starts the server prepare installed and waits until it serves. */
@@ -60,6 +65,9 @@ public abstract class PreparedDatastore implements DatastoreManager {
         if (!name().equals(request.datastore())) {
             throw new IllegalArgumentException("this guest runs datastore manager " + name() + ", not "
                     + request.datastore());
+        }
+        if (request.restorePoint() != null && !restoresBackups()) {
+            throw new UnsupportedOperationException(name() + " cannot be restored from a backup");
         }
         validate(request);
         Files.createDirectories(config.nodeDir());

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param scanInterval        how often open tasks nobody holds are looked for (resumes work after a crash)
  * @param guestCallTimeoutLow timeout of quick guest calls (stop_db, enable_root)
  * @param guestCallTimeoutHigh timeout of slow guest calls (restart)
+ * @param guestCallTimeoutBackup timeout of a guest writing a backup ({@code create_backup})
  * @param workers             tasks run at once
  * @param maxDeliveryAttempts attempts at a message before it goes to the dead-letter queue
  */
@@ -24,6 +25,7 @@ public record TaskManagerProperties(
         @NotNull @DefaultValue("5s") Duration scanInterval,
         @NotNull @DefaultValue("15s") Duration guestCallTimeoutLow,
         @NotNull @DefaultValue("180s") Duration guestCallTimeoutHigh,
+        @NotNull @DefaultValue("1800s") Duration guestCallTimeoutBackup,
         @Min(1) @DefaultValue("8") int workers,
         @DefaultValue("3") int maxDeliveryAttempts) {
 }

@@ -11,7 +11,8 @@ record CreateInstanceRequest(Body instance) {
      */
     record Body(String name, Datastore datastore, @JsonProperty("flavorRef") String flavorRef, Volume volume,
                 String configuration, Slave slave, @JsonProperty("replica_of") String replicaOf,
-                @JsonProperty("replica_count") Integer replicaCount, Access access) {
+                @JsonProperty("replica_count") Integer replicaCount, Access access,
+                @JsonProperty("restorePoint") RestorePoint restorePoint) {
 
         /** The replication asked for in either form, or null for a standalone instance. */
         Slave replication() {
@@ -20,6 +21,10 @@ record CreateInstanceRequest(Body instance) {
     }
 
     record Access(@JsonProperty("is_public") Boolean isPublic) {
+    }
+
+    /** Trove's restore: the instance is built from this backup's data. */
+    record RestorePoint(@JsonProperty("backupRef") String backupRef) {
     }
 
     /** The seed's replica request: a read-only slave of another MySQL instance. */

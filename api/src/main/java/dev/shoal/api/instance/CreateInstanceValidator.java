@@ -25,9 +25,18 @@ final class CreateInstanceValidator {
             problems.add(new FieldProblem("instance.name", "must be at most " + MAX_NAME_LENGTH + " characters"));
         }
         boolean replica = body.replication() != null;
-        if (!replica
+        boolean restore = body.restorePoint() != null;
+        // a restored instance runs its backup's datastore version unless the request names it
+        if (!replica && !restore
                 && (body.datastore() == null || body.datastore().type() == null || body.datastore().type().isBlank())) {
             problems.add(new FieldProblem("instance.datastore.type", "is required"));
+        }
+        if (restore && (body.restorePoint().backupRef() == null || body.restorePoint().backupRef().isBlank())) {
+            problems.add(new FieldProblem("instance.restorePoint.backupRef", "is required: the id of a backup"));
+        }
+        if (restore && replica) {
+            problems.add(new FieldProblem("instance.restorePoint", "a replica is made from its master's data, not"
+                    + " from a backup"));
         }
         if (!replica && (body.flavorRef() == null || body.flavorRef().isBlank())) {
             problems.add(new FieldProblem("instance.flavorRef", "is required"));

@@ -4,6 +4,7 @@ import dev.shoal.api.ApiProperties;
 import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.TaskScheduler;
+import dev.shoal.domain.backup.Backup;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
@@ -35,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class InstanceService {
 
     static final String RESOURCE_TYPE = "instance";
+    /** The create task's parameter naming the backup a restored instance is built from. */
+    static final String RESTORE_FROM = "restore_from";
 
     private final InstanceRepository instances;
     private final NodeRepository nodes;
@@ -48,6 +51,7 @@ public class InstanceService {
     private final InstanceViews views;
     private final ReplicaService replicas;
     private final dev.shoal.api.quota.Quotas quotas;
+    private final RestorePoints restorePoints;
     private final ApiProperties properties;
     private final Clock clock;
 
@@ -57,8 +61,10 @@ public class InstanceService {
                     dev.shoal.api.configuration.ConfigurationApplier applier, tools.jackson.databind.json.JsonMapper json,
                     TaskScheduler scheduler,
                     InstanceViews views, @org.springframework.context.annotation.Lazy ReplicaService replicas,
-                    dev.shoal.api.quota.Quotas quotas, ApiProperties properties, Clock clock) {
+                    dev.shoal.api.quota.Quotas quotas, RestorePoints restorePoints, ApiProperties properties,
+                    Clock clock) {
         this.quotas = quotas;
+        this.restorePoints = restorePoints;
         this.instances = instances;
         this.nodes = nodes;
         this.statuses = statuses;
@@ -82,7 +88,12 @@ public class InstanceService {
         if (body.replication() != null) {
             return view(replicas.createReplica(tenantId, body, flavorId));
         }
-        DatastoreVersion version = version(body.datastore());
+        Backup restore = body.restorePoint() == null ? null : restorePoints.backup(tenantId, body.restorePoint());
+        DatastoreVersion version = restore == null ? version(body.datastore())
+                : restorePoints.version(restore, body.datastore());
+        if (restore != null) {
+            restorePoints.requireFits(restore, body.volume().size());
+        }
         UUID configurationId = catalog.configuration(tenantId, body.configuration(), version,
                 "instance.configuration");
         quotas.reserve(tenantId, 1, body.volume().size());
@@ -90,7 +101,15 @@ public class InstanceService {
                 body.volume().size(), configurationId, clock.instant()));
         Node node = nodes.save(Node.forInstance(instance.getId(), tenantId, instance.getName(), version.getId(),
                 flavorId, instance.getVolumeSize(), configurationId, clock.instant()));
-        Task task = schedule(tenantId, TaskKind.CREATE_INSTANCE, instance.getId(), null, properties.buildTimeout());
+        Task task;
+        if (restore == null) {
+            task = schedule(tenantId, TaskKind.CREATE_INSTANCE, instance.getId(), null, properties.buildTimeout());
+        } else {
+            node.startTask(NodeTask.BUILDING, "Building the node from backup " + restore.getId(), clock.instant());
+            task = schedule(tenantId, TaskKind.CREATE_INSTANCE, instance.getId(),
+                    json.writeValueAsString(Map.of(RESTORE_FROM, restore.getId())),
+                    properties.buildTimeout().plus(properties.backupTimeout()));
+        }
         return views.view(instance, node, Optional.empty(), Optional.of(task), List.of());
     }
 
@@ -187,6 +206,10 @@ public class InstanceService {
             // its replica set is changing masters: a member gone midway would leave the others half re-pointed
             throw ApiException.conflict("instance " + id + " is " + node.getTask() + " with its replica set;"
                     + " delete it once it is ACTIVE");
+        }
+        if (node.getTask() == NodeTask.BACKING_UP) {
+            throw ApiException.conflict("instance " + id + " is being backed up; delete it once its backup is"
+                    + " written");
         }
         replicas.beforeMasterDelete(instance, detachReplicas);
         node.startTask(NodeTask.DELETING, "Deleting the instance", clock.instant());

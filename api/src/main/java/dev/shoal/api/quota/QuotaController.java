@@ -51,14 +51,14 @@ class QuotaController {
         }
         Map<String, Object> limits = body == null ? null : body.get("quotas");
         if (limits == null || limits.isEmpty()) {
-            throw ApiException.invalid("quotas", "is required: limits by resource (instances, volumes)");
+            throw ApiException.invalid("quotas", "is required: limits by resource (instances, volumes, backups)");
         }
-        limits.keySet().stream().filter(name -> !name.equals(Quotas.INSTANCES) && !name.equals(Quotas.VOLUMES))
-                .findFirst().ifPresent(name -> {
-                    throw ApiException.invalid("quotas." + name, "is not a resource; one of [instances, volumes]");
-                });
+        limits.keySet().stream().filter(name -> !Quotas.RESOURCES.contains(name)).findFirst().ifPresent(name -> {
+            throw ApiException.invalid("quotas." + name, "is not a resource; one of [instances, volumes, backups]");
+        });
         Map<String, Object> updated = new LinkedHashMap<>();
-        quotas.update(projectId, limit(limits, Quotas.INSTANCES), limit(limits, Quotas.VOLUMES))
+        quotas.update(projectId, limit(limits, Quotas.INSTANCES), limit(limits, Quotas.VOLUMES),
+                limit(limits, Quotas.BACKUPS))
                 .forEach(usage -> updated.put(usage.resource(), usage.limit()));
         return Map.of("quotas", updated);
     }

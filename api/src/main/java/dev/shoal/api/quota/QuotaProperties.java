@@ -10,8 +10,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param instances nodes a tenant may hold: standalone instances, replicas and cluster members alike
  * @param volumes   volume gigabytes a tenant may hold over all its nodes
+ * @param backups   backups a tenant may hold (Trove's {@code backups} resource), failed ones included until deleted
  */
 @Validated
 @ConfigurationProperties("shoal.api.quota")
-public record QuotaProperties(@Min(-1) @DefaultValue("20") int instances, @Min(-1) @DefaultValue("200") int volumes) {
+public record QuotaProperties(@Min(-1) @DefaultValue("20") int instances, @Min(-1) @DefaultValue("200") int volumes,
+                              @Min(-1) @DefaultValue("50") int backups) {
 }

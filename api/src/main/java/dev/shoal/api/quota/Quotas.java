@@ -1,6 +1,7 @@
 package dev.shoal.api.quota;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.domain.backup.BackupRepository;
 import dev.shoal.domain.node.NodeRepository;
 import dev.shoal.domain.node.NodeUsage;
 import dev.shoal.domain.tenant.Tenant;
@@ -20,14 +21,18 @@ public class Quotas {
 
     static final String INSTANCES = "instances";
     static final String VOLUMES = "volumes";
+    static final String BACKUPS = "backups";
+    static final java.util.Set<String> RESOURCES = java.util.Set.of(INSTANCES, VOLUMES, BACKUPS);
 
     private final TenantRepository tenants;
     private final NodeRepository nodes;
+    private final BackupRepository backups;
     private final QuotaProperties defaults;
 
-    Quotas(TenantRepository tenants, NodeRepository nodes, QuotaProperties defaults) {
+    Quotas(TenantRepository tenants, NodeRepository nodes, BackupRepository backups, QuotaProperties defaults) {
         this.tenants = tenants;
         this.nodes = nodes;
+        this.backups = backups;
         this.defaults = defaults;
     }
 
@@ -51,6 +56,21 @@ public class Quotas {
         }
     }
 
+    /**
+     * Refuses (413, Trove's overLimit) a backup that would take the tenant past its backups limit; call before
+     * saving it. The tenant's row stays locked until the caller commits, so its backups are asked one at a time.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserveBackup(String tenantId) {
+        Tenant tenant = tenants.lockById(tenantId).orElseThrow(() -> ApiException.notFound("tenant " + tenantId));
+        long held = backups.countByTenantIdAndDeletedAtIsNull(tenantId);
+        int limit = limitsOf(tenant).backups();
+        if (limit >= 0 && held + 1 > limit) {
+            throw ApiException.overLimit("quota exceeded for " + BACKUPS + " (" + held + " of " + limit
+                    + " in use, 1 more asked)");
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<Usage> usage(String tenantId) {
         Tenant tenant = tenants.findById(tenantId).filter(t -> !t.isDeleted())
@@ -58,23 +78,24 @@ public class Quotas {
         NodeUsage usage = nodes.usageOf(tenantId);
         Limits limits = limitsOf(tenant);
         return List.of(new Usage(INSTANCES, usage.nodes(), limits.instances()),
-                new Usage(VOLUMES, usage.volumeGb(), limits.volumes()));
+                new Usage(VOLUMES, usage.volumeGb(), limits.volumes()),
+                new Usage(BACKUPS, backups.countByTenantIdAndDeletedAtIsNull(tenantId), limits.backups()));
     }
 
     @Transactional
-    public List<Usage> update(String tenantId, Integer instances, Integer volumes) {
+    public List<Usage> update(String tenantId, Integer instances, Integer volumes, Integer backupCount) {
         Tenant tenant = tenants.lockById(tenantId).filter(t -> !t.isDeleted())
                 .orElseThrow(() -> ApiException.notFound("tenant " + tenantId));
-        tenant.limit(instances, volumes);
+        tenant.limit(instances, volumes, backupCount);
         return usage(tenantId);
     }
 
     Limits limitsOf(Tenant tenant) {
         return new Limits(tenant.getMaxInstances().orElse(defaults.instances()),
-                tenant.getMaxVolumes().orElse(defaults.volumes()));
+                tenant.getMaxVolumes().orElse(defaults.volumes()), tenant.getMaxBackups().orElse(defaults.backups()));
     }
 
-    record Limits(int instances, int volumes) {
+    record Limits(int instances, int volumes, int backups) {
     }
 
     /** One resource as Trove's quota show lists it; nothing is ever held in reserve. */

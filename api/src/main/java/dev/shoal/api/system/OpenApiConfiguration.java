@@ -36,7 +36,8 @@ class OpenApiConfiguration {
             "404", "not-found: no such resource in this tenant",
             "409", "conflict: the resource is busy or the change would break it (a master with replicas, a "
                     + "cluster's last node); `detail` says why",
-            "413", "quota-exceeded: the change would take the tenant past a quota (Trove's overLimit)",
+            "413", "quota-exceeded: the tenant's quota (instances, volumes, backups) would be exceeded; Trove's "
+                    + "overLimit fault",
             "422", "unknown-reference, inconsistent-request: each field is well-formed but a reference leads "
                     + "nowhere or fields disagree; `errors` names them all");
 

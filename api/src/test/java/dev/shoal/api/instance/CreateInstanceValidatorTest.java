@@ -16,7 +16,7 @@ class CreateInstanceValidatorTest {
     @Test
     void reportsEveryBadFieldAtOnce() {
         assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
-                new CreateInstanceRequest.Body(" ", null, null, null, null, null, null, null, null)), 1, 100))
+                new CreateInstanceRequest.Body(" ", null, null, null, null, null, null, null, null, null)), 1, 100))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields())
                         .extracting(ApiException.FieldProblem::field)
                         .containsExactly("instance.name", "instance.datastore.type", "instance.flavorRef",
@@ -41,20 +41,36 @@ class CreateInstanceValidatorTest {
     private static CreateInstanceRequest request(String name, String flavor, int volume) {
         return new CreateInstanceRequest(new CreateInstanceRequest.Body(name,
                 new CreateInstanceRequest.Datastore("mysql", null), flavor, new CreateInstanceRequest.Volume(volume),
-                null, null, null, null, null));
+                null, null, null, null, null, null));
     }
 
     @Test
     void aTroveReplicaNeedsNoFlavorDatastoreOrVolumeButNeverPublicAccess() {
         CreateInstanceValidator.validate(new CreateInstanceRequest(new CreateInstanceRequest.Body("ro", null, null,
-                null, null, null, "3f2a", 2, new CreateInstanceRequest.Access(false))), 1, 100);
+                null, null, null, "3f2a", 2, new CreateInstanceRequest.Access(false), null)), 1, 100);
         assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
                 new CreateInstanceRequest.Body("ro", null, null, null, null, null, "3f2a", null,
-                        new CreateInstanceRequest.Access(true))), 1, 100))
+                        new CreateInstanceRequest.Access(true), null)), 1, 100))
                 .hasMessageContaining("instance.access.is_public");
         assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
                 new CreateInstanceRequest.Body("db", new CreateInstanceRequest.Datastore("mysql", null), "1",
-                        new CreateInstanceRequest.Volume(1), null, null, null, 2, null)), 1, 100))
+                        new CreateInstanceRequest.Volume(1), null, null, null, 2, null, null)), 1, 100))
                 .hasMessageContaining("instance.replica_count");
+    }
+
+    @Test
+    void aRestoreNeedsNoDatastoreButABackupAndIsNoReplica() {
+        CreateInstanceValidator.validate(restore("b-1", null), 1, 100);
+        assertThatThrownBy(() -> CreateInstanceValidator.validate(restore(" ", null), 1, 100))
+                .hasMessageContaining("instance.restorePoint.backupRef");
+        assertThatThrownBy(() -> CreateInstanceValidator.validate(restore("b-1", "3f2a"), 1, 100))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields())
+                        .extracting(ApiException.FieldProblem::field).containsExactly("instance.restorePoint"));
+    }
+
+    private static CreateInstanceRequest restore(String backupRef, String replicaOf) {
+        return new CreateInstanceRequest(new CreateInstanceRequest.Body("copy", null, "1",
+                new CreateInstanceRequest.Volume(1), null, null, replicaOf, null, null,
+                new CreateInstanceRequest.RestorePoint(backupRef)));
     }
 }

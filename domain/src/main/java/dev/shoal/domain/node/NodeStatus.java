@@ -12,6 +12,7 @@ public enum NodeStatus {
     EJECT,
     DETACH,
     UPGRADE,
+    BACKUP,
     BLOCKED,
     SHUTDOWN,
     CRASHED,

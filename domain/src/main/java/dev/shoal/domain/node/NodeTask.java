@@ -15,6 +15,8 @@ public enum NodeTask {
     DETACHING(NodeStatus.DETACH),
     UPDATING(null),
     UPGRADING(NodeStatus.UPGRADE),
+    /** Trove's BACKUP status: the guest is writing a backup of the datastore. */
+    BACKING_UP(NodeStatus.BACKUP),
     BUILDING_ERROR_SERVER(NodeStatus.ERROR),
     BUILDING_ERROR_TIMEOUT_GA(NodeStatus.ERROR),
     BUILDING_ERROR_GUEST(NodeStatus.ERROR),

@@ -24,5 +24,7 @@ public enum TaskKind {
     CREATE_USERS,
     DELETE_USER,
     GRANT_ACCESS,
-    REVOKE_ACCESS
+    REVOKE_ACCESS,
+    CREATE_BACKUP,
+    DELETE_BACKUP
 }

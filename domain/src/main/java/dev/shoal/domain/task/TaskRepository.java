@@ -31,6 +31,14 @@ public interface TaskRepository extends JpaRepository<Task, UUID> {
             """)
     boolean existsOpenTaskOtherThan(UUID resourceId, UUID taskId);
 
+    /** Whether any open task works on the resource, or names it in its parameters (a restore names its backup). */
+    @Query("""
+            select count(t) > 0 from Task t
+            where t.state in (dev.shoal.domain.task.TaskState.PENDING, dev.shoal.domain.task.TaskState.RUNNING)
+              and (t.resourceId = :resourceId or t.parameters like concat('%', cast(:resourceId as String), '%'))
+            """)
+    boolean existsOpenTaskOn(UUID resourceId);
+
     /** The newest task of each resource, for a page of resources in one query. */
     @Query("""
             select t from Task t

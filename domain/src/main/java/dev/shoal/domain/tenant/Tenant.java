@@ -17,6 +17,7 @@ public class Tenant extends AssignedIdEntity<String> {
     private Instant deletedAt;
     private Integer maxInstances;
     private Integer maxVolumes;
+    private Integer maxBackups;
 
     protected Tenant() {
     }
@@ -50,13 +51,21 @@ public class Tenant extends AssignedIdEntity<String> {
         return java.util.Optional.ofNullable(maxVolumes);
     }
 
-    /** -1 lifts a limit. */
-    public void limit(Integer instances, Integer volumes) {
+    /** The tenant's own limit on backups, or empty for the service's default. */
+    public java.util.Optional<Integer> getMaxBackups() {
+        return java.util.Optional.ofNullable(maxBackups);
+    }
+
+    /** -1 lifts a limit; null keeps it as it is. */
+    public void limit(Integer instances, Integer volumes, Integer backups) {
         if (instances != null) {
             this.maxInstances = instances;
         }
         if (volumes != null) {
             this.maxVolumes = volumes;
+        }
+        if (backups != null) {
+            this.maxBackups = backups;
         }
     }
 

@@ -29,6 +29,11 @@ class NodeStatusRuleTest {
     }
 
     @Test
+    void aBackupRunningShowsTrovesBackupStatus() {
+        assertThat(derive(NodeTask.BACKING_UP, ServiceStatus.RUNNING, NOW)).isEqualTo(NodeStatus.BACKUP);
+    }
+
+    @Test
     void deletingShowsShutdown() {
         assertThat(derive(NodeTask.DELETING, ServiceStatus.RUNNING, NOW)).isEqualTo(NodeStatus.SHUTDOWN);
     }

@@ -8,6 +8,7 @@ import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
 import dev.shoal.contracts.guest.DatabaseSchema;
+import dev.shoal.contracts.guest.StoredBackup;
 import dev.shoal.guestagent.DatabaseAccounts;
 import dev.shoal.guestagent.PreparedDatastore;
 import dev.shoal.guestagent.GuestConfig;
@@ -36,6 +37,7 @@ public final class MysqlManager extends PreparedDatastore implements DatabaseAcc
     private final MysqlReplication replication;
     private final MysqlOverrides overrides;
     private final MysqlSchemas schemas;
+    private final MysqlBackups backups;
 
     public MysqlManager(GuestConfig config) {
         super(config, "MariaDB");
@@ -46,6 +48,7 @@ public final class MysqlManager extends PreparedDatastore implements DatabaseAcc
         this.schemas = new MysqlSchemas(accounts);
         this.replication = new MysqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
                 config.secret(), accounts);
+        this.backups = new MysqlBackups(config.nodeDir(), config.backupDir(), accounts);
     }
 
     @Override
@@ -68,6 +71,16 @@ public final class MysqlManager extends PreparedDatastore implements DatabaseAcc
             accounts.secure(request.sealedRootPassword() == null ? null
                     : SecretBox.open(config.secret(), request.sealedRootPassword()));
         }
+        if (request.restorePoint() != null) {
+            // before prepare ends: the node reports running only once the data is in
+            backups.restore(request.restorePoint(), binaries);
+            log.info("node {}: backup {} restored", config.nodeId(), request.restorePoint().backupId());
+        }
+    }
+
+    @Override
+    protected boolean restoresBackups() {
+        return true;
     }
 
     @Override
@@ -168,6 +181,19 @@ public final class MysqlManager extends PreparedDatastore implements DatabaseAcc
     public void revokeAccess(String name, String host, List<String> databases) throws SQLException, IOException {
         schemas.revokeAccess(name, host, databases);
         log.info("node {}: user {}@{} revoked {}", config.nodeId(), name, host, databases);
+    }
+
+    @Override
+    public StoredBackup createBackup(String backupId) throws Exception {
+        StoredBackup stored = backups.create(backupId, binaries());
+        log.info("node {}: backup {} written to {} ({} bytes)", config.nodeId(), backupId, stored.location(),
+                stored.size());
+        return stored;
+    }
+
+    @Override
+    public void deleteBackup(String backupId) throws IOException {
+        backups.delete(backupId);
     }
 
     @Override

@@ -51,11 +51,9 @@ final class MysqlReplication {
             Path partial = dump.resolveSibling(dump.getFileName() + ".part");
             // accounts first: one created while the dump runs then reaches the replica only through replication
             Files.writeString(usersFile(snapshotId), MysqlUsers.export(accounts));
-            // --gtid with --master-data=2 records, commented out, the position the consistent copy was read at
-            MysqldProcess.run(List.of(binaries.client("mariadb-dump").toString(),
-                    "--defaults-extra-file=" + adminFile(), "--single-transaction", "--gtid", "--master-data=2",
-                    "--routines", "--events", "--triggers", "--all-databases", "--ignore-database=mysql",
-                    "--ignore-database=sys", "--result-file=" + partial), nodeDir.resolve("replication.log"));
+            List<String> command = dump().command(binaries);
+            command.add("--result-file=" + partial);
+            MysqldProcess.run(command, nodeDir.resolve("replication.log"));
             Files.move(partial, dump, StandardCopyOption.ATOMIC_MOVE);
         }
         return new ReplicationSnapshot(snapshotId, gtidOf(dump), address, REPLICATION_USER,
@@ -122,14 +120,13 @@ final class MysqlReplication {
     }
 
     private void load(Path file, MariadbBinaries binaries) throws IOException, InterruptedException {
-        Process load = new ProcessBuilder(binaries.client("mariadb").toString(),
-                "--defaults-extra-file=" + adminFile(), "--init-command=SET sql_log_bin=0")
-                .redirectInput(file.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("replication.log").toFile()))
-                .start();
-        if (load.waitFor() != 0) {
-            throw new IOException("loading " + file.getFileName() + " failed; see " + nodeDir.resolve("replication.log"));
+        try (java.io.InputStream sql = Files.newInputStream(file)) {
+            dump().load(sql, binaries, file.getFileName().toString());
         }
+    }
+
+    private MysqlDump dump() {
+        return new MysqlDump(adminFile(), nodeDir.resolve("replication.log"));
     }
 
     /** Stops following, accepts writes, and says where the others follow this node from. */

@@ -7,6 +7,7 @@ import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.conductor.Report;
+import dev.shoal.contracts.guest.BackupRequest;
 import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.CreateDatabases;
 import dev.shoal.contracts.guest.CreateUsers;
@@ -144,6 +145,12 @@ public final class Dispatcher {
             }
             case MessageTypes.CLUSTER_COMPLETE -> {
                 datastore.clusterComplete();
+                yield null;
+            }
+            case MessageTypes.CREATE_BACKUP -> datastore.createBackup(
+                    codec.payload(envelope, BackupRequest.class).backupId());
+            case MessageTypes.DELETE_BACKUP -> {
+                datastore.deleteBackup(codec.payload(envelope, BackupRequest.class).backupId());
                 yield null;
             }
             case MessageTypes.CREATE_REPLICATION_SNAPSHOT -> datastore.createReplicationSnapshot(

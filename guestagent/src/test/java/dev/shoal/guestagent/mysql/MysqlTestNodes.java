@@ -4,6 +4,7 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.contracts.guest.RestorePoint;
 import dev.shoal.guestagent.GuestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Real MariaDB nodes for the replication tests, prepared as the guest prepares them, sharing one snapshot store. */
+/**
+ * Real MariaDB nodes for the replication and backup tests, prepared as the guest prepares them, sharing one snapshot
+ * store and one backup store.
+ */
 final class MysqlTestNodes {
 
     static final String PASSWORD = "root-pw";
@@ -33,13 +37,19 @@ final class MysqlTestNodes {
     }
 
     MysqlManager node(String address) throws Exception {
+        return node(address, null);
+    }
+
+    /** A node whose first start loads {@code restorePoint}, when one is given. */
+    MysqlManager node(String address, RestorePoint restorePoint) throws Exception {
         NodeSecret secret = NodeSecret.generate();
         Path nodeDir = Files.createDirectories(work.resolve(address));
         MysqlManager manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, address,
                 nodeDir, "amqp://unused", Duration.ofSeconds(1), Optional.empty(), Optional.empty(),
                 Map.of("snapshot.dir", work.resolve(".snapshots").toString())));
         secrets.put(manager, secret);
-        manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, PASSWORD)));
+        manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, PASSWORD), null, Map.of(),
+                restorePoint));
         return manager;
     }
 

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cassandraLib      the directory of Cassandra's server jars (the build's {@code cassandra-dist/target/cassandra/lib})
  * @param mongod            the MongoDB server guests run, if not the one on the PATH
  * @param snapshotDir       where MySQL replication snapshots are kept; every node must reach it
+ * @param backupDir         the backup store: where backups are kept; every node must reach it
  */
 @Validated
 @ConfigurationProperties("shoal.compute.local")
@@ -35,5 +36,11 @@ public record LocalComputeProperties(
         Path mysqlBasedir,
         Path cassandraLib,
         Path mongod,
-        Path snapshotDir) {
+        Path snapshotDir,
+        Path backupDir) {
+
+    /** The backup store: {@code backupDir}, or {@code .backups} in the work directory. */
+    public Path backupStore() {
+        return (backupDir != null ? backupDir : workDir.resolve(".backups")).toAbsolutePath();
+    }
 }

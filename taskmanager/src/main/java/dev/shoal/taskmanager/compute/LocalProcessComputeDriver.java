@@ -132,6 +132,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         config.setProperty("datastore.manager", spec.datastore());
         config.setProperty("snapshot.dir", (properties.snapshotDir() != null ? properties.snapshotDir().toAbsolutePath()
                 : workDir.resolve(".snapshots")).toString());
+        config.setProperty("backup.dir", properties.backupStore().toString());
         if (properties.cassandraLib() != null) {
             config.setProperty("cassandra.lib", properties.cassandraLib().toAbsolutePath().toString());
         }

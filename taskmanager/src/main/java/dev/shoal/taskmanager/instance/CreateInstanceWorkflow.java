@@ -4,6 +4,7 @@ import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
+import dev.shoal.taskmanager.backup.BackupRestores;
 import dev.shoal.taskmanager.node.NodeBuilder;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow;
@@ -17,11 +18,13 @@ class CreateInstanceWorkflow implements Workflow {
 
     private final InstanceNodes instanceNodes;
     private final NodeBuilder builder;
+    private final BackupRestores restores;
     private final Clock clock;
 
-    CreateInstanceWorkflow(InstanceNodes instanceNodes, NodeBuilder builder, Clock clock) {
+    CreateInstanceWorkflow(InstanceNodes instanceNodes, NodeBuilder builder, BackupRestores restores, Clock clock) {
         this.instanceNodes = instanceNodes;
         this.builder = builder;
+        this.restores = restores;
         this.clock = clock;
     }
 
@@ -72,12 +75,13 @@ class CreateInstanceWorkflow implements Workflow {
         return builder.spawn(node) ? StepOutcome.DONE : StepOutcome.WAIT;
     }
 
-    private StepOutcome prepare(Task task) {
+    /** An instance restored from a backup loads it before its guest reports the datastore running. */
+    private StepOutcome prepare(Task task) throws StepFailure {
         Node node = instanceNodes.node(task);
         if (node.getTask() == NodeTask.DELETING) {
             return StepOutcome.SUPERSEDED;
         }
-        builder.prepare(node, task.getId().toString(), null);
+        builder.prepare(node, task.getId().toString(), null, restores.restorePoint(task).orElse(null));
         return StepOutcome.DONE;
     }
 
@@ -89,6 +93,7 @@ class CreateInstanceWorkflow implements Workflow {
         if (!builder.isRunning(node)) {
             return StepOutcome.WAIT;
         }
+        restores.restoreAccounts(task);
         node.finishTask(clock.instant());
         instanceNodes.instance(task).touch(clock.instant());
         return StepOutcome.DONE;

@@ -6,6 +6,7 @@ import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.RestorePoint;
 import dev.shoal.contracts.guest.StopDb;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
@@ -98,8 +99,16 @@ public class NodeBuilder {
         }
     }
 
-    /** The root password is sealed for this node only and kept nowhere: users get theirs from enable root. */
     public void prepare(Node node, String correlationId, ClusterMember cluster) {
+        prepare(node, correlationId, cluster, null);
+    }
+
+    /**
+     * The root password is sealed for this node only and kept nowhere: users get theirs from enable root.
+     *
+     * @param restorePoint the backup the node loads before it reports running, or null
+     */
+    public void prepare(Node node, String correlationId, ClusterMember cluster, RestorePoint restorePoint) {
         byte[] password = new byte[24];
         random.nextBytes(password);
         String sealed = SecretBox.seal(node.secret().orElseThrow(),
@@ -108,7 +117,7 @@ public class NodeBuilder {
         guests.cast(node, MessageTypes.PREPARE, new Prepare(version.getDatastore().getManager(), version.getName(),
                 flavor(node).getRamMb(), node.getVolumeSize(), sealed, cluster,
                 node.getConfigurationId() == null ? java.util.Map.of()
-                        : configurationValues.valuesOf(node.getConfigurationId())), correlationId);
+                        : configurationValues.valuesOf(node.getConfigurationId()), restorePoint), correlationId);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.shoal.taskmanager.system;
 import dev.shoal.contracts.Routing;
 import dev.shoal.domain.messaging.DeadLetteringListenerFactory;
 import dev.shoal.taskmanager.TaskManagerProperties;
+import dev.shoal.taskmanager.backup.BackupStore;
+import dev.shoal.taskmanager.backup.LocalBackupStore;
 import dev.shoal.taskmanager.compute.AddressAllocator;
 import dev.shoal.taskmanager.compute.LocalComputeProperties;
 import dev.shoal.taskmanager.compute.LocalProcessComputeDriver;
@@ -31,6 +33,11 @@ class TaskManagerConfiguration {
                                                         ConnectionFactory connections) {
         String guestUri = properties.guestAmqpUri() != null ? properties.guestAmqpUri() : sameBroker(connections);
         return new LocalProcessComputeDriver(properties, guestUri);
+    }
+
+    @Bean
+    BackupStore backupStore(LocalComputeProperties properties) {
+        return new LocalBackupStore(properties.backupStore());
     }
 
     @Bean

@@ -23,5 +23,7 @@ public enum TaskKind {
     CREATE_USERS,
     DELETE_USER,
     GRANT_ACCESS,
-    REVOKE_ACCESS
+    REVOKE_ACCESS,
+    /** Applies an instance's security group (Trove's {@code access}) to its node's firewall. */
+    UPDATE_ACCESS
 }

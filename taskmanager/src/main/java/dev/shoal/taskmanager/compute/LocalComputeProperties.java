@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param cassandraLib      the directory of Cassandra's server jars (the build's {@code cassandra-dist/target/cassandra/lib})
  * @param mongod            the MongoDB server guests run, if not the one on the PATH
  * @param snapshotDir       where MySQL replication snapshots are kept; every node must reach it
+ * @param firewall          {@code none} records security group rules without enforcing them (a developer's
+ *                          machine is never changed unasked); {@code iptables} enforces them (needs root)
+ * @param iptables          the iptables binary; {@code iptables-restore} is looked for beside it
  */
 @Validated
 @ConfigurationProperties("shoal.compute.local")
@@ -35,5 +38,7 @@ public record LocalComputeProperties(
         Path mysqlBasedir,
         Path cassandraLib,
         Path mongod,
-        Path snapshotDir) {
+        Path snapshotDir,
+        @NotNull @DefaultValue("none") FirewallMode firewall,
+        @NotNull @DefaultValue("iptables") String iptables) {
 }

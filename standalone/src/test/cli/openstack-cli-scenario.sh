@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The unmodified OpenStack client (Debian's python3-openstackclient and python3-troveclient) drives a standalone
-# Shoal on its embedded defaults: a MySQL instance with a configuration group, resized, a replica promoted and
-# detached, a backup restored into a new instance, a Cassandra cluster grown and shrunk, and everything deleted;
-# each command's output is checked.
+# Shoal on its embedded defaults: a MySQL instance with a configuration group, resized, its access (security
+# group) changed, a replica promoted and detached, a backup restored into a new instance, a Cassandra cluster grown
+# and shrunk, and everything deleted; each command's output is checked.
 #
 #   standalone/src/test/cli/openstack-cli-scenario.sh [path/to/shoal-standalone.jar]
 #
 # Run it from the repository root after `./mvnw package` (the standalone jar and cassandra-dist are used).
+#
+# Security groups are enforced with iptables when the scenario runs as root and iptables works (as on CI), so the
+# client's access changes are seen refusing and admitting real connections; elsewhere (or with
+# SHOAL_SCENARIO_FIREWALL=none) Shoal runs with its default, firewall none, and the scenario checks that the
+# groups say they are not enforced. Either way no iptables rule of the scenario's nodes is left behind.
 set -uo pipefail
 
 JAR=${1:-standalone/target/shoal-standalone.jar}
@@ -20,14 +25,38 @@ OPERATOR=shoal_cli-scenario-operator-0123456789abcdef
 TENANT=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 PASSED=0
 FAILED=0
+if [[ "${SHOAL_SCENARIO_FIREWALL:-iptables}" == iptables && $(id -u) == 0 ]] && iptables -w 10 -S INPUT >/dev/null 2>&1
+then
+  FIREWALL=iptables
+else
+  FIREWALL=none
+fi
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# node_chain NODE_ID: the iptables chain of a node's security group (IptablesRules.chain)
+node_chain() { echo "SHOAL-$(tr -d - <<<"$1" | cut -c1-16)"; }
+
+# Every node that may hold a firewall has a directory: whatever of it is left (a failed run) goes.
+remove_firewalls() {
+  [[ "$FIREWALL" == iptables && -d "$WORK/home/nodes" ]] || return 0
+  local dir chain rule
+  for dir in "$WORK"/home/nodes/*/; do
+    [[ "$(basename "$dir")" =~ ^[0-9a-f-]{36}$ ]] || continue
+    chain=$(node_chain "$(basename "$dir")")
+    iptables -w 10 -S INPUT | grep -- "-j $chain\$" | sed 's/^-A /-D /' | while read -r rule; do
+      eval "iptables -w 10 $rule"
+    done
+    iptables -w 10 -F "$chain" 2>/dev/null && iptables -w 10 -X "$chain" 2>/dev/null
+  done
+}
 
 cleanup() {
   [[ -n "${SHOAL_PID:-}" ]] && kill "$SHOAL_PID" 2>/dev/null && wait "$SHOAL_PID" 2>/dev/null
   pkill -f "$WORK/home" 2>/dev/null
   for _ in $(seq 1 30); do pgrep -f "$WORK/home" >/dev/null || break; sleep 1; done
   pkill -9 -f "$WORK/home" 2>/dev/null
+  remove_firewalls
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -138,16 +167,45 @@ task_of() {
     2>/dev/null
 }
 backup_status() { os database backup show "$1" -f value -c status; }
+# access_of INSTANCE: the instance's access as the client prints it, "public=<bool> cidrs=<a,b>"
+access_of() {
+  os database instance show "$1" -f json | python3 -c 'import json, sys
+i = json.load(sys.stdin)
+print("public=%s cidrs=%s" % (i.get("public"), ",".join(i.get("allowed_cidrs") or [])))' 2>/dev/null
+}
+# reaches SOURCE ADDRESS PORT: "open" when a TCP connection from SOURCE gets through, "refused" when reset
+reaches() {
+  python3 -c 'import socket, sys
+s = socket.socket()
+s.settimeout(3)
+s.bind((sys.argv[1], 0))
+try:
+    s.connect((sys.argv[2], int(sys.argv[3])))
+    print("open")
+except ConnectionRefusedError:
+    print("refused")
+except OSError as e:
+    print("error: %s" % e)' "$1" "$2" "$3"
+}
+# trove_v1 CODE: python-troveclient's own v1 client (Trove's legacy API, which the openstack client does not
+# offer for security groups), unmodified, as `c`; the same token and endpoint as the openstack client's
+trove_v1() {
+  /usr/bin/python3 -c "from keystoneauth1 import session
+from keystoneauth1.token_endpoint import Token
+from troveclient.v1 import client
+c = client.Client(session=session.Session(auth=Token('$API/v1.0/$TENANT', '$TOKEN')))
+$1" 2>&1
+}
 
 command -v openstack >/dev/null || abort "the openstack client is not installed (apt-get install python3-openstackclient python3-troveclient)"
 [[ -f "$JAR" ]] || abort "no $JAR: build it with ./mvnw -DskipTests package"
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then abort "port $PORT is taken (set SHOAL_SCENARIO_PORT)"; fi
 
-log "starting Shoal on $API (work directory $WORK)"
+log "starting Shoal on $API (work directory $WORK, firewall $FIREWALL)"
 SHOAL_HOME=$WORK/home SHOAL_PORT=$PORT SHOAL_BOOTSTRAP_TOKEN=$OPERATOR \
   SHOAL_COMPUTE_LOCAL_FIRSTADDRESS=$FIRST_ADDRESS SHOAL_COMPUTE_LOCAL_HEARTBEATINTERVAL=2s \
   SHOAL_API_HEARTBEATEXPIRY=12s SHOAL_CONDUCTOR_HEARTBEATEXPIRY=12s SHOAL_CONDUCTOR_SWEEPINTERVAL=1s \
-  java -jar "$JAR" >"$WORK/shoal.log" 2>&1 &
+  SHOAL_COMPUTE_LOCAL_FIREWALL=$FIREWALL java -jar "$JAR" >"$WORK/shoal.log" 2>&1 &
 SHOAL_PID=$!
 for _ in $(seq 1 120); do
   curl -sf "$API/actuator/health" >/dev/null && break
@@ -234,6 +292,53 @@ part_mysql() {
   expect "instance show has the new volume size" "$(field_of products-main volume)" 2
   refuse "a volume never shrinks" "must be larger than the current 2 GB" \
     os database instance resize volume products-main 1
+}
+
+part_access() {
+  log "security groups: the instance's access and Trove's legacy rules"
+  local id group rule chain
+  id=$(os database instance show products-main -f value -c id)
+  chain=$(node_chain "$(basename "$(dirname "$(grep -l "node.address=$IP\$" "$WORK"/home/nodes/*/guest.properties)")")")
+  await "the client's create asked for a private instance" 30 "public=False cidrs=" access_of products-main
+  os database instance update products-main --allowed-cidr 127.0.99.0/24 >/dev/null
+  await "instance update --allowed-cidr" 30 "public=False cidrs=127.0.99.0/24" access_of products-main
+  expect "instance show prints the access" "$(os database instance show products-main)" public allowed_cidrs \
+    127.0.99.0/24
+  expect "security group list (troveclient v1)" "$(trove_v1 'for g in c.security_groups.list():
+    print(g.name, g.instance_id, [(r["protocol"], r["from_port"], r["cidr"]) for r in g.rules])')" \
+    "SecGroup_$id $id [('tcp', 3306, '127.0.99.0/24')]"
+  group=$(trove_v1 "print(c.security_groups.get('$id').id)")
+  rule=$(trove_v1 "r = c.security_group_rules.create('$group', '127.0.98.0/24'); print(r['id'], r['cidr'])")
+  expect "security group rule create (troveclient v1)" "$rule" "127.0.98.0/24"
+  await "a legacy rule is the instance's access too" 30 "public=False cidrs=127.0.99.0/24,127.0.98.0/24" \
+    access_of products-main
+  expect "a rule with host bits is refused with Shoal's message" \
+    "$(trove_v1 "c.security_group_rules.create('$group', '10.0.0.1/8')")" \
+    "security_group_rule.cidr: '10.0.0.1/8' is not a network address" "the network is 10.0.0.0/8"
+  trove_v1 "c.security_group_rules.delete('${rule%% *}')" >/dev/null
+  await "security group rule delete (troveclient v1)" 30 "public=False cidrs=127.0.99.0/24" access_of products-main
+  refuse "instance update --allowed-cidr with host bits is refused" \
+    "instance.access.allowed_cidrs[0]: '10.0.0.1/8' is not a network address" \
+    os database instance update products-main --allowed-cidr 10.0.0.1/8
+  if [[ "$FIREWALL" == iptables ]]; then
+    await "the group is enforced" 30 ENFORCED trove_v1 "print(c.security_groups.get('$id').enforcement['state'])"
+    expect "its iptables chain guards the node's port" "$(iptables -w 10 -S INPUT)" "-d $IP/32" "-j $chain"
+    expect "a client from 127.0.99.1 reaches MariaDB" "$(reaches 127.0.99.1 "$IP" 3306)" open
+    expect "a client from 127.0.98.1 is refused" "$(reaches 127.0.98.1 "$IP" 3306)" refused
+  else
+    await "the group says its rules are not enforced" 30 NOT_ENFORCED \
+      trove_v1 "print(c.security_groups.get('$id').enforcement['state'])"
+  fi
+  os database instance update products-main --is-private >/dev/null
+  await "instance update --is-private" 30 "public=False cidrs=" access_of products-main
+  if [[ "$FIREWALL" == iptables ]]; then
+    await "private: a client from 127.0.99.1 is refused" 30 refused reaches 127.0.99.1 "$IP" 3306
+    await "the host reaches MariaDB whatever the group says" 30 1 mysql_value "$IP" "$PASSWORD" "SELECT 1 FROM DUAL"
+  fi
+  os database instance update products-main --is-public >/dev/null
+  await "instance update --is-public" 30 "public=True cidrs=0.0.0.0/0" access_of products-main
+  [[ "$FIREWALL" == iptables ]] && await "public: everyone reaches MariaDB" 30 open reaches 127.0.99.1 "$IP" 3306
+  MAIN_CHAIN=$chain
 }
 
 part_replica() {
@@ -353,6 +458,8 @@ part_cassandra() {
     "capability configuration-attach is not enabled for clusters" os database configuration attach "$NODE" web
   refuse "a cluster's node is not backed up" "capability backup-create is not enabled for clusters" \
     os database backup create ring-node --instance "$NODE"
+  refuse "a cluster's node refuses access changes by capability" \
+    "capability secgroup-create is not enabled for clusters" os database instance update "$NODE" --is-private
 
   os database cluster grow events --instance flavor=2,volume=1 >/dev/null
   await "grown cluster ACTIVE" 300 ACTIVE cluster_status events
@@ -390,10 +497,13 @@ part_teardown() {
   else
     pass "no node process is left"
   fi
+  if [[ "$FIREWALL" == iptables && -n "${MAIN_CHAIN:-}" ]]; then
+    absent "the deleted instance's iptables chain went with it" "$(iptables -w 10 -S)" "$MAIN_CHAIN"
+  fi
 }
 
 # SHOAL_SCENARIO_PARTS runs some parts only, in order (each expects what the parts before it left)
-for part in ${SHOAL_SCENARIO_PARTS:-catalog mysql replica backup cassandra teardown}; do
+for part in ${SHOAL_SCENARIO_PARTS:-catalog mysql access replica backup cassandra teardown}; do
   "part_$part"
 done
 finish

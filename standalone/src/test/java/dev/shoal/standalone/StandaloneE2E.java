@@ -3,6 +3,8 @@ package dev.shoal.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.taskmanager.compute.ComputeException;
+import dev.shoal.taskmanager.compute.IptablesFirewall;
 import dev.shoal.testsupport.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +37,13 @@ abstract class StandaloneE2E {
 
     static final String OPERATOR_TOKEN = "shoal_e2e-operator-token-0123456789abcdef";
     static final Path WORK_DIR = Path.of("target", "e2e-work").toAbsolutePath();
+    /**
+     * Nodes' security groups are enforced with iptables wherever it can be used (as root, with the binary), as
+     * CI runs; elsewhere, or with {@code SHOAL_E2E_FIREWALL=none}, they are recorded only. The suites share one
+     * context, so all of them run with the same firewall.
+     */
+    static final boolean IPTABLES = !"none".equals(System.getenv("SHOAL_E2E_FIREWALL"))
+            && new IptablesFirewall("iptables").usable();
 
     @LocalServerPort
     int port;
@@ -52,6 +61,7 @@ abstract class StandaloneE2E {
         registry.add("shoal.api.bootstrap-token", () -> OPERATOR_TOKEN);
         registry.add("shoal.compute.local.work-dir", () -> WORK_DIR.resolve("nodes").toString());
         registry.add("shoal.compute.local.heartbeat-interval", () -> "1s");
+        registry.add("shoal.compute.local.firewall", () -> IPTABLES ? "iptables" : "none");
         registry.add("shoal.conductor.heartbeat-expiry", () -> "3s");
         registry.add("shoal.conductor.sweep-interval", () -> "500ms");
         registry.add("shoal.api.heartbeat-expiry", () -> "3s");
@@ -61,12 +71,28 @@ abstract class StandaloneE2E {
         }
     }
 
-    /** Whatever a suite left running under the work directory goes, even after a failure. */
+    /**
+     * Whatever a suite left running under the work directory goes, even after a failure, and so do the firewalls
+     * of the nodes it left: every node the local driver gave a firewall has a directory there.
+     */
     @AfterAll
-    static void killLeftovers() {
+    static void killLeftovers() throws IOException {
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(WORK_DIR.toString())).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
+        if (!IPTABLES || !Files.isDirectory(WORK_DIR.resolve("nodes"))) {
+            return;
+        }
+        IptablesFirewall iptables = new IptablesFirewall("iptables");
+        try (Stream<Path> dirs = Files.list(WORK_DIR.resolve("nodes"))) {
+            for (Path dir : dirs.filter(dir -> dir.getFileName().toString().matches("[0-9a-f-]{36}")).toList()) {
+                try {
+                    iptables.remove(dir.getFileName().toString());
+                } catch (ComputeException e) {
+                    System.err.println("the firewall of node " + dir.getFileName() + " stays: " + e.getMessage());
+                }
+            }
+        }
     }
 
     /** The tenant's application account the suites create on a master and read through every node. */

@@ -47,6 +47,7 @@ class ClusterService {
     private final ClusterViews views;
     private final dev.shoal.api.quota.Quotas quotas;
     private final dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups;
+    private final dev.shoal.api.secgroup.SecurityGroups securityGroups;
     private final ClusterMembership membership;
     private final JsonMapper json;
     private final ApiProperties properties;
@@ -55,7 +56,9 @@ class ClusterService {
 
     ClusterService(dev.shoal.api.quota.Quotas quotas, dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups,
                    ClusterRepository clusters, NodeRepository nodes, ServiceStatusRepository statuses, TaskRepository tasks, CatalogReferences catalog, TaskScheduler scheduler, ClusterViews views,
-                   ClusterMembership membership, JsonMapper json, ApiProperties properties, Clock clock) {
+                   ClusterMembership membership, dev.shoal.api.secgroup.SecurityGroups securityGroups, JsonMapper json,
+                   ApiProperties properties, Clock clock) {
+        this.securityGroups = securityGroups;
         this.quotas = quotas;
         this.nodeGroups = nodeGroups;
         this.clusters = clusters;
@@ -249,6 +252,8 @@ class ClusterService {
                     cluster.getDatastoreVersionId(), cluster.getFlavorId(), cluster.getVolumeSize(),
                     cluster.getConfigurationId(), clock.instant()));
             nodeGroups.create(node, cluster.getName(), manager(cluster));
+            // a cluster's node is an instance to Trove's clients: its group is named after the node's own id
+            securityGroups.open(node, node.getId(), manager(cluster), null);
             added.add(node);
         }
         return added;

@@ -1,6 +1,7 @@
 package dev.shoal.api.instance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shoal.api.secgroup.RequestedAccess;
 
 /** The seed's and Trove's create body: {@code {"instance": {...}}}. */
 record CreateInstanceRequest(Body instance) {
@@ -18,9 +19,21 @@ record CreateInstanceRequest(Body instance) {
         Slave replication() {
             return slave != null ? slave : replicaOf != null ? new Slave(replicaOf, true) : null;
         }
+
+        /** The access asked for, or null when the request says nothing of it (the default). */
+        RequestedAccess requestedAccess() {
+            return access == null ? null : access.requested(new java.util.ArrayList<>());
+        }
     }
 
-    record Access(@JsonProperty("is_public") Boolean isPublic) {
+    /** Trove's access: the node's security group (see {@link RequestedAccess}). */
+    record Access(@JsonProperty("is_public") Boolean isPublic,
+                  @JsonProperty("allowed_cidrs") java.util.List<String> allowedCidrs) {
+
+        /** Checked already by the validator; problems are added under {@code instance.access}. */
+        RequestedAccess requested(java.util.List<dev.shoal.api.system.ApiException.FieldProblem> problems) {
+            return RequestedAccess.of("instance.access", isPublic, allowedCidrs, problems);
+        }
     }
 
     /** Trove's restore: the instance is built from this backup's data. */

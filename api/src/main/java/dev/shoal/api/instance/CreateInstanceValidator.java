@@ -58,8 +58,8 @@ final class CreateInstanceValidator {
         if (body.replicaCount() != null && !replica) {
             problems.add(new FieldProblem("instance.replica_count", "needs replica_of: the master to copy"));
         }
-        if (body.access() != null && Boolean.TRUE.equals(body.access().isPublic())) {
-            problems.add(new FieldProblem("instance.access.is_public", "nodes answer only on their private address"));
+        if (body.access() != null) {
+            body.access().requested(problems);
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);

@@ -2,6 +2,9 @@ package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.catalog.CatalogReferences;
+import dev.shoal.api.secgroup.AccessView;
+import dev.shoal.api.secgroup.AccessViews;
+import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.TaskScheduler;
 import dev.shoal.domain.backup.Backup;
@@ -38,6 +41,8 @@ public class InstanceService {
     static final String RESOURCE_TYPE = "instance";
     /** The create task's parameter naming the backup a restored instance is built from. */
     static final String RESTORE_FROM = "restore_from";
+    /** Trove's capability for managing security groups, which {@code access} is the modern form of. */
+    static final String SECGROUP_CAPABILITY = "secgroup-create";
 
     private final InstanceRepository instances;
     private final NodeRepository nodes;
@@ -52,6 +57,8 @@ public class InstanceService {
     private final ReplicaService replicas;
     private final dev.shoal.api.quota.Quotas quotas;
     private final RestorePoints restorePoints;
+    private final SecurityGroups securityGroups;
+    private final AccessViews access;
     private final ApiProperties properties;
     private final Clock clock;
 
@@ -61,10 +68,12 @@ public class InstanceService {
                     dev.shoal.api.configuration.ConfigurationApplier applier, tools.jackson.databind.json.JsonMapper json,
                     TaskScheduler scheduler,
                     InstanceViews views, @org.springframework.context.annotation.Lazy ReplicaService replicas,
-                    dev.shoal.api.quota.Quotas quotas, RestorePoints restorePoints, ApiProperties properties,
-                    Clock clock) {
+                    dev.shoal.api.quota.Quotas quotas, RestorePoints restorePoints, SecurityGroups securityGroups,
+                    AccessViews access, ApiProperties properties, Clock clock) {
         this.quotas = quotas;
         this.restorePoints = restorePoints;
+        this.securityGroups = securityGroups;
+        this.access = access;
         this.instances = instances;
         this.nodes = nodes;
         this.statuses = statuses;
@@ -94,6 +103,9 @@ public class InstanceService {
         if (restore != null) {
             restorePoints.requireFits(restore, body.volume().size());
         }
+        if (body.access() != null) {
+            catalog.require(version.getId(), SECGROUP_CAPABILITY, false);
+        }
         UUID configurationId = catalog.configuration(tenantId, body.configuration(), version,
                 "instance.configuration");
         quotas.reserve(tenantId, 1, body.volume().size());
@@ -101,6 +113,7 @@ public class InstanceService {
                 body.volume().size(), configurationId, clock.instant()));
         Node node = nodes.save(Node.forInstance(instance.getId(), tenantId, instance.getName(), version.getId(),
                 flavorId, instance.getVolumeSize(), configurationId, clock.instant()));
+        securityGroups.open(node, instance.getId(), version.getDatastore().getManager(), body.requestedAccess());
         Task task;
         if (restore == null) {
             task = schedule(tenantId, TaskKind.CREATE_INSTANCE, instance.getId(), null, properties.buildTimeout());
@@ -163,6 +176,7 @@ public class InstanceService {
                 .collect(Collectors.toMap(ServiceStatusRecord::getNodeId, Function.identity()));
         Map<UUID, Task> taskOf = tasks.findLatestOf(ids).stream()
                 .collect(Collectors.toMap(Task::getResourceId, Function.identity(), (a, b) -> a));
+        Map<UUID, AccessView> accessOf = access.ofNodes(nodeOf.values().stream().map(Node::getId).toList());
         Map<UUID, List<UUID>> replicasOf = instances.findAllBySlaveOfInAndDeletedAtIsNull(ids).stream()
                 .sorted(java.util.Comparator.comparing(Instance::getCreated))
                 .collect(Collectors.groupingBy(Instance::getSlaveOf,
@@ -171,7 +185,7 @@ public class InstanceService {
             Node node = nodeOf.get(instance.getId());
             return views.view(instance, node, Optional.ofNullable(statusOf.get(node.getId())),
                     Optional.ofNullable(taskOf.get(instance.getId())),
-                    replicasOf.getOrDefault(instance.getId(), List.of()));
+                    replicasOf.getOrDefault(instance.getId(), List.of()), accessOf.get(node.getId()));
         }).toList();
     }
 
@@ -283,6 +297,11 @@ public class InstanceService {
         return ApiException.inconsistent("instance " + node.getId() + " is a node of cluster " + node.getClusterId()
                 + "; change it through /clusters/" + node.getClusterId(),
                 List.of(new ApiException.FieldProblem("id", "is a node of cluster " + node.getClusterId())));
+    }
+
+    /** The manager (mysql, cassandra, mongodb) of the instance's datastore. */
+    public String manager(Instance instance) {
+        return catalog.manager(instance.getDatastoreVersionId());
     }
 
     public Node node(Instance instance) {

@@ -1,5 +1,7 @@
 package dev.shoal.api.instance;
 
+import dev.shoal.api.secgroup.RequestedAccess;
+import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
 import java.time.Clock;
 import java.util.Map;
@@ -9,22 +11,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Trove's {@code PUT /instances/{id}}: a new {@code name}, {@code configuration} (an id attaches, null detaches)
- * or {@code replica_of: null} (the seed's {@code slave_of}; detaches a replica). Only the members present change,
- * and, as in Trove, a configuration change and a detach are never made by one request.
+ * Trove's {@code PUT /instances/{id}}: a new {@code name}, {@code configuration} (an id attaches, null detaches),
+ * {@code replica_of: null} (the seed's {@code slave_of}; detaches a replica) or {@code access} (the node's
+ * security group). Only the members present change, and, as in Trove, a configuration change, a detach and an
+ * access change are never made by one request.
  */
 @Component
 class InstanceUpdate {
 
-    private static final Set<String> UPDATABLE = Set.of("name", "configuration", "replica_of", "slave_of");
+    private static final Set<String> UPDATABLE = Set.of("name", "configuration", "replica_of", "slave_of", "access");
 
     private final InstanceService instances;
     private final ReplicaService replicas;
+    private final SecurityGroups securityGroups;
     private final Clock clock;
 
-    InstanceUpdate(InstanceService instances, ReplicaService replicas, Clock clock) {
+    InstanceUpdate(InstanceService instances, ReplicaService replicas, SecurityGroups securityGroups, Clock clock) {
         this.instances = instances;
         this.replicas = replicas;
+        this.securityGroups = securityGroups;
         this.clock = clock;
     }
 
@@ -45,6 +50,13 @@ class InstanceUpdate {
         if (detachField != null && instance.containsKey("configuration")) {
             throw ApiException.invalid("instance.configuration", "cannot change with a detach in one request");
         }
+        if (instance.containsKey("access") && (detachField != null || instance.containsKey("configuration"))) {
+            // Trove's rule too: an access change, a configuration change and a detach are separate requests
+            throw ApiException.invalid("instance.access", "cannot change with a configuration or a detach in one"
+                    + " request");
+        }
+        RequestedAccess access = instance.containsKey("access")
+                ? RequestedAccess.fromBody("instance.access", instance.get("access")) : null;
         if (instance.containsKey("name")) {
             rename(tenantId, id, instance.get("name"));
         }
@@ -54,6 +66,9 @@ class InstanceUpdate {
         }
         if (detachField != null) {
             replicas.detach(tenantId, id);
+        }
+        if (access != null) {
+            securityGroups.changeAccess(tenantId, id, access);
         }
     }
 

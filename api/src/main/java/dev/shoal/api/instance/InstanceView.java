@@ -16,7 +16,7 @@ record InstanceView(
         List<String> ip,
         /** Trove's newer form of {@code ip}, which its clients print as the instance's addresses. */
         List<Address> addresses,
-        Access access,
+        dev.shoal.api.secgroup.AccessView access,
         Volume volume,
         Datastore datastore,
         Reference flavor,
@@ -41,11 +41,6 @@ record InstanceView(
     }
 
     record Address(String address, String type) {
-    }
-
-    /** Nodes answer only on their private address. */
-    record Access(@JsonProperty("is_public") boolean isPublic, @JsonProperty("allowed_cidrs") List<String> allowedCidrs) {
-        static final Access PRIVATE = new Access(false, List.of());
     }
 
     record Datastore(String type, String version) {

@@ -1,6 +1,8 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
+import dev.shoal.api.secgroup.AccessView;
+import dev.shoal.api.secgroup.AccessViews;
 import dev.shoal.api.system.Links;
 import dev.shoal.api.system.TroveTime;
 import dev.shoal.domain.catalog.DatastoreVersion;
@@ -29,10 +31,12 @@ class InstanceViews {
     private final Clock clock;
 
     private final dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups;
+    private final AccessViews access;
 
     InstanceViews(DatastoreVersionRepository versions, dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups,
-                  Links links, ApiProperties properties, Clock clock) {
+                  AccessViews access, Links links, ApiProperties properties, Clock clock) {
         this.nodeGroups = nodeGroups;
+        this.access = access;
         this.versions = versions;
         this.links = links;
         this.properties = properties;
@@ -41,13 +45,20 @@ class InstanceViews {
 
     InstanceView view(Instance instance, Node node, Optional<ServiceStatusRecord> service, Optional<Task> task,
                       List<UUID> replicaIds) {
+        return view(instance, node, service, task, replicaIds, access.ofNode(node.getId()));
+    }
+
+    /** @param nodeAccess the node's access, read with its page's (null for a node without a group) */
+    InstanceView view(Instance instance, Node node, Optional<ServiceStatusRecord> service, Optional<Task> task,
+                      List<UUID> replicaIds, AccessView nodeAccess) {
         String tenant = instance.getTenantId();
         return build(node, service, new Shown(instance.getId(), instance.getName(), instance.getDatastoreVersionId(),
                         instance.getFlavorId(), instance.getVolumeSize(), instance.getConfigurationId(),
                         instance.getCreated(), instance.getUpdated()),
                 slave(instance, replicaIds),
                 instance.isReplica() ? replica(tenant, instance.getSlaveOf()) : null,
-                replicaIds.isEmpty() ? null : replicaIds.stream().map(id -> replica(tenant, id)).toList(), task);
+                replicaIds.isEmpty() ? null : replicaIds.stream().map(id -> replica(tenant, id)).toList(), task,
+                nodeAccess);
     }
 
     /**
@@ -58,12 +69,12 @@ class InstanceViews {
         return build(node, service, new Shown(node.getId(), node.getName(), node.getDatastoreVersionId(),
                 node.getFlavorId(), node.getVolumeSize(),
                 nodeGroups.of(node.getId()).orElse(node.getConfigurationId()), node.getCreated(),
-                node.getUpdated()), null, null, null, clusterTask);
+                node.getUpdated()), null, null, null, clusterTask, access.ofNode(node.getId()));
     }
 
     private InstanceView build(Node node, Optional<ServiceStatusRecord> service, Shown shown, InstanceView.Slave slave,
                                InstanceView.Replica replicaOf, List<InstanceView.Replica> replicas,
-                               Optional<Task> task) {
+                               Optional<Task> task, AccessView nodeAccess) {
         NodeStatus status = NodeStatusRule.derive(node.getTask(),
                 service.map(ServiceStatusRecord::getStatus).orElse(null),
                 service.map(ServiceStatusRecord::getUpdatedAt).orElse(null), clock.instant(),
@@ -79,7 +90,7 @@ class InstanceViews {
                 service.map(InstanceViews::operatingStatus).orElse(null),
                 node.getIp() == null ? List.of() : List.of(node.getIp()),
                 node.getIp() == null ? List.of() : List.of(new InstanceView.Address(node.getIp(), "private")),
-                InstanceView.Access.PRIVATE,
+                nodeAccess,
                 new InstanceView.Volume(shown.volumeSize(), used),
                 new InstanceView.Datastore(version.getDatastore().getName(), version.getName()),
                 new InstanceView.Reference(shown.flavorId(), links.of(tenant, "flavors/" + shown.flavorId())),

@@ -2,6 +2,8 @@ package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.catalog.CatalogReferences;
+import dev.shoal.api.secgroup.RequestedAccess;
+import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ApiException.FieldProblem;
 import dev.shoal.domain.catalog.DatastoreVersion;
@@ -38,14 +40,16 @@ class ReplicaService {
     private final DatastoreVersionRepository versions;
     private final CatalogReferences catalog;
     private final dev.shoal.api.quota.Quotas quotas;
+    private final SecurityGroups securityGroups;
     private final JsonMapper json;
     private final ApiProperties properties;
     private final Clock clock;
 
     ReplicaService(InstanceService instanceService, InstanceRepository instances, NodeRepository nodes,
                    DatastoreVersionRepository versions, CatalogReferences catalog, dev.shoal.api.quota.Quotas quotas,
-                   JsonMapper json, ApiProperties properties, Clock clock) {
+                   SecurityGroups securityGroups, JsonMapper json, ApiProperties properties, Clock clock) {
         this.quotas = quotas;
+        this.securityGroups = securityGroups;
         this.catalog = catalog;
         this.instanceService = instanceService;
         this.instances = instances;
@@ -85,11 +89,14 @@ class ReplicaService {
         String flavor = flavorId != null ? flavorId : master.getFlavorId();
         int volume = body.volume() != null && body.volume().size() != null ? body.volume().size()
                 : master.getVolumeSize();
+        if (body.access() != null) {
+            catalog.require(master.getDatastoreVersionId(), InstanceService.SECGROUP_CAPABILITY, false);
+        }
         quotas.reserve(tenantId, count, (long) count * volume);
         List<Instance> created = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             created.add(newReplica(master, count == 1 ? body.name().strip() : body.name().strip() + "-" + i, flavor,
-                    volume));
+                    volume, body.requestedAccess()));
         }
         schedule(master, created.stream().map(Instance::getId).toList());
         return created.get(0);
@@ -107,7 +114,7 @@ class ReplicaService {
         List<Instance> created = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             created.add(newReplica(master, master.getName() + "-replica-" + (existing + i), master.getFlavorId(),
-                    master.getVolumeSize()));
+                    master.getVolumeSize(), null));
         }
         schedule(master, created.stream().map(Instance::getId).toList());
         return created;
@@ -188,10 +195,13 @@ class ReplicaService {
         return master;
     }
 
-    private Instance newReplica(Instance master, String name, String flavorId, int volumeSize) {
+    /** @param access the create request's, or null: replicas made by {@code replicate} are open by default */
+    private Instance newReplica(Instance master, String name, String flavorId, int volumeSize,
+                                RequestedAccess access) {
         Instance replica = instances.save(Instance.replicaOf(master, name, flavorId, volumeSize, clock.instant()));
-        nodes.save(Node.forInstance(replica.getId(), replica.getTenantId(), name, replica.getDatastoreVersionId(),
-                flavorId, volumeSize, replica.getConfigurationId(), clock.instant()));
+        Node node = nodes.save(Node.forInstance(replica.getId(), replica.getTenantId(), name,
+                replica.getDatastoreVersionId(), flavorId, volumeSize, replica.getConfigurationId(), clock.instant()));
+        securityGroups.open(node, replica.getId(), REPLICATION_MANAGER, access);
         return replica;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.api.system.ApiException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CreateInstanceValidatorTest {
@@ -45,13 +46,9 @@ class CreateInstanceValidatorTest {
     }
 
     @Test
-    void aTroveReplicaNeedsNoFlavorDatastoreOrVolumeButNeverPublicAccess() {
+    void aTroveReplicaNeedsNoFlavorDatastoreOrVolume() {
         CreateInstanceValidator.validate(new CreateInstanceRequest(new CreateInstanceRequest.Body("ro", null, null,
-                null, null, null, "3f2a", 2, new CreateInstanceRequest.Access(false), null)), 1, 100);
-        assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
-                new CreateInstanceRequest.Body("ro", null, null, null, null, null, "3f2a", null,
-                        new CreateInstanceRequest.Access(true), null)), 1, 100))
-                .hasMessageContaining("instance.access.is_public");
+                null, null, null, "3f2a", 2, new CreateInstanceRequest.Access(true, null), null)), 1, 100);
         assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
                 new CreateInstanceRequest.Body("db", new CreateInstanceRequest.Datastore("mysql", null), "1",
                         new CreateInstanceRequest.Volume(1), null, null, null, 2, null, null)), 1, 100))
@@ -72,5 +69,17 @@ class CreateInstanceValidatorTest {
         return new CreateInstanceRequest(new CreateInstanceRequest.Body("copy", null, "1",
                 new CreateInstanceRequest.Volume(1), null, null, replicaOf, null, null,
                 new CreateInstanceRequest.RestorePoint(backupRef)));
+    }
+
+    @Test
+    void everyAllowedCidrIsCheckedWithTheOtherFields() {
+        assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
+                new CreateInstanceRequest.Body("", new CreateInstanceRequest.Datastore("mysql", null), "1",
+                        new CreateInstanceRequest.Volume(1), null, null, null, null,
+                        new CreateInstanceRequest.Access(false, List.of("10.0.0.0/8", "10.0.0.1/8")), null)),
+                1, 100))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields())
+                        .extracting(ApiException.FieldProblem::field)
+                        .containsExactly("instance.name", "instance.access.allowed_cidrs[1]"));
     }
 }

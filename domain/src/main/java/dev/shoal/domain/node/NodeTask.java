@@ -21,6 +21,8 @@ public enum NodeTask {
     BUILDING_ERROR_TIMEOUT_GA(NodeStatus.ERROR),
     BUILDING_ERROR_GUEST(NodeStatus.ERROR),
     BUILDING_ERROR_REPLICA(NodeStatus.ERROR),
+    /** Trove's: the node's security group could not be applied, so it was not started unprotected. */
+    BUILDING_ERROR_SEC_GROUP(NodeStatus.ERROR),
     DELETING_ERROR(NodeStatus.ERROR),
     GROWING_ERROR(NodeStatus.ERROR),
     SHRINKING_ERROR(NodeStatus.ERROR),

@@ -26,5 +26,7 @@ public enum TaskKind {
     GRANT_ACCESS,
     REVOKE_ACCESS,
     CREATE_BACKUP,
-    DELETE_BACKUP
+    DELETE_BACKUP,
+    /** Applies an instance's security group (Trove's {@code access}) to its node's firewall. */
+    UPDATE_ACCESS
 }

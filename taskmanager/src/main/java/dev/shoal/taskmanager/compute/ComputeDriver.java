@@ -10,5 +10,13 @@ public interface ComputeDriver {
 
     ServerStatus status(String nodeId);
 
+    /**
+     * Makes the node's firewall admit exactly these sources (and the host) to its client port, replacing what it
+     * admitted before; applying the same firewall again changes nothing. A driver that cannot enforce rules says
+     * so in its report instead of pretending.
+     */
+    FirewallReport applyFirewall(NodeFirewall firewall) throws ComputeException;
+
+    /** Removes everything of the node, its firewall included. */
     void destroy(String nodeId) throws ComputeException;
 }

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param mongod            the MongoDB server guests run, if not the one on the PATH
  * @param snapshotDir       where MySQL replication snapshots are kept; every node must reach it
  * @param backupDir         the backup store: where backups are kept; every node must reach it
+ * @param firewall          {@code none} records security group rules without enforcing them (a developer's
+ *                          machine is never changed unasked); {@code iptables} enforces them (needs root)
+ * @param iptables          the iptables binary; {@code iptables-restore} is looked for beside it
  */
 @Validated
 @ConfigurationProperties("shoal.compute.local")
@@ -37,7 +40,9 @@ public record LocalComputeProperties(
         Path cassandraLib,
         Path mongod,
         Path snapshotDir,
-        Path backupDir) {
+        Path backupDir,
+        @NotNull @DefaultValue("none") FirewallMode firewall,
+        @NotNull @DefaultValue("iptables") String iptables) {
 
     /** The backup store: {@code backupDir}, or {@code .backups} in the work directory. */
     public Path backupStore() {

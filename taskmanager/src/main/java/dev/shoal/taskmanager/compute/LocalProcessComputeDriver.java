@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each node as a guest agent process on this host, in its own directory, bound to its own loopback
  * address. Guests are started in a session of their own, so they outlive a task manager crash, and are
- * found again through their pid file.
+ * found again through their pid file. A node's firewall ({@code shoal.compute.local.firewall}) goes with its
+ * directory: the directory exists from the first time the firewall is applied, so whoever cleans up after this
+ * driver finds every node that may hold one.
  */
 public class LocalProcessComputeDriver implements ComputeDriver {
 
@@ -28,12 +30,15 @@ public class LocalProcessComputeDriver implements ComputeDriver {
     private final LocalComputeProperties properties;
     private final Path workDir;
     private final String guestAmqpUri;
+    private final LocalFirewall firewall;
     private volatile Path guestJar;
 
     public LocalProcessComputeDriver(LocalComputeProperties properties, String guestAmqpUri) {
         this.properties = properties;
         this.workDir = properties.workDir().toAbsolutePath();
         this.guestAmqpUri = guestAmqpUri;
+        this.firewall = properties.firewall() == FirewallMode.IPTABLES ? new IptablesFirewall(properties.iptables())
+                : new UnenforcedFirewall();
     }
 
     @Override
@@ -69,9 +74,22 @@ public class LocalProcessComputeDriver implements ComputeDriver {
     }
 
     @Override
+    public FirewallReport applyFirewall(NodeFirewall wanted) throws ComputeException {
+        try {
+            Files.createDirectories(nodeDir(wanted.nodeId()));
+        } catch (IOException e) {
+            throw new ComputeException("could not create the directory of node " + wanted.nodeId() + ": "
+                    + e.getMessage(), e);
+        }
+        return firewall.apply(wanted);
+    }
+
+    /** The firewall goes before the directory: a failure leaves the directory, and the next destroy tries again. */
+    @Override
     public synchronized void destroy(String nodeId) throws ComputeException {
         Path nodeDir = nodeDir(nodeId);
         NodeProcesses.terminate(nodeDir);
+        firewall.remove(nodeId);
         try {
             deleteRecursively(nodeDir);
         } catch (IOException | UncheckedIOException e) {

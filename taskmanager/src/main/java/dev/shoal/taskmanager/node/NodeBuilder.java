@@ -26,6 +26,7 @@ import dev.shoal.taskmanager.compute.NodeSpec;
 import dev.shoal.taskmanager.compute.ServerStatus;
 import dev.shoal.taskmanager.guest.GuestCallException;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.secgroup.SecurityGroupEnforcer;
 import dev.shoal.taskmanager.task.StepFailure;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -58,14 +59,17 @@ public class NodeBuilder {
     private final GuestClient guests;
     private final TaskManagerProperties properties;
     private final dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues;
+    private final SecurityGroupEnforcer securityGroups;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, DatastoreVersionRepository versions,
                 FlavorRepository flavors, AddressAllocator addresses, ComputeDriver compute, GuestClient guests,
                 TaskManagerProperties properties,
-                dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues, Clock clock) {
+                dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues,
+                SecurityGroupEnforcer securityGroups, Clock clock) {
         this.configurationValues = configurationValues;
+        this.securityGroups = securityGroups;
         this.nodes = nodes;
         this.statuses = statuses;
         this.versions = versions;
@@ -87,9 +91,19 @@ public class NodeBuilder {
         nodes.saveAndFlush(node);
     }
 
-    /** @return false while the compute driver is still bringing the server up */
+    /**
+     * The node's security group is applied before its server starts, so its datastore never listens unprotected.
+     *
+     * @return false while the compute driver is still bringing the server up
+     */
     public boolean spawn(Node node) throws StepFailure {
         guests.declareQueue(node.getId().toString());
+        try {
+            securityGroups.enforce(node);
+        } catch (ComputeException e) {
+            throw new StepFailure(NodeTask.BUILDING_ERROR_SEC_GROUP, "node " + node.getName()
+                    + ": its security group could not be applied: " + e.getMessage());
+        }
         try {
             NodePlacement placement = compute.provision(spec(node));
             node.serverStatus(ServerStatus.ACTIVE.name(), clock.instant());

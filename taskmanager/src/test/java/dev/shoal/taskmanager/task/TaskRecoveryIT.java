@@ -91,6 +91,9 @@ class TaskRecoveryIT {
                 .isEqualTo("NONE");
         Path nodeDir = WORK.resolve(node.toString());
         assertThat(nodeDir.resolve("guest.properties")).exists();
+        assertThat(jdbc.sql("select enforcement || ': ' || enforcement_message from security_groups where node_id = ?")
+                .param(node).query(String.class).single()).as("the default driver says it does not enforce rules")
+                .startsWith("NOT_ENFORCED: not enforced").contains("shoal.compute.local.firewall=none");
 
         UUID delete = newTask(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(2));
         sendRunTask(delete);
@@ -184,11 +187,17 @@ class TaskRecoveryIT {
                 insert into instances (id, tenant_id, name, datastore_version_id, flavor_id, volume_size, created, updated)
                 values (?, ?, 'db', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a11', '1', 1, now(), now())
                 """).param(instance).param(tenant).update();
+        UUID node = UUID.randomUUID();
         jdbc.sql("""
                 insert into nodes (id, instance_id, tenant_id, name, datastore_version_id, flavor_id, volume_size,
                                    task, created, updated)
                 values (?, ?, ?, 'db', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a11', '1', 1, 'BUILDING', now(), now())
-                """).param(UUID.randomUUID()).param(instance).param(tenant).update();
+                """).param(node).param(instance).param(tenant).update();
+        jdbc.sql("""
+                insert into security_groups (id, tenant_id, node_id, instance_id, name, description, is_public,
+                                             created, updated)
+                values (gen_random_uuid(), ?, ?, ?, 'SecGroup_' || ?, 'Security Group', true, now(), now())
+                """).param(tenant).param(node).param(instance).param(instance.toString()).update();
         return instance;
     }
 

@@ -1,0 +1,46 @@
+package dev.shoal.api.secgroup;
+
+import dev.shoal.domain.secgroup.SecurityGroup;
+import dev.shoal.domain.secgroup.SecurityGroupRule;
+import dev.shoal.domain.secgroup.SecurityGroupRuleRepository;
+import dev.shoal.domain.secgroup.SecurityGroupRepository;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** The {@code access} instances show, read for a page of nodes in two queries. */
+@Component
+public class AccessViews {
+
+    private final SecurityGroupRepository groups;
+    private final SecurityGroupRuleRepository rules;
+
+    AccessViews(SecurityGroupRepository groups, SecurityGroupRuleRepository rules) {
+        this.groups = groups;
+        this.rules = rules;
+    }
+
+    /** Nodes without a group (none since groups came) are left out. */
+    public Map<UUID, AccessView> ofNodes(Collection<UUID> nodeIds) {
+        if (nodeIds.isEmpty()) {
+            return Map.of();
+        }
+        List<SecurityGroup> found = groups.findAllByNodeIdIn(nodeIds);
+        Map<UUID, List<SecurityGroupRule>> rulesOf = rules.findAllByGroupIdIn(found.stream()
+                .map(SecurityGroup::getId).toList()).stream()
+                .sorted(Comparator.comparing(SecurityGroupRule::getCreated).thenComparing(SecurityGroupRule::getId))
+                .collect(Collectors.groupingBy(SecurityGroupRule::getGroupId));
+        return found.stream().collect(Collectors.toMap(SecurityGroup::getNodeId, group -> new AccessView(
+                group.isPublic(), rulesOf.getOrDefault(group.getId(), List.of()).stream()
+                        .map(SecurityGroupRule::getCidr).toList(), group.getEnforcement().name()),
+                (a, b) -> a));
+    }
+
+    public AccessView ofNode(UUID nodeId) {
+        return ofNodes(List.of(nodeId)).get(nodeId);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.shoal.api.secgroup;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Trove's body: {@code {"security_group_rule": {"group_id", "cidr"}}}. */
+record CreateRuleRequest(@JsonProperty("security_group_rule") Body rule) {
+
+    record Body(@JsonProperty("group_id") String groupId, String cidr) {
+    }
+}

@@ -161,29 +161,9 @@ class AccountApiIT extends ApiTestSupport {
         }
     }
 
-    private String activeInstance(String tenant, String token) {
-        String id = call("POST", "/v1.0/" + tenant + "/instances", token, createBody("db")).json().path("instance")
-                .path("id").asString();
-        settle(id);
-        return "/v1.0/" + tenant + "/instances/" + id;
-    }
-
-    private static String id(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
     private static List<String> names(Response response, String key) {
         List<String> names = new ArrayList<>();
         response.json().path(key).forEach(item -> names.add(item.path("name").asString()));
         return names;
     }
-
-    private long count(String sql, Object... params) {
-        var statement = jdbc.sql(sql);
-        for (Object param : params) {
-            statement = statement.param(param);
-        }
-        return statement.query(Long.class).single();
-    }
-
 }

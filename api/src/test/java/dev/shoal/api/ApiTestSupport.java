@@ -97,7 +97,30 @@ public abstract class ApiTestSupport {
                     values (?, 'RUNNING', now(), now())
                     on conflict (node_id) do update set status = 'RUNNING', sent_at = now(), updated_at = now()""")
                     .param(node).update();
+            jdbc.sql("update tasks set state = 'COMPLETED' where resource_id = ?::uuid and state <> 'COMPLETED'")
+                    .param(id).update();
         }
+    }
+
+    /** A new instance its task manager has built (see {@link #settle}); answers its path. */
+    protected String activeInstance(String tenant, String token) {
+        String id = call("POST", "/v1.0/" + tenant + "/instances", token, createBody("db")).json().path("instance")
+                .path("id").asString();
+        settle(id);
+        return "/v1.0/" + tenant + "/instances/" + id;
+    }
+
+    /** The last segment of a resource's path: its id. */
+    protected static String id(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    protected long count(String sql, Object... params) {
+        var statement = jdbc.sql(sql);
+        for (Object param : params) {
+            statement = statement.param(param);
+        }
+        return statement.query(Long.class).single();
     }
 
     protected UUID nodeOf(String instanceId) {

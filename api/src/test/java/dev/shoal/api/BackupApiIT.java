@@ -255,35 +255,9 @@ class BackupApiIT extends ApiTestSupport {
                 """).param(backupId).update();
     }
 
-    /** An instance its task manager has built: the node running, the build task done. */
-    private String activeInstance(String tenant, String token) {
-        String id = call("POST", "/v1.0/" + tenant + "/instances", token, createBody("db")).json().path("instance")
-                .path("id").asString();
-        jdbc.sql("update nodes set task = 'NONE', secret = ? where instance_id = ?::uuid")
-                .param(dev.shoal.contracts.NodeSecret.generate().value()).param(id).update();
-        jdbc.sql("""
-                insert into service_statuses (node_id, status, sent_at, updated_at)
-                select id, 'RUNNING', now(), now() from nodes where instance_id = ?::uuid
-                """).param(id).update();
-        jdbc.sql("update tasks set state = 'COMPLETED' where resource_id = ?::uuid").param(id).update();
-        return "/v1.0/" + tenant + "/instances/" + id;
-    }
-
-    private static String id(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
     private static List<String> ids(Response response) {
         List<String> ids = new ArrayList<>();
         response.json().path("backups").forEach(item -> ids.add(item.path("id").asString()));
         return ids;
-    }
-
-    private long count(String sql, Object... params) {
-        var statement = jdbc.sql(sql);
-        for (Object param : params) {
-            statement = statement.param(param);
-        }
-        return statement.query(Long.class).single();
     }
 }

@@ -194,12 +194,4 @@ class InstanceApiIT extends ApiTestSupport {
         }
         throw new AssertionError("task " + taskId + " never reached the taskmanager queue");
     }
-
-    private long count(String sql, Object... params) {
-        var statement = jdbc.sql(sql);
-        for (Object param : params) {
-            statement = statement.param(param);
-        }
-        return statement.query(Long.class).single();
-    }
 }

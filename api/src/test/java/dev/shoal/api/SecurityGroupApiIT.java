@@ -288,12 +288,4 @@ class SecurityGroupApiIT extends ApiTestSupport {
         page.json().path("security_groups").forEach(group -> ids.add(group.path("instance_id").asString()));
         return ids;
     }
-
-    private long count(String sql, Object... params) {
-        var statement = jdbc.sql(sql);
-        for (Object param : params) {
-            statement = statement.param(param);
-        }
-        return statement.query(Long.class).single();
-    }
 }

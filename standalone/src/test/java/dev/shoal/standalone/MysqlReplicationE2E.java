@@ -137,7 +137,7 @@ class MysqlReplicationE2E extends StandaloneE2E {
         assertThat(notAnId.body()).contains("instance.slave.of");
 
         ShoalHttp.Response unknownAction = http.send("POST",
-                instances + "/00000000-0000-0000-0000-000000000001/action", token, "{\"resize\": {}}");
+                instances + "/00000000-0000-0000-0000-000000000001/action", token, "{\"rebuild\": {}}");
         assertThat(unknownAction.status()).isEqualTo(400);
         assertThat(unknownAction.body()).contains("detach", "replicate");
     }

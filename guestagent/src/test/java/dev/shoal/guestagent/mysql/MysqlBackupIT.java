@@ -15,10 +15,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Backups on the real MariaDB server of this machine: a node writes one into the backup store, a second node is
@@ -31,20 +29,8 @@ class MysqlBackupIT {
     private static final String RESTORED = "127.0.43.251";
     private static final String DAMAGED = "127.0.43.252";
 
-    @TempDir
-    Path work;
-
-    private MysqlTestNodes nodes;
-
-    @BeforeEach
-    void nodes() {
-        nodes = new MysqlTestNodes(work);
-    }
-
-    @AfterEach
-    void stopServers() throws Exception {
-        nodes.stopAll();
-    }
+    @RegisterExtension
+    final MysqlTestNodes nodes = new MysqlTestNodes();
 
     @Test
     void aBackupRestoredOnAnotherNodeServesTheSameRowsToTheSameAccount() throws Exception {
@@ -55,7 +41,7 @@ class MysqlBackupIT {
 
         StoredBackup backup = source.createBackup("b-1");
         Path file = Path.of(backup.location());
-        assertThat(file).exists().hasParent(work.resolve(".backups"));
+        assertThat(file).exists().hasParent(nodes.work().resolve(".backups"));
         assertThat(backup.size()).isEqualTo(Files.size(file));
         assertThat(backup.checksum()).isEqualTo(MysqlBackups.checksumOf(file)).hasSize(64);
         assertThat(source.createBackup("b-1")).as("asked again, the same backup").isEqualTo(backup);
@@ -94,7 +80,7 @@ class MysqlBackupIT {
                 "drop table shop.gone");
         assertThatThrownBy(() -> source.createBackup("b-3")).hasMessageContaining("mariadb-dump failed")
                 .hasMessageContaining("broken");
-        try (Stream<Path> store = Files.list(work.resolve(".backups"))) {
+        try (Stream<Path> store = Files.list(nodes.work().resolve(".backups"))) {
             assertThat(store.map(path -> path.getFileName().toString()))
                     .containsExactly("mysql-b-2.sql.gz");
         }

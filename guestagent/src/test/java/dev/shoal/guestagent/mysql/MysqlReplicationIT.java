@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,10 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A master and two replicas made from one snapshot, on the real MariaDB server of this machine. */
 class MysqlReplicationIT {
@@ -28,20 +25,8 @@ class MysqlReplicationIT {
     private static final String REPLICA_A = "127.0.1.246";
     private static final String REPLICA_B = "127.0.1.247";
 
-    @TempDir
-    Path work;
-
-    private MysqlTestNodes nodes;
-
-    @BeforeEach
-    void nodes() {
-        nodes = new MysqlTestNodes(work);
-    }
-
-    @AfterEach
-    void stopServers() throws Exception {
-        nodes.stopAll();
-    }
+    @RegisterExtension
+    final MysqlTestNodes nodes = new MysqlTestNodes();
 
     @Test
     void replicasMadeFromOneSnapshotFollowTheMasterUntilDetached() throws Exception {
@@ -89,7 +74,7 @@ class MysqlReplicationIT {
         assertThat(ids(REPLICA_A)).containsExactly(1, 2, 3, 100);
 
         master.deleteReplicationSnapshot("snap-1");
-        assertThat(work.resolve(".snapshots").resolve("mysql-snap-1.sql")).doesNotExist();
+        assertThat(nodes.work().resolve(".snapshots").resolve("mysql-snap-1.sql")).doesNotExist();
     }
 
     @Test

@@ -6,13 +6,10 @@ import static dev.shoal.guestagent.mysql.MysqlTestNodes.sql;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.contracts.guest.ReplicationSnapshot;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Trove's switchover on the real MariaDB server: the master hands over to a replica and back again. */
 class MysqlSwitchoverIT {
@@ -21,20 +18,8 @@ class MysqlSwitchoverIT {
     private static final String REPLICA_A = "127.0.50.246";
     private static final String REPLICA_B = "127.0.50.247";
 
-    @TempDir
-    Path work;
-
-    private MysqlTestNodes nodes;
-
-    @BeforeEach
-    void nodes() {
-        nodes = new MysqlTestNodes(work);
-    }
-
-    @AfterEach
-    void stopServers() throws Exception {
-        nodes.stopAll();
-    }
+    @RegisterExtension
+    final MysqlTestNodes nodes = new MysqlTestNodes();
 
     @Test
     void theMasterHandsOverInTrovesOrderAndTheSetFollowsEveryNewMaster() throws Exception {

@@ -6,6 +6,7 @@ import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.RestorePoint;
 import dev.shoal.guestagent.GuestConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,25 +16,51 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Real MariaDB nodes for the replication and backup tests, prepared as the guest prepares them, sharing one snapshot
- * store and one backup store.
+ * store and one backup store in a directory of each test's own; every server a test started is stopped after it,
+ * whatever its outcome. Register it with {@code @RegisterExtension}.
  */
-final class MysqlTestNodes {
+final class MysqlTestNodes implements BeforeEachCallback, AfterEachCallback {
 
     static final String PASSWORD = "root-pw";
 
-    private final Path work;
     private final Map<MysqlManager, NodeSecret> secrets = new LinkedHashMap<>();
+    private Path work;
 
-    MysqlTestNodes(Path work) {
-        this.work = work;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        work = Files.createTempDirectory("shoal-mysql-nodes");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        try {
+            for (MysqlManager manager : secrets.keySet()) {
+                manager.stop();
+            }
+        } finally {
+            secrets.clear();
+            try (Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** Where the nodes' directories, the snapshot store ({@code .snapshots}) and the backup store are. */
+    Path work() {
+        return work;
     }
 
     MysqlManager node(String address) throws Exception {
@@ -56,12 +83,6 @@ final class MysqlTestNodes {
     /** The replication password of a snapshot, which the guest sealed for the node that took it. */
     String opened(MysqlManager sealedFor, ReplicationSnapshot snapshot) {
         return SecretBox.open(secrets.get(sealedFor), snapshot.sealedReplicationPassword());
-    }
-
-    void stopAll() throws Exception {
-        for (MysqlManager manager : secrets.keySet()) {
-            manager.stop();
-        }
     }
 
     static void sql(String address, String... statements) throws SQLException {

@@ -3,25 +3,17 @@ package dev.shoal.taskmanager.secgroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.shoal.contracts.Envelope;
-import dev.shoal.contracts.MessageCodec;
-import dev.shoal.contracts.MessageTypes;
-import dev.shoal.contracts.Routing;
-import dev.shoal.contracts.task.RunTask;
+import dev.shoal.taskmanager.task.TaskRows;
 import dev.shoal.testsupport.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,27 +23,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * run, so it needs no root): a build stops before its server starts, an access change fails with the reason on the
  * group, and changes for nodes that run nowhere or are going wait for the build or end.
  */
+@Import(TaskRows.class)
 @SpringBootTest(properties = {"server.port=0", "shoal.taskmanager.scan-interval=300ms",
         "shoal.taskmanager.poll-interval=200ms", "shoal.compute.local.first-address=127.0.54.1",
         "shoal.compute.local.firewall=iptables", "shoal.compute.local.iptables=/nonexistent/iptables"})
 class SecurityGroupTasksIT {
 
-    private static final Path WORK;
-
-    static {
-        try {
-            WORK = Files.createTempDirectory("shoal-taskmanager-secgroup-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final Path WORK = TaskRows.workDir("shoal-taskmanager-secgroup-it");
 
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MessageCodec codec;
+    TaskRows tasks;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -62,11 +45,11 @@ class SecurityGroupTasksIT {
     @Test
     void aBuildWhoseSecurityGroupCannotBeAppliedStopsBeforeItsServerStarts() {
         UUID instance = newInstance("unguarded", null, "BUILDING");
-        UUID task = newTask(instance, "CREATE_INSTANCE");
-        sendRunTask(task);
+        UUID task = tasks.insert(instance, "CREATE_INSTANCE", "START", Duration.ofMinutes(1));
+        tasks.run(task);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(task).equals("FAILED"));
-        assertThat(error(task)).contains("security group could not be applied", "/nonexistent/iptables-restore");
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.state(task).equals("FAILED"));
+        assertThat(tasks.error(task)).contains("security group could not be applied", "/nonexistent/iptables-restore");
         assertThat(nodeColumn(instance, "task")).isEqualTo("BUILDING_ERROR_SEC_GROUP");
         assertThat(nodeColumn(instance, "task_description")).contains("/nonexistent/iptables-restore");
         assertThat(WORK.resolve(nodeColumn(instance, "id")).resolve("guest.pid")).as("no guest was started")
@@ -77,11 +60,11 @@ class SecurityGroupTasksIT {
     void aFailedAccessChangeLeavesTheGroupFailedWithTheReason() throws IOException {
         UUID instance = newInstance("failing", "127.0.54.9", "NONE");
         Files.createDirectories(WORK.resolve(nodeColumn(instance, "id")));
-        UUID task = newTask(instance, "UPDATE_ACCESS");
-        sendRunTask(task);
+        UUID task = tasks.insert(instance, "UPDATE_ACCESS", "START", Duration.ofMinutes(1));
+        tasks.run(task);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(task).equals("FAILED"));
-        assertThat(error(task)).contains("security group could not be applied", "/nonexistent/iptables-restore");
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.state(task).equals("FAILED"));
+        assertThat(tasks.error(task)).contains("security group could not be applied", "/nonexistent/iptables-restore");
         assertThat(group(instance)).startsWith("FAILED: ").contains("/nonexistent/iptables-restore");
         assertThat(nodeColumn(instance, "task")).as("the datastore serves on as it did").isEqualTo("NONE");
     }
@@ -89,20 +72,20 @@ class SecurityGroupTasksIT {
     @Test
     void aChangeForANodeThatRunsNowhereYetIsLeftToItsBuild() {
         UUID instance = newInstance("early", "127.0.54.10", "BUILDING");
-        UUID task = newTask(instance, "UPDATE_ACCESS");
-        sendRunTask(task);
+        UUID task = tasks.insert(instance, "UPDATE_ACCESS", "START", Duration.ofMinutes(1));
+        tasks.run(task);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(task).equals("COMPLETED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.state(task).equals("COMPLETED"));
         assertThat(group(instance)).startsWith("PENDING: ").contains("applied when it is started");
     }
 
     @Test
     void aChangeForANodeBeingDeletedEnds() {
         UUID instance = newInstance("leaving", "127.0.54.11", "DELETING");
-        UUID task = newTask(instance, "UPDATE_ACCESS");
-        sendRunTask(task);
+        UUID task = tasks.insert(instance, "UPDATE_ACCESS", "START", Duration.ofMinutes(1));
+        tasks.run(task);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(task).equals("COMPLETED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.state(task).equals("COMPLETED"));
         assertThat(jdbc.sql("select message from tasks where id = ?").param(task).query(String.class).single())
                 .contains("superseded");
     }
@@ -134,24 +117,6 @@ class SecurityGroupTasksIT {
         return instance;
     }
 
-    private UUID newTask(UUID instance, String kind) {
-        UUID task = UUID.randomUUID();
-        jdbc.sql("""
-                insert into tasks (id, tenant_id, kind, resource_type, resource_id, state, step, deadline, created, updated)
-                select ?, tenant_id, ?, 'instance', id, 'PENDING', 'START', ?, now(), now() from instances where id = ?
-                """).param(task).param(kind).param(Timestamp.from(Instant.now().plus(Duration.ofMinutes(1))))
-                .param(instance).update();
-        return task;
-    }
-
-    private void sendRunTask(UUID task) {
-        Envelope envelope = codec.envelope(MessageTypes.RUN_TASK, Instant.now(), task.toString(), null, null,
-                new RunTask(task.toString()));
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(envelope.id());
-        rabbit.send(Routing.EXCHANGE, Routing.TASKMANAGER_QUEUE, new Message(codec.encode(envelope), properties));
-    }
-
     private String nodeColumn(UUID instance, String column) {
         return jdbc.sql("select " + column + "::text from nodes where instance_id = ?").param(instance)
                 .query(String.class).single();
@@ -162,11 +127,4 @@ class SecurityGroupTasksIT {
                 + " where instance_id = ?").param(instance).query(String.class).single();
     }
 
-    private String state(UUID task) {
-        return jdbc.sql("select state from tasks where id = ?").param(task).query(String.class).single();
-    }
-
-    private String error(UUID task) {
-        return jdbc.sql("select error from tasks where id = ?").param(task).query(String.class).single();
-    }
 }

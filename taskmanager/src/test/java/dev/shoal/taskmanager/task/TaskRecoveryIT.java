@@ -10,22 +10,18 @@ import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.conductor.Heartbeat;
-import dev.shoal.contracts.task.RunTask;
 import dev.shoal.testsupport.TestServices;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,20 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * The task manager against real PostgreSQL, RabbitMQ, guest agent processes and MariaDB. No conductor runs
  * here: where a workflow waits for the guest, the test plays the conductor and checks the guest's signature.
  */
+@Import(TaskRows.class)
 @SpringBootTest(properties = {"server.port=0", "shoal.taskmanager.scan-interval=300ms",
         "shoal.taskmanager.poll-interval=200ms", "shoal.compute.local.first-address=127.0.3.1",
         "shoal.compute.local.heartbeat-interval=1s"})
 class TaskRecoveryIT {
 
-    private static final Path WORK;
-
-    static {
-        try {
-            WORK = Files.createTempDirectory("shoal-taskmanager-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final Path WORK = TaskRows.workDir("shoal-taskmanager-it");
 
     @Autowired
     JdbcClient jdbc;
@@ -55,6 +44,8 @@ class TaskRecoveryIT {
     RabbitTemplate rabbit;
     @Autowired
     MessageCodec codec;
+    @Autowired
+    TaskRows tasks;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -72,12 +63,12 @@ class TaskRecoveryIT {
     @Test
     void resumesATaskWhoseTaskManagerDiedAndBuildsARealNodeThenDeletesIt() {
         UUID instance = newInstance("resumer");
-        UUID task = newTask(instance, "CREATE_INSTANCE", "ALLOCATE", Duration.ofMinutes(2));
+        UUID task = tasks.insert(instance, "CREATE_INSTANCE", "ALLOCATE", Duration.ofMinutes(2));
         jdbc.sql("update tasks set state = 'RUNNING', lease_owner = 'dead-task-manager', attempts = 1, "
                 + "lease_until = now() - interval '1 second' where id = ?").param(task).update();
 
         await("resumed by the scan").atMost(Duration.ofSeconds(60))
-                .until(() -> step(task).equals("AWAIT_ACTIVE"));
+                .until(() -> tasks.step(task).equals("AWAIT_ACTIVE"));
         assertThat(jdbc.sql("select lease_owner from tasks where id = ?").param(task).query(String.class).single())
                 .isNotEqualTo("dead-task-manager");
         UUID node = nodeOf(instance);
@@ -86,7 +77,7 @@ class TaskRecoveryIT {
 
         playConductorUntilRunning(node, secret);
 
-        await("build completes").atMost(Duration.ofSeconds(30)).until(() -> state(task).equals("COMPLETED"));
+        await("build completes").atMost(Duration.ofSeconds(30)).until(() -> tasks.state(task).equals("COMPLETED"));
         assertThat(jdbc.sql("select task from nodes where id = ?").param(node).query(String.class).single())
                 .isEqualTo("NONE");
         Path nodeDir = WORK.resolve(node.toString());
@@ -95,10 +86,10 @@ class TaskRecoveryIT {
                 .param(node).query(String.class).single()).as("the default driver says it does not enforce rules")
                 .startsWith("NOT_ENFORCED: not enforced").contains("shoal.compute.local.firewall=none");
 
-        UUID delete = newTask(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(2));
-        sendRunTask(delete);
+        UUID delete = tasks.insert(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(2));
+        tasks.run(delete);
 
-        await("delete completes").atMost(Duration.ofSeconds(60)).until(() -> state(delete).equals("COMPLETED"));
+        await("delete completes").atMost(Duration.ofSeconds(60)).until(() -> tasks.state(delete).equals("COMPLETED"));
         assertThat(nodeDir).doesNotExist();
         assertThat(ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
@@ -110,17 +101,17 @@ class TaskRecoveryIT {
     @Test
     void aDeleteDuringTheBuildEndsTheBuildAndLeavesNothingBehind() {
         UUID instance = newInstance("impatient");
-        UUID build = newTask(instance, "CREATE_INSTANCE", "START", Duration.ofMinutes(2));
-        sendRunTask(build);
-        await("guest started").atMost(Duration.ofSeconds(60)).until(() -> step(build).equals("AWAIT_ACTIVE"));
+        UUID build = tasks.insert(instance, "CREATE_INSTANCE", "START", Duration.ofMinutes(2));
+        tasks.run(build);
+        await("guest started").atMost(Duration.ofSeconds(60)).until(() -> tasks.step(build).equals("AWAIT_ACTIVE"));
         UUID node = nodeOf(instance);
 
         jdbc.sql("update nodes set task = 'DELETING' where id = ?").param(node).update();
-        UUID delete = newTask(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(2));
-        sendRunTask(delete);
+        UUID delete = tasks.insert(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(2));
+        tasks.run(delete);
 
         await("both tasks end").atMost(Duration.ofSeconds(60))
-                .until(() -> state(build).equals("COMPLETED") && state(delete).equals("COMPLETED"));
+                .until(() -> tasks.state(build).equals("COMPLETED") && tasks.state(delete).equals("COMPLETED"));
         assertThat(jdbc.sql("select message from tasks where id = ?").param(build).query(String.class).single())
                 .contains("superseded");
         Path nodeDir = WORK.resolve(node.toString());
@@ -133,10 +124,10 @@ class TaskRecoveryIT {
     @Test
     void aBuildWhoseGuestNeverReportsFailsAtItsDeadlineWithTheReason() {
         UUID instance = newInstance("sleeper");
-        UUID task = newTask(instance, "CREATE_INSTANCE", "AWAIT_ACTIVE", Duration.ofSeconds(2));
-        sendRunTask(task);
+        UUID task = tasks.insert(instance, "CREATE_INSTANCE", "AWAIT_ACTIVE", Duration.ofSeconds(2));
+        tasks.run(task);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> state(task).equals("FAILED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks.state(task).equals("FAILED"));
         assertThat(jdbc.sql("select error from tasks where id = ?").param(task).query(String.class).single())
                 .contains("deadline");
         assertThat(jdbc.sql("select task from nodes where instance_id = ?").param(instance).query(String.class)
@@ -146,12 +137,12 @@ class TaskRecoveryIT {
     @Test
     void theSameRunTaskTwiceRunsTheTaskOnce() {
         UUID instance = newInstance("twice");
-        UUID task = newTask(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(1));
+        UUID task = tasks.insert(instance, "DELETE_INSTANCE", "START", Duration.ofMinutes(1));
 
-        sendRunTask(task);
-        sendRunTask(task);
+        tasks.run(task);
+        tasks.run(task);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> state(task).equals("COMPLETED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks.state(task).equals("COMPLETED"));
         assertThat(jdbc.sql("select attempts from tasks where id = ?").param(task).query(Integer.class).single())
                 .isEqualTo(1);
     }
@@ -201,33 +192,8 @@ class TaskRecoveryIT {
         return instance;
     }
 
-    private UUID newTask(UUID instance, String kind, String step, Duration timeout) {
-        UUID task = UUID.randomUUID();
-        jdbc.sql("""
-                insert into tasks (id, tenant_id, kind, resource_type, resource_id, state, step, deadline, created, updated)
-                select ?, tenant_id, ?, 'instance', id, 'PENDING', ?, ?, now(), now() from instances where id = ?
-                """).param(task).param(kind).param(step).param(Timestamp.from(Instant.now().plus(timeout)))
-                .param(instance).update();
-        return task;
-    }
-
-    private void sendRunTask(UUID task) {
-        Envelope envelope = codec.envelope(MessageTypes.RUN_TASK, Instant.now(), task.toString(), null, null,
-                new RunTask(task.toString()));
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(envelope.id());
-        rabbit.send(Routing.EXCHANGE, Routing.TASKMANAGER_QUEUE, new Message(codec.encode(envelope), properties));
-    }
-
     private UUID nodeOf(UUID instance) {
         return jdbc.sql("select id from nodes where instance_id = ?").param(instance).query(UUID.class).single();
     }
 
-    private String step(UUID task) {
-        return jdbc.sql("select step from tasks where id = ?").param(task).query(String.class).single();
-    }
-
-    private String state(UUID task) {
-        return jdbc.sql("select state from tasks where id = ?").param(task).query(String.class).single();
-    }
 }

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class CassandraManager extends PreparedDatastore {
 
     private static final Logger log = LoggerFactory.getLogger(CassandraManager.class);
+    private static final int SEED_CONTACT_ATTEMPTS = 3;
     private static final String MANAGER = "cassandra";
 
     private final CassandraSettings settings;
@@ -132,13 +133,28 @@ public final class CassandraManager extends PreparedDatastore {
         return applied;
     }
 
+    /**
+     * A joining node gives up when no seed answers its first gossip round within the ring delay, which a busy seed
+     * can miss; that node has joined nothing yet, so it is started again, a few times, before the start fails.
+     */
     private void start(CassandraLaunch launch) throws Exception {
-        readiness.requireFreePorts();
-        process.start(launch.command(settings.javaBinary(), settings.lib(), config.nodeDir()));
-        long started = System.nanoTime();
-        readiness.awaitServing(new CassandraJmx(launch.jmxPort()));
-        log.info("Cassandra of node {} serves on {} after {} ms", config.nodeId(), config.address(),
-                (System.nanoTime() - started) / 1_000_000);
+        for (int attempt = 1; ; attempt++) {
+            readiness.requireFreePorts();
+            process.start(launch.command(settings.javaBinary(), settings.lib(), config.nodeDir()));
+            long started = System.nanoTime();
+            try {
+                readiness.awaitServing(new CassandraJmx(launch.jmxPort()));
+                log.info("Cassandra of node {} serves on {} after {} ms", config.nodeId(), config.address(),
+                        (System.nanoTime() - started) / 1_000_000);
+                return;
+            } catch (IOException e) {
+                if (attempt >= SEED_CONTACT_ATTEMPTS || !CassandraReadiness.seedsUnanswered(e)) {
+                    throw e;
+                }
+                log.warn("Cassandra of node {} heard from no seed (attempt {} of {}); starting it again",
+                        config.nodeId(), attempt, SEED_CONTACT_ATTEMPTS);
+            }
+        }
     }
 
     /** The JMX port chosen at the first prepare stays: a running server keeps using it. */

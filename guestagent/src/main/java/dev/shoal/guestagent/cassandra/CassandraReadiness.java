@@ -20,6 +20,7 @@ final class CassandraReadiness {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int CONNECT_TIMEOUT_MS = 500;
+    private static final String SEEDS_UNANSWERED = "Unable to contact any seeds";
 
     private final Path nodeDir;
     private final String address;
@@ -69,6 +70,11 @@ final class CassandraReadiness {
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
+    }
+
+    /** Whether a start failed because no seed answered the joining node's first gossip round. */
+    static boolean seedsUnanswered(IOException startFailure) {
+        return startFailure.getMessage() != null && startFailure.getMessage().contains(SEEDS_UNANSWERED);
     }
 
     boolean nativePortAccepts() {

@@ -1,21 +1,25 @@
 package dev.shoal.api.secgroup;
 
-import java.util.Optional;
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 import java.util.regex.Pattern;
 
 /**
- * A network in CIDR notation, IPv4 or IPv6, read strictly: no host bits set, no zone, no leading zeros in an IPv4
- * part (some tools read them as octal), no name to resolve. {@link #toString()} is its canonical text (IPv6
- * lowercase with the longest run of zero groups compressed, RFC 5952), which is what is stored and compared.
+ * A network in CIDR notation, IPv4 or IPv6, read strictly (the IPAddress library with every lenient form turned
+ * off): no host bits set, no zone, no leading zeros in an IPv4 part (some tools read them as octal), no range, no
+ * name to resolve. {@link #toString()} is its canonical text (IPv6 lowercase with the longest run of zero groups
+ * compressed, RFC 5952), which is what is stored and compared.
  */
-public record Cidr(byte[] network, int prefix) {
+public record Cidr(IPAddress network, int prefix) {
 
-    private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
-    private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
     private static final Pattern PREFIX = Pattern.compile("0|[1-9][0-9]{0,2}");
+    private static final IPAddressStringParameters STRICT = strict();
 
     public boolean isIpv6() {
-        return network.length == 16;
+        return network.isIPv6();
     }
 
     /**
@@ -31,152 +35,46 @@ public record Cidr(byte[] network, int prefix) {
             return Parsed.invalid("'" + value + "' needs a prefix length, e.g. " + value
                     + (value.contains(":") ? "/128" : "/32"));
         }
-        String address = value.substring(0, slash);
+        String addressText = value.substring(0, slash);
         String length = value.substring(slash + 1);
-        Optional<byte[]> bytes = address.contains(":") ? ipv6(address) : ipv4(address);
-        if (bytes.isEmpty()) {
-            return Parsed.invalid("'" + address + "' is not an IPv4 or IPv6 address");
+        IPAddress address;
+        try {
+            address = new IPAddressString(addressText, STRICT).toAddress();
+        } catch (AddressStringException e) {
+            return Parsed.invalid("'" + addressText + "' is not an IPv4 or IPv6 address");
         }
-        int max = bytes.get().length * 8;
+        int max = address.getBitCount();
         if (!PREFIX.matcher(length).matches() || Integer.parseInt(length) > max) {
             return Parsed.invalid("the prefix length of '" + value + "' must be 0 to " + max);
         }
-        Cidr asked = new Cidr(bytes.get(), Integer.parseInt(length));
-        Cidr network = asked.masked();
-        if (!java.util.Arrays.equals(asked.network, network.network)) {
+        int prefix = Integer.parseInt(length);
+        Cidr network = new Cidr(address.toZeroHost(prefix).withoutPrefixLength(), prefix);
+        if (!network.network.equals(address)) {
             return Parsed.invalid("'" + value + "' is not a network address (host bits are set); the network is "
                     + network);
         }
         return new Parsed(network, null);
     }
 
-    private Cidr masked() {
-        byte[] masked = network.clone();
-        for (int bit = prefix; bit < masked.length * 8; bit++) {
-            masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
-        }
-        return new Cidr(masked, prefix);
-    }
-
-    private static Optional<byte[]> ipv4(String text) {
-        if (!IPV4.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        String[] parts = text.split("\\.");
-        byte[] bytes = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            int part = Integer.parseInt(parts[i]);
-            if (part > 255) {
-                return Optional.empty();
-            }
-            bytes[i] = (byte) part;
-        }
-        return Optional.of(bytes);
-    }
-
-    /** RFC 4291 text: eight hex groups, one {@code ::} for a run of zero groups, an IPv4 tail allowed. */
-    private static Optional<byte[]> ipv6(String text) {
-        int gap = text.indexOf("::");
-        if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
-            return Optional.empty();
-        }
-        String head = gap < 0 ? text : text.substring(0, gap);
-        String tail = gap < 0 ? "" : text.substring(gap + 2);
-        Optional<int[]> before = groups(head, gap < 0);
-        Optional<int[]> after = groups(tail, true);
-        if (before.isEmpty() || after.isEmpty()) {
-            return Optional.empty();
-        }
-        int count = before.get().length + after.get().length;
-        if (gap < 0 ? count != 8 : count > 7) {
-            return Optional.empty();
-        }
-        int[] all = new int[8];
-        System.arraycopy(before.get(), 0, all, 0, before.get().length);
-        System.arraycopy(after.get(), 0, all, 8 - after.get().length, after.get().length);
-        byte[] bytes = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            bytes[2 * i] = (byte) (all[i] >>> 8);
-            bytes[2 * i + 1] = (byte) all[i];
-        }
-        return Optional.of(bytes);
-    }
-
-    /** @param mayEndInIpv4 whether the last group may be a dotted IPv4 address (two groups' worth) */
-    private static Optional<int[]> groups(String text, boolean mayEndInIpv4) {
-        if (text.isEmpty()) {
-            return Optional.of(new int[0]);
-        }
-        String[] parts = text.split(":", -1);
-        java.util.List<Integer> groups = new java.util.ArrayList<>();
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i];
-            if (i == parts.length - 1 && mayEndInIpv4 && part.contains(".")) {
-                Optional<byte[]> v4 = ipv4(part);
-                if (v4.isEmpty()) {
-                    return Optional.empty();
-                }
-                groups.add((v4.get()[0] & 0xff) << 8 | (v4.get()[1] & 0xff));
-                groups.add((v4.get()[2] & 0xff) << 8 | (v4.get()[3] & 0xff));
-            } else if (HEX_GROUP.matcher(part).matches()) {
-                groups.add(Integer.parseInt(part, 16));
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(groups.stream().mapToInt(Integer::intValue).toArray());
-    }
-
     @Override
     public String toString() {
-        return (isIpv6() ? ipv6Text() : ipv4Text()) + "/" + prefix;
+        return network.toCanonicalString() + "/" + prefix;
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Cidr cidr && cidr.prefix == prefix && java.util.Arrays.equals(cidr.network, network);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(network) + prefix;
-    }
-
-    private String ipv4Text() {
-        return (network[0] & 0xff) + "." + (network[1] & 0xff) + "." + (network[2] & 0xff) + "." + (network[3] & 0xff);
-    }
-
-    private String ipv6Text() {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = (network[2 * i] & 0xff) << 8 | (network[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int length = 0;
-            while (i + length < 8 && groups[i + length] == 0) {
-                length++;
-            }
-            if (length > bestLength) {
-                bestStart = i;
-                bestLength = length;
-            }
-            i += length;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
+    private static IPAddressStringParameters strict() {
+        IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder();
+        builder.allowEmpty(false);
+        builder.allowAll(false);
+        builder.allowSingleSegment(false);
+        builder.allowPrefix(false);
+        builder.allowMask(false);
+        builder.allowPrefixOnly(false);
+        builder.allowWildcardedSeparator(false);
+        builder.setRangeOptions(RangeParameters.NO_RANGE);
+        builder.allow_inet_aton(false);
+        builder.getIPv4AddressParametersBuilder().allowLeadingZeros(false);
+        builder.getIPv6AddressParametersBuilder().allowZone(false);
+        return builder.toParams();
     }
 
     /** A parse: the network, or why there is none. */

@@ -23,12 +23,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class InstanceController {
 
     private final InstanceService instances;
+    private final InstanceList list;
     private final RootAccess root;
     private final InstanceActions actions;
     private final InstanceUpdate update;
 
-    InstanceController(InstanceService instances, RootAccess root, InstanceActions actions, InstanceUpdate update) {
+    InstanceController(InstanceService instances, InstanceList list, RootAccess root, InstanceActions actions,
+                       InstanceUpdate update) {
         this.instances = instances;
+        this.list = list;
         this.root = root;
         this.actions = actions;
         this.update = update;
@@ -44,7 +47,7 @@ class InstanceController {
                              @RequestParam(required = false) String marker,
                              @RequestParam(name = "include_clustered", defaultValue = "false")
                              boolean includeClustered) {
-        InstanceService.Page page = instances.list(tenantId, limit, marker, includeClustered);
+        InstanceList.Page page = list.list(tenantId, limit, marker, includeClustered);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instances", page.instances());
         if (page.nextMarker() != null) {

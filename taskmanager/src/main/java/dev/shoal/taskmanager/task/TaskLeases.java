@@ -37,10 +37,22 @@ class TaskLeases {
     }
 
     boolean renew(UUID taskId, String owner, Duration lease) {
+        return renew(taskId, owner, lease, "");
+    }
+
+    /**
+     * The same while a step runs, from another thread, without ever waiting: a row the step's own transaction holds
+     * locked (a step that wrote its parameters) is left for the next renewal, which the step's commit frees.
+     */
+    boolean renewUnlessLocked(UUID taskId, String owner, Duration lease) {
+        return renew(taskId, owner, lease, " for update skip locked");
+    }
+
+    private boolean renew(UUID taskId, String owner, Duration lease, String locking) {
         return jdbc.sql("""
                         update tasks set lease_until = :until
-                        where id = :id and lease_owner = :owner and state = 'RUNNING'
-                        """)
+                        where id = (select id from tasks where id = :id and lease_owner = :owner and state = 'RUNNING'
+                        """ + locking + ")")
                 .param("until", Timestamp.from(clock.instant().plus(lease)))
                 .param("id", taskId)
                 .param("owner", owner)

@@ -15,6 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,6 +42,7 @@ public class TaskRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExecutorService workers;
+    private final ScheduledExecutorService leaseKeeper;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
@@ -52,6 +56,11 @@ public class TaskRunner {
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(properties.workers(), runnable -> {
             Thread thread = new Thread(runnable, "task-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "task-lease-keeper");
             thread.setDaemon(true);
             return thread;
         });
@@ -102,11 +111,14 @@ public class TaskRunner {
             StepPlan plan = new StepPlan(workflow.steps());
             Workflow.Step step = plan.current(task.getStep());
             Workflow.StepOutcome outcome;
+            ScheduledFuture<?> keepingLease = keepLease(taskId);
             try {
                 outcome = transactions.execute(status -> runStep(step, taskId));
             } catch (StepFailed e) {
                 fail(taskId, workflow, e.failure.errorTask(), e.failure.getMessage());
                 return;
+            } finally {
+                keepingLease.cancel(false);
             }
             if (outcome == Workflow.StepOutcome.WAIT) {
                 Thread.sleep(properties.pollInterval().toMillis());
@@ -133,6 +145,21 @@ public class TaskRunner {
         }
     }
 
+    /**
+     * A step may wait on a guest far longer than a lease (a backup, a snapshot): the lease is renewed meanwhile, so
+     * no other task manager takes the task over from one that is still working on it.
+     */
+    private ScheduledFuture<?> keepLease(UUID taskId) {
+        long every = Math.max(1, properties.leaseDuration().toMillis() / 3);
+        return leaseKeeper.scheduleWithFixedDelay(() -> {
+            try {
+                leases.renewUnlessLocked(taskId, owner, properties.leaseDuration());
+            } catch (RuntimeException e) {
+                log.warn("lease of task {} not renewed: {}", taskId, e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
     private Workflow.StepOutcome runStep(Workflow.Step step, UUID taskId) {
         Task task = tasks.findById(taskId).orElseThrow();
         try {
@@ -156,6 +183,7 @@ public class TaskRunner {
 
     @PreDestroy
     void stop() {
+        leaseKeeper.shutdownNow();
         workers.shutdownNow();
     }
 

@@ -45,4 +45,13 @@ public record ApiProperties(
     public String defaultRegion() {
         return regions.get(0);
     }
+
+    /** A list's page size: {@code limit}, or the default without one. */
+    public int pageSize(Integer limit) {
+        int size = limit == null ? defaultPageSize : limit;
+        if (size < 1 || size > maxPageSize) {
+            throw dev.shoal.api.system.ApiException.invalid("limit", "must be between 1 and " + maxPageSize);
+        }
+        return size;
+    }
 }

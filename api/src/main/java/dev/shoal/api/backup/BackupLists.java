@@ -1,11 +1,12 @@
 package dev.shoal.api.backup;
 
 import dev.shoal.api.ApiProperties;
+import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.Uuids;
 import dev.shoal.domain.backup.Backup;
 import dev.shoal.domain.backup.BackupRepository;
 import dev.shoal.domain.catalog.Datastore;
-import dev.shoal.domain.catalog.DatastoreRepository;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import java.time.Instant;
@@ -26,15 +27,15 @@ class BackupLists {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "created", "id");
 
     private final BackupRepository backups;
-    private final DatastoreRepository datastores;
+    private final CatalogReferences catalog;
     private final DatastoreVersionRepository versions;
     private final BackupViews views;
     private final ApiProperties properties;
 
-    BackupLists(BackupRepository backups, DatastoreRepository datastores, DatastoreVersionRepository versions,
+    BackupLists(BackupRepository backups, CatalogReferences catalog, DatastoreVersionRepository versions,
                 BackupViews views, ApiProperties properties) {
         this.backups = backups;
-        this.datastores = datastores;
+        this.catalog = catalog;
         this.versions = versions;
         this.views = views;
         this.properties = properties;
@@ -45,10 +46,7 @@ class BackupLists {
      * @param datastore  a datastore's name or id whose backups are listed, or null for all
      */
     Page page(String tenantId, Integer limit, String marker, UUID instanceId, String datastore) {
-        int size = limit == null ? properties.defaultPageSize() : limit;
-        if (size < 1 || size > properties.maxPageSize()) {
-            throw ApiException.invalid("limit", "must be between 1 and " + properties.maxPageSize());
-        }
+        int size = properties.pageSize(limit);
         Specification<Backup> filter = (root, query, where) -> where.and(
                 where.equal(root.get("tenantId"), tenantId), where.isNull(root.get("deletedAt")));
         if (instanceId != null) {
@@ -73,25 +71,15 @@ class BackupLists {
     }
 
     private List<UUID> versionsOf(String datastore) {
-        Datastore found = datastores.findByName(datastore)
-                .or(() -> uuid(datastore).flatMap(datastores::findById))
-                .orElseThrow(() -> ApiException.unresolvable("datastore", "datastore " + datastore
+        Datastore found = catalog.datastore(datastore).orElseThrow(() -> ApiException.unresolvable("datastore", "datastore " + datastore
                         + " does not exist"));
         return versions.findAllByDatastoreIdOrderByName(found.getId()).stream().map(DatastoreVersion::getId).toList();
     }
 
     private Backup marker(String tenantId, String marker) {
-        UUID id = uuid(marker).orElseThrow(() -> ApiException.invalid("marker", "must be the id of a backup"));
+        UUID id = Uuids.parse(marker).orElseThrow(() -> ApiException.invalid("marker", "must be the id of a backup"));
         return backups.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId)
                 .orElseThrow(() -> ApiException.invalid("marker", "no backup " + marker + " to continue after"));
-    }
-
-    private static java.util.Optional<UUID> uuid(String value) {
-        try {
-            return java.util.Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     record Page(List<BackupView> backups, UUID nextMarker) {

@@ -104,10 +104,7 @@ class BackupService {
             throw ApiException.conflict("backup " + id + " is " + backup.getState()
                     + "; it is deleted once it is COMPLETED or FAILED");
         }
-        boolean deleting = tasks.findFirstByResourceIdOrderByCreatedDesc(id)
-                .filter(task -> task.getKind() == TaskKind.DELETE_BACKUP && !task.getState().isFinished())
-                .isPresent();
-        if (deleting) {
+        if (tasks.isUnderway(id, TaskKind.DELETE_BACKUP)) {
             return;
         }
         if (tasks.existsOpenTaskOn(id)) {

@@ -86,8 +86,7 @@ class CatalogController {
     }
 
     private Datastore find(String idOrName) {
-        return datastores.findByName(idOrName).or(() -> CatalogReferences.uuid(idOrName).flatMap(datastores::findById))
-                .orElseThrow(() -> ApiException.notFound("datastore " + idOrName));
+        return references.datastore(idOrName).orElseThrow(() -> ApiException.notFound("datastore " + idOrName));
     }
 
 

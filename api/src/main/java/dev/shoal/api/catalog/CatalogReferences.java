@@ -1,6 +1,7 @@
 package dev.shoal.api.catalog;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.Uuids;
 import dev.shoal.domain.capability.Capabilities;
 import dev.shoal.domain.catalog.Datastore;
 import dev.shoal.domain.catalog.DatastoreRepository;
@@ -48,22 +49,18 @@ public class CatalogReferences {
         return found;
     }
 
-    /** A version named in a path by its datastore's name or id and its own name or id; 404 when there is none. */
-    public DatastoreVersion versionAt(String datastore, String version) {
-        Datastore found = datastores.findByName(datastore).or(() -> uuid(datastore).flatMap(datastores::findById))
-                .orElseThrow(() -> ApiException.notFound("datastore " + datastore));
-        return versions.findByDatastoreIdAndName(found.getId(), version)
-                .or(() -> uuid(version).flatMap(versions::findById)
-                        .filter(v -> v.getDatastore().getId().equals(found.getId())))
-                .orElseThrow(() -> ApiException.notFound("version " + version + " of " + found.getName()));
+    /** A datastore by its name or its id, as Trove's clients name one. */
+    public java.util.Optional<Datastore> datastore(String nameOrId) {
+        return datastores.findByName(nameOrId).or(() -> Uuids.parse(nameOrId).flatMap(datastores::findById));
     }
 
-    static java.util.Optional<UUID> uuid(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+    /** A version named in a path by its datastore's name or id and its own name or id; 404 when there is none. */
+    public DatastoreVersion versionAt(String datastore, String version) {
+        Datastore found = datastore(datastore).orElseThrow(() -> ApiException.notFound("datastore " + datastore));
+        return versions.findByDatastoreIdAndName(found.getId(), version)
+                .or(() -> Uuids.parse(version).flatMap(versions::findById)
+                        .filter(v -> v.getDatastore().getId().equals(found.getId())))
+                .orElseThrow(() -> ApiException.notFound("version " + version + " of " + found.getName()));
     }
 
     /** The manager (mysql, cassandra, mongodb) of a datastore version: what decides a cluster's rules. */
@@ -109,7 +106,7 @@ public class CatalogReferences {
         if (configuration == null || configuration.isBlank()) {
             return null;
         }
-        var group = uuid(configuration.strip())
+        var group = Uuids.parse(configuration.strip())
                 .map(id -> configurations.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
                         ApiException.unresolvable(field, "configuration " + id + " does not exist")))
                 .orElseGet(() -> configurationNamed(tenantId, configuration.strip(), field));

@@ -98,10 +98,7 @@ class ClusterService {
 
     @Transactional(readOnly = true)
     Page list(String tenantId, Integer limit, String marker) {
-        int size = limit == null ? properties.defaultPageSize() : limit;
-        if (size < 1 || size > properties.maxPageSize()) {
-            throw ApiException.invalid("limit", "must be between 1 and " + properties.maxPageSize());
-        }
+        int size = properties.pageSize(limit);
         Cluster after = marker == null ? null : marker(tenantId, marker);
         List<Cluster> page = clusters.findPage(tenantId, after == null ? null : after.getCreated(),
                 after == null ? null : after.getId(), Limit.of(size + 1));

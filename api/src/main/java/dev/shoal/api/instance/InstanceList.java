@@ -51,10 +51,7 @@ class InstanceList {
      */
     @Transactional(readOnly = true)
     Page list(String tenantId, Integer limit, String marker, boolean includeClustered) {
-        int size = limit == null ? properties.defaultPageSize() : limit;
-        if (size < 1 || size > properties.maxPageSize()) {
-            throw ApiException.invalid("limit", "must be between 1 and " + properties.maxPageSize());
-        }
+        int size = properties.pageSize(limit);
         Position after = marker == null ? null : position(tenantId, marker, includeClustered);
         java.time.Instant afterCreated = after == null ? null : after.created();
         UUID afterId = after == null ? null : after.id();

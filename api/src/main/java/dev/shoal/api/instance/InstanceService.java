@@ -6,6 +6,7 @@ import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.TaskScheduler;
 import dev.shoal.domain.backup.Backup;
+import dev.shoal.domain.backup.RestoreParameters;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
@@ -33,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class InstanceService {
 
     static final String RESOURCE_TYPE = "instance";
-    /** The create task's parameter naming the backup a restored instance is built from. */
-    static final String RESTORE_FROM = "restore_from";
     /** Trove's capability for managing security groups, which {@code access} is the modern form of. */
     static final String SECGROUP_CAPABILITY = "secgroup-create";
 
@@ -112,7 +111,7 @@ public class InstanceService {
         } else {
             node.startTask(NodeTask.BUILDING, "Building the node from backup " + restore.getId(), clock.instant());
             task = schedule(tenantId, TaskKind.CREATE_INSTANCE, instance.getId(),
-                    json.writeValueAsString(Map.of(RESTORE_FROM, restore.getId())),
+                    json.writeValueAsString(new RestoreParameters(restore.getId())),
                     properties.buildTimeout().plus(properties.backupTimeout()));
         }
         return views.view(instance, node, Optional.empty(), Optional.of(task), List.of());

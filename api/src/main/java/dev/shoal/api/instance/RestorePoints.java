@@ -2,6 +2,7 @@ package dev.shoal.api.instance;
 
 import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.Uuids;
 import dev.shoal.api.system.ApiException.FieldProblem;
 import dev.shoal.domain.backup.Backup;
 import dev.shoal.domain.backup.BackupRepository;
@@ -11,7 +12,6 @@ import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.domain.task.TaskRepository;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,16 +41,13 @@ class RestorePoints {
     Backup backup(String tenantId, CreateInstanceRequest.RestorePoint point) {
         String ref = point.backupRef().strip();
         String id = ref.substring(ref.lastIndexOf('/') + 1);
-        Backup backup = uuid(id).flatMap(uuid -> backups.findByIdAndTenantIdAndDeletedAtIsNull(uuid,
+        Backup backup = Uuids.parse(id).flatMap(uuid -> backups.findByIdAndTenantIdAndDeletedAtIsNull(uuid,
                 tenantId)).orElseThrow(() -> ApiException.unresolvable(FIELD, "backup " + id + " does not exist"));
         if (backup.getState() != BackupState.COMPLETED) {
             throw ApiException.unresolvable(FIELD, "backup " + id + " is " + backup.getState()
                     + "; instances are restored from a COMPLETED backup");
         }
-        boolean deleting = tasks.findFirstByResourceIdOrderByCreatedDesc(backup.getId())
-                .filter(task -> task.getKind() == TaskKind.DELETE_BACKUP && !task.getState().isFinished())
-                .isPresent();
-        if (deleting) {
+        if (tasks.isUnderway(backup.getId(), TaskKind.DELETE_BACKUP)) {
             throw ApiException.unresolvable(FIELD, "backup " + id + " is being deleted");
         }
         return backup;
@@ -87,12 +84,4 @@ class RestorePoints {
         }
     }
 
-    /** Anything that is not an id names no backup. */
-    private static java.util.Optional<UUID> uuid(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
-    }
 }

@@ -5,7 +5,6 @@ import dev.shoal.domain.secgroup.SecurityGroupRule;
 import dev.shoal.domain.secgroup.SecurityGroupRuleRepository;
 import dev.shoal.domain.secgroup.SecurityGroupRepository;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +31,7 @@ public class AccessViews {
         List<SecurityGroup> found = groups.findAllByNodeIdIn(nodeIds);
         Map<UUID, List<SecurityGroupRule>> rulesOf = rules.findAllByGroupIdIn(found.stream()
                 .map(SecurityGroup::getId).toList()).stream()
-                .sorted(Comparator.comparing(SecurityGroupRule::getCreated).thenComparing(SecurityGroupRule::getId))
+                .sorted(SecurityGroupRule.ORDER)
                 .collect(Collectors.groupingBy(SecurityGroupRule::getGroupId));
         return found.stream().collect(Collectors.toMap(SecurityGroup::getNodeId, group -> new AccessView(
                 group.isPublic(), rulesOf.getOrDefault(group.getId(), List.of()).stream()

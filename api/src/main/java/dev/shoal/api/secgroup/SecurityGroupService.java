@@ -2,6 +2,7 @@ package dev.shoal.api.secgroup;
 
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.Uuids;
 import dev.shoal.api.system.Links;
 import dev.shoal.domain.secgroup.SecurityGroup;
 import dev.shoal.domain.secgroup.SecurityGroupRule;
@@ -10,7 +11,6 @@ import dev.shoal.domain.secgroup.SecurityGroupRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
@@ -45,10 +45,7 @@ class SecurityGroupService {
 
     @Transactional(readOnly = true)
     Page list(String tenantId, Integer limit, String marker) {
-        int size = limit == null ? properties.defaultPageSize() : limit;
-        if (size < 1 || size > properties.maxPageSize()) {
-            throw ApiException.invalid("limit", "must be between 1 and " + properties.maxPageSize());
-        }
+        int size = properties.pageSize(limit);
         SecurityGroup after = marker == null ? null : markerGroup(tenantId, marker);
         List<SecurityGroup> found = groups.findPage(tenantId, after == null ? null : after.getCreated(),
                 after == null ? null : after.getId(), Limit.of(size + 1));
@@ -120,27 +117,18 @@ class SecurityGroupService {
     }
 
     private SecurityGroup markerGroup(String tenantId, String marker) {
-        return parse(marker).flatMap(id -> groups.findLive(id, tenantId))
+        return Uuids.parse(marker).flatMap(id -> groups.findLive(id, tenantId))
                 .orElseThrow(() -> ApiException.invalid("marker", "no security group " + marker
                         + " to continue after"));
     }
 
     /** A malformed id names nothing that exists. */
     private static UUID groupId(String text) {
-        return parse(text.strip()).orElseThrow(() -> ApiException.notFound("security group " + text));
-    }
-
-    private static Optional<UUID> parse(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(text.strip()).orElseThrow(() -> ApiException.notFound("security group " + text));
     }
 
     private static List<SecurityGroupRule> sorted(List<SecurityGroupRule> groupRules) {
-        return groupRules.stream().sorted(java.util.Comparator.comparing(SecurityGroupRule::getCreated)
-                .thenComparing(SecurityGroupRule::getId)).toList();
+        return groupRules.stream().sorted(SecurityGroupRule.ORDER).toList();
     }
 
     record Page(List<SecurityGroupView> groups, UUID nextMarker) {

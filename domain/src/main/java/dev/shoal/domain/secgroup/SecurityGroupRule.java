@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.UUID;
 
 /** One source (a CIDR in canonical form) allowed to reach a node's client port. */
@@ -13,6 +14,9 @@ import java.util.UUID;
 public class SecurityGroupRule extends AssignedIdEntity<UUID> {
 
     public static final String TCP = "tcp";
+    /** The order rules are shown and applied in: as they were added. */
+    public static final Comparator<SecurityGroupRule> ORDER = Comparator.comparing(SecurityGroupRule::getCreated)
+            .thenComparing(SecurityGroupRule::getId);
 
     @Id
     private UUID id;

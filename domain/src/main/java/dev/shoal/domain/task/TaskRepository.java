@@ -20,6 +20,12 @@ public interface TaskRepository extends JpaRepository<Task, UUID> {
 
     Optional<Task> findFirstByResourceIdOrderByCreatedDesc(UUID resourceId);
 
+    /** Whether the resource's newest task is of {@code kind} and still open (a delete under way). */
+    default boolean isUnderway(UUID resourceId, TaskKind kind) {
+        return findFirstByResourceIdOrderByCreatedDesc(resourceId)
+                .filter(task -> task.getKind() == kind && !task.getState().isFinished()).isPresent();
+    }
+
     /** A task that works on a resource besides its own, naming it in its parameters (replicas of a master). */
     Optional<Task> findFirstByResourceIdAndKindAndParametersContainingOrderByCreatedDesc(UUID resourceId,
                                                                                       TaskKind kind, String id);

@@ -6,14 +6,13 @@ import dev.shoal.domain.backup.Backup;
 import dev.shoal.domain.backup.BackupContents;
 import dev.shoal.domain.backup.BackupRepository;
 import dev.shoal.domain.backup.BackupState;
+import dev.shoal.domain.backup.RestoreParameters;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.task.StepFailure;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * An instance built from a backup (Trove's {@code restorePoint}): the API names the backup in the create task's
@@ -21,9 +20,6 @@ import tools.jackson.core.type.TypeReference;
  */
 @Component
 public class BackupRestores {
-
-    /** The create task's parameter naming the backup, as the API writes it. */
-    static final String RESTORE_FROM = "restore_from";
 
     private final BackupRepository backups;
     private final BackupAccounts accounts;
@@ -54,15 +50,15 @@ public class BackupRestores {
 
     /** Once the data is in, the instance lists the databases and users that came with it. */
     public void restoreAccounts(Task task) {
-        backupNamed(task).flatMap(backups::findById).flatMap(Backup::getContents).ifPresent(contents -> accounts.restore(task.getResourceId(),
-                codec.mapper().readValue(contents, BackupContents.class)));
+        backupNamed(task).flatMap(backups::findById).flatMap(Backup::getContents).ifPresent(contents ->
+                accounts.restore(task.getResourceId(), codec.mapper().readValue(contents, BackupContents.class)));
     }
 
     private Optional<UUID> backupNamed(Task task) {
         if (task.getParameters() == null || task.getParameters().isBlank()) {
             return Optional.empty();
         }
-        Map<String, String> parameters = codec.mapper().readValue(task.getParameters(), new TypeReference<>() { });
-        return Optional.ofNullable(parameters.get(RESTORE_FROM)).map(UUID::fromString);
+        return Optional.ofNullable(codec.mapper().readValue(task.getParameters(), RestoreParameters.class)
+                .restoreFrom());
     }
 }

@@ -4,6 +4,7 @@ import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeRepository;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.secgroup.Enforcement;
+import dev.shoal.domain.secgroup.SecurityGroup;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.taskmanager.compute.ComputeDriver;
@@ -61,12 +62,13 @@ class SecurityGroupWorkflows {
         if (node.getIp() == null) {
             return StepOutcome.WAIT;
         }
-        if (enforcer.lock(node).isEmpty()) {
+        Optional<SecurityGroup> group = enforcer.lock(node);
+        if (group.isEmpty()) {
             return StepOutcome.DONE;
         }
         if (compute.status(node.getId().toString()) == ServerStatus.UNKNOWN) {
-            enforcer.lock(node).ifPresent(group -> group.enforcement(Enforcement.PENDING,
-                    "the node runs nowhere yet; its firewall is applied when it is started", clock.instant()));
+            group.get().enforcement(Enforcement.PENDING,
+                    "the node runs nowhere yet; its firewall is applied when it is started", clock.instant());
             return StepOutcome.DONE;
         }
         try {

@@ -37,6 +37,8 @@ public abstract class ApiTestSupport {
         TestServices.databaseAndBroker(registry, "shoal_api_test", "shoal-api-test");
         registry.add("shoal.api.bootstrap-token", () -> OPERATOR);
         registry.add("shoal.api.regions", () -> "west,east,eu");
+        // no task manager runs here: a root enable nobody completes answers within the suite's patience
+        registry.add("shoal.api.root-enable-timeout", () -> "2s");
     }
 
     protected Response call(String method, String path, String token, String body) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -157,6 +158,12 @@ class InstanceApiIT extends ApiTestSupport {
         assertThat(call("GET", root, token, null).json().path("rootEnabled").asBoolean()).isFalse();
 
         makeActive(UUID.fromString(id));
+        Response unconfirmed = call("POST", root, token, null);
+        assertThat(unconfirmed.status()).as("no task manager took the password to the node").isEqualTo(504);
+        assertThat(unconfirmed.contentType()).startsWith("application/problem+json");
+        assertThat(unconfirmed.json().path("detail").asString()).contains("not confirmed by the node");
+
+        CompletableFuture<Integer> taskManager = CompletableFuture.supplyAsync(() -> completeOpenRootTask(id));
         Response enabled = call("POST", root, token, null);
 
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
@@ -166,8 +173,24 @@ class InstanceApiIT extends ApiTestSupport {
         assertThat(call("GET", root, token, null).json().path("rootEnabled").asBoolean()).isTrue();
         assertThat(count("select count(*) from tasks where parameters like ?", "%" + password + "%")).isZero();
         assertThat(count("select count(*) from outbox where body like ?", "%" + password + "%")).isZero();
+        assertThat(taskManager.join()).as("the password was answered only after its task completed").isEqualTo(1);
         assertThat(count("select count(*) from tasks where resource_id = ?::uuid and kind = 'ENABLE_ROOT'", id))
-                .isEqualTo(1);
+                .isEqualTo(2);
+    }
+
+    /** What the task manager does once every node took the password: the request waiting on it answers. */
+    private int completeOpenRootTask(String instanceId) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            int completed = jdbc.sql("update tasks set state = 'COMPLETED', finished_at = now() where kind ="
+                    + " 'ENABLE_ROOT' and resource_id = ?::uuid and state = 'PENDING' and created > now() - interval"
+                    + " '1 second'").param(instanceId).update();
+            if (completed > 0) {
+                return completed;
+            }
+            Thread.onSpinWait();
+        }
+        return 0;
     }
 
     private static List<String> ids(Response page) {

@@ -14,9 +14,14 @@ public final class MessageCodec {
 
     public Envelope envelope(String type, Instant sentAt, String correlationId, String tenantId, String nodeId,
                              Object payload) {
+        return envelope(Envelope.newId(), type, sentAt, correlationId, tenantId, nodeId, payload);
+    }
+
+    /** With an id of the sender's choosing: a request sent again under the same id is dropped by its receiver. */
+    public Envelope envelope(String id, String type, Instant sentAt, String correlationId, String tenantId,
+                             String nodeId, Object payload) {
         JsonNode body = mapper.valueToTree(payload);
-        return new Envelope(Envelope.newId(), type, Envelope.CURRENT_VERSION, sentAt, correlationId, tenantId,
-                nodeId, body);
+        return new Envelope(id, type, Envelope.CURRENT_VERSION, sentAt, correlationId, tenantId, nodeId, body);
     }
 
     public byte[] encode(Envelope envelope) {

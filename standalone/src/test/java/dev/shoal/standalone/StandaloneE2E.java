@@ -77,9 +77,7 @@ abstract class StandaloneE2E {
      */
     @AfterAll
     static void killLeftovers() throws IOException {
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(WORK_DIR.toString())).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+        killLeftovers(WORK_DIR);
         if (!IPTABLES || !Files.isDirectory(WORK_DIR.resolve("nodes"))) {
             return;
         }
@@ -93,6 +91,13 @@ abstract class StandaloneE2E {
                 }
             }
         }
+    }
+
+    /** Every process with {@code dir} on its command line: nodes a killed run left, and their datastores. */
+    static void killLeftovers(Path dir) {
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dir.toString())).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     /** The tenant's application account the suites create on a master and read through every node. */
@@ -152,21 +157,11 @@ abstract class StandaloneE2E {
 
     /** The directory of the node the compute driver placed on {@code address}. */
     static Path nodeDirAt(String address) throws IOException {
-        try (Stream<Path> dirs = Files.list(WORK_DIR.resolve("nodes"))) {
-            return dirs.filter(dir -> {
-                try {
-                    return Files.readAllLines(dir.resolve("guest.properties")).contains("node.address=" + address);
-                } catch (IOException notANode) {
-                    return false;
-                }
-            }).findFirst().orElseThrow(() -> new IOException("no node directory for " + address));
-        }
+        return NodeDirectories.at(WORK_DIR.resolve("nodes"), address);
     }
 
     static long processesOf(Path nodeDir) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
-                .count();
+        return NodeDirectories.processesOf(nodeDir).size();
     }
 
     static void deleteRecursively(Path dir) throws IOException {

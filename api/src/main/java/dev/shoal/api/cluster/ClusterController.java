@@ -1,6 +1,7 @@
 package dev.shoal.api.cluster;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.TaskOutcomes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,11 @@ import tools.jackson.databind.JsonNode;
 class ClusterController {
 
     private final ClusterService clusters;
+    private final TaskOutcomes outcomes;
 
-    ClusterController(ClusterService clusters) {
+    ClusterController(ClusterService clusters, TaskOutcomes outcomes) {
         this.clusters = clusters;
+        this.outcomes = outcomes;
     }
 
     @PostMapping
@@ -86,7 +89,8 @@ class ClusterController {
 
     @PostMapping("/{id}/root")
     Map<String, Map<String, String>> enableRoot(@PathVariable String tenantId, @PathVariable UUID id) {
-        return Map.of("user", Map.of("name", "root", "password", clusters.enableRoot(tenantId, id)));
+        return Map.of("user", Map.of("name", "root", "password",
+                outcomes.rootPassword(clusters.enableRoot(tenantId, id), "cluster " + id)));
     }
 
     /**

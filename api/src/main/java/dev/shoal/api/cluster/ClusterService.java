@@ -3,6 +3,7 @@ package dev.shoal.api.cluster;
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.RootPassword;
 import dev.shoal.api.system.TaskScheduler;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.cluster.Cluster;
@@ -222,7 +223,7 @@ class ClusterService {
 
     /** Trove's cluster root enable: one fresh password, returned once, sealed for each node on its way. */
     @Transactional
-    String enableRoot(String tenantId, UUID id) {
+    RootPassword enableRoot(String tenantId, UUID id) {
         Cluster cluster = find(tenantId, id);
         catalog.require(cluster.getDatastoreVersionId(), "root-enable", true);
         String status = show(tenantId, id).status();
@@ -235,9 +236,9 @@ class ClusterService {
         Map<String, String> sealed = new java.util.HashMap<>();
         members(cluster).forEach(node -> sealed.put(node.getId().toString(),
                 dev.shoal.contracts.SecretBox.seal(node.secret().orElseThrow(), password)));
-        scheduler.schedule(tenantId, TaskKind.ENABLE_ROOT, RESOURCE_TYPE, id,
-                json.writeValueAsString(Map.of("sealed", sealed)), properties.buildTimeout());
-        return password;
+        Task task = scheduler.schedule(tenantId, TaskKind.ENABLE_ROOT, RESOURCE_TYPE, id,
+                json.writeValueAsString(Map.of("sealed", sealed)), properties.rootEnableTimeout());
+        return new RootPassword(password, task.getId());
     }
 
     private List<Node> addNodes(Cluster cluster, List<ClusterRequests.Allocation> allocations, long existing) {

@@ -1,6 +1,7 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.security.TenantPathGuard;
+import dev.shoal.api.system.TaskOutcomes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,11 @@ class InstanceController {
     private final RootAccess root;
     private final InstanceActions actions;
     private final InstanceUpdate update;
+    private final TaskOutcomes outcomes;
 
     InstanceController(InstanceService instances, InstanceList list, RootAccess root, InstanceActions actions,
-                       InstanceUpdate update) {
+                       InstanceUpdate update, TaskOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.instances = instances;
         this.list = list;
         this.root = root;
@@ -94,7 +97,8 @@ class InstanceController {
 
     @PostMapping("/{id}/root")
     Map<String, Map<String, String>> enableRoot(@PathVariable String tenantId, @PathVariable UUID id) {
-        String password = root.enable(tenantId, id, TenantPathGuard.caller().name());
+        String password = outcomes.rootPassword(root.enable(tenantId, id, TenantPathGuard.caller().name()),
+                "instance " + id);
         return Map.of("user", Map.of("name", "root", "password", password));
     }
 

@@ -2,11 +2,13 @@ package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.RootPassword;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.RootEnabledRecord;
 import dev.shoal.domain.instance.RootEnabledRepository;
 import dev.shoal.domain.node.Node;
+import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,7 +43,7 @@ class RootAccess {
     }
 
     @Transactional
-    String enable(String tenantId, UUID id, String enabledBy) {
+    RootPassword enable(String tenantId, UUID id, String enabledBy) {
         Instance instance = instances.find(tenantId, id, "root-enable");
         String status = instances.view(instance).status();
         if (!"ACTIVE".equals(status)) {
@@ -54,9 +56,9 @@ class RootAccess {
         String parameters = json.writeValueAsString(Map.of("sealed", Map.of(node.getId().toString(),
                 SecretBox.seal(node.secret().orElseThrow(), password))));
         history.save(new RootEnabledRecord(node.getId(), instance.getId(), enabledBy, clock.instant()));
-        instances.schedule(tenantId, TaskKind.ENABLE_ROOT, instance.getId(), parameters,
-                properties.buildTimeout());
-        return password;
+        Task task = instances.schedule(tenantId, TaskKind.ENABLE_ROOT, instance.getId(), parameters,
+                properties.rootEnableTimeout());
+        return new RootPassword(password, task.getId());
     }
 
     @Transactional(readOnly = true)

@@ -8,33 +8,39 @@ import dev.shoal.domain.tenant.TokenRole;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes sure an operator can get in: the configured bootstrap token is stored (as a hash) if new; with none
  * configured and no operator yet, one is generated and printed once to standard output, never to the log.
+ * It runs before the web server opens its port, so the configured token works from the first request.
  */
 @Component
-class OperatorTokenBootstrap implements ApplicationRunner {
+class OperatorTokenBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorTokenBootstrap.class);
 
     private final AuthTokenRepository tokens;
     private final ApiProperties properties;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OperatorTokenBootstrap(AuthTokenRepository tokens, ApiProperties properties, Clock clock) {
+    OperatorTokenBootstrap(AuthTokenRepository tokens, ApiProperties properties, TransactionTemplate transactions,
+                           Clock clock) {
         this.tokens = tokens;
         this.properties = properties;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        transactions.executeWithoutResult(status -> ensureOperator());
+    }
+
+    private void ensureOperator() {
         String configured = properties.bootstrapToken();
         if (configured != null && !configured.isBlank()) {
             String hash = TokenSecrets.hash(configured.strip());

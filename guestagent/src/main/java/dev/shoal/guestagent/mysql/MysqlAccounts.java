@@ -68,6 +68,19 @@ final class MysqlAccounts {
         }
     }
 
+    /**
+     * Logs in as a client would, over TCP on the node's address: root enable answers only once this works, so a
+     * client handed the password can connect in the same instant.
+     */
+    void confirmLogin(String user, String password, String address) throws SQLException {
+        String url = "jdbc:mariadb://" + address + ":" + MysqlConfigFile.PORT + "/?connectTimeout="
+                + PING_TIMEOUT_SECONDS * 1000;
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement sql = connection.createStatement()) {
+            sql.execute("select 1");
+        }
+    }
+
     /** Succeeds when the server answers a query within the status deadline. */
     void ping() throws SQLException, IOException {
         try (Connection connection = admin(); Statement sql = connection.createStatement()) {

@@ -122,6 +122,7 @@ public final class MysqlManager extends PreparedDatastore implements DatabaseAcc
     @Override
     public void enableRoot(String password) throws SQLException, IOException {
         accounts.enableRoot(password);
+        accounts.confirmLogin("root", password, config.address());
         log.info("root enabled for node {}", config.nodeId());
     }
 

@@ -81,6 +81,9 @@ class ClusterSteps {
                 }
                 all = false;
             } else if (!builder.isRunning(node)) {
+                if (builder.awaitsPrepare(node, task.getUpdated())) {
+                    builder.prepare(node, context.correlationId(), start.member());
+                }
                 if (strategy.startsOneAtATime()) {
                     return StepOutcome.WAIT;
                 }

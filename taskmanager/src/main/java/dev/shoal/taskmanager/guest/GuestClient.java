@@ -8,8 +8,10 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.domain.node.Node;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -55,9 +57,16 @@ public class GuestClient {
         admin.deleteQueue(Routing.guestQueue(nodeId));
     }
 
+    /**
+     * A cast's id is fixed by what it asks of whom for which task, so a step that runs again after a crash, or sends
+     * again a cast whose effect it has not seen, never has the guest act twice: the guest drops a repeated id.
+     */
     public void cast(Node node, String type, Object payload, String correlationId) {
+        String id = UUID.nameUUIDFromBytes(("cast/" + type + "/" + node.getId() + "/" + correlationId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
         casts.send(Routing.EXCHANGE, Routing.guestQueue(node.getId().toString()),
-                signed(node, envelope(node, type, payload, correlationId)));
+                signed(node, codec.envelope(id, type, clock.instant(), correlationId, node.getTenantId(),
+                        node.getId().toString(), payload)));
     }
 
     /** @throws GuestCallException when the guest answers with an error, does not answer, or answers unsigned */

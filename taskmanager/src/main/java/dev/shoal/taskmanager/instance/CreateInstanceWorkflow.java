@@ -90,6 +90,9 @@ class CreateInstanceWorkflow implements Workflow {
         if (node.getTask() == NodeTask.DELETING) {
             return StepOutcome.SUPERSEDED;
         }
+        if (builder.awaitsPrepare(node, task.getUpdated())) {
+            builder.prepare(node, task.getId().toString(), null, restores.restorePoint(task).orElse(null));
+        }
         if (!builder.isRunning(node)) {
             return StepOutcome.WAIT;
         }

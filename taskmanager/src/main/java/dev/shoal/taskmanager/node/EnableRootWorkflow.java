@@ -60,7 +60,7 @@ class EnableRootWorkflow implements Workflow {
         for (Map.Entry<String, JsonNode> entry : sealed.properties()) {
             nodes.findById(UUID.fromString(entry.getKey())).filter(node -> !node.isDeleted()).ifPresent(node ->
                     guests.call(node, MessageTypes.ENABLE_ROOT, new EnableRoot(entry.getValue().asString()),
-                            task.getId().toString(), properties.guestCallTimeoutHigh()));
+                            task.getId().toString(), properties.guestCallTimeoutLow()));
         }
         return StepOutcome.DONE;
     }

@@ -30,6 +30,7 @@ import dev.shoal.taskmanager.secgroup.SecurityGroupEnforcer;
 import dev.shoal.taskmanager.task.StepFailure;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,7 @@ public class NodeBuilder {
     private final SecurityGroupEnforcer securityGroups;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final PrepareDelivery prepareDelivery = new PrepareDelivery();
 
     NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, DatastoreVersionRepository versions,
                 FlavorRepository flavors, AddressAllocator addresses, ComputeDriver compute, GuestClient guests,
@@ -132,6 +134,22 @@ public class NodeBuilder {
                 flavor(node).getRamMb(), node.getVolumeSize(), sealed, cluster,
                 node.getConfigurationId() == null ? java.util.Map.of()
                         : configurationValues.valuesOf(node.getConfigurationId()), restorePoint), correlationId);
+    }
+
+    /**
+     * Whether the guest shows it never got its prepare (see {@link PrepareDelivery}): a step waiting on the node then
+     * sends it again under the same message id, so a build never waits for a lost cast until its deadline.
+     *
+     * @param since a time no earlier than the prepare was cast
+     */
+    public boolean awaitsPrepare(Node node, Instant since) {
+        Optional<ServiceStatusRecord> record = statuses.findById(node.getId());
+        boolean lost = prepareDelivery.lost(node.getId(), record.map(ServiceStatusRecord::getStatus).orElse(null),
+                record.map(ServiceStatusRecord::getSentAt).orElse(null), since);
+        if (lost) {
+            log.warn("node {}: its guest still says NEW after its prepare was sent; sending it again", node.getId());
+        }
+        return lost;
     }
 
     /**

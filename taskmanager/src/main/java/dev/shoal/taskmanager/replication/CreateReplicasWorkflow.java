@@ -85,6 +85,9 @@ class CreateReplicasWorkflow implements Workflow {
     private StepOutcome awaitPrepared(Task task) throws StepFailure {
         boolean all = true;
         for (Node node : replicas.buildingReplicas(task)) {
+            if (builder.awaitsPrepare(node, task.getUpdated())) {
+                builder.prepare(node, task.getId().toString(), null);
+            }
             all &= builder.isRunning(node);
         }
         return all ? StepOutcome.DONE : StepOutcome.WAIT;

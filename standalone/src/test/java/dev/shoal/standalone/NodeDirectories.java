@@ -1,0 +1,45 @@
+package dev.shoal.standalone;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** A local compute driver's node directories, and the processes each node runs, as the suites look at them. */
+final class NodeDirectories {
+
+    private NodeDirectories() {
+    }
+
+    /** The directory of the node the compute driver placed on {@code address}. */
+    static Path at(Path nodesDir, String address) throws IOException {
+        try (Stream<Path> dirs = Files.list(nodesDir)) {
+            return dirs.filter(dir -> {
+                try {
+                    return Files.readAllLines(dir.resolve("guest.properties")).contains("node.address=" + address);
+                } catch (IOException notANode) {
+                    return false;
+                }
+            }).findFirst().orElseThrow(() -> new IOException("no node directory for " + address));
+        }
+    }
+
+    /** Every process of a node has its directory on its command line: the guest agent and its datastore. */
+    static Set<Long> processesOf(Path nodeDir) {
+        String marker = nodeDir.toAbsolutePath() + "/";
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    /** Processes of any node under {@code dir}. */
+    static long processesUnder(Path dir) {
+        String marker = dir.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .count();
+    }
+}

@@ -109,7 +109,8 @@ abstract class ControlPlaneRestartE2E {
 
     private boolean guestStarted(ShoalHttp http, String token, String id) throws IOException {
         String ip = ip(http, token, id);
-        return !ip.isEmpty() && Files.exists(NodeDirectories.at(nodesDir(), ip).resolve("guest.pid"));
+        return !ip.isEmpty() && Files.isDirectory(nodesDir()) && NodeDirectories.find(nodesDir(), ip)
+                .map(dir -> Files.exists(dir.resolve("guest.pid"))).orElse(false);
     }
 
     private String ip(ShoalHttp http, String token, String id) {

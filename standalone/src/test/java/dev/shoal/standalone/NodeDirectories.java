@@ -3,6 +3,7 @@ package dev.shoal.standalone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,6 +16,11 @@ final class NodeDirectories {
 
     /** The directory of the node the compute driver placed on {@code address}. */
     static Path at(Path nodesDir, String address) throws IOException {
+        return find(nodesDir, address).orElseThrow(() -> new IOException("no node directory for " + address));
+    }
+
+    /** The same, or empty while the compute driver has not yet written the node's configuration. */
+    static Optional<Path> find(Path nodesDir, String address) throws IOException {
         try (Stream<Path> dirs = Files.list(nodesDir)) {
             return dirs.filter(dir -> {
                 try {
@@ -22,7 +28,7 @@ final class NodeDirectories {
                 } catch (IOException notANode) {
                     return false;
                 }
-            }).findFirst().orElseThrow(() -> new IOException("no node directory for " + address));
+            }).findFirst();
         }
     }
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param id            unique message id; consumers are idempotent on it
  * @param type          message type, one of {@link MessageTypes}
- * @param version       payload schema version of that type
+ * @param version       the sender's wire version, {@link #CURRENT_VERSION} of the build that sent it
  * @param sentAt        the sender's clock when sent; the conductor orders heartbeats by it
  * @param correlationId ties a message to the task or request it serves
  * @param tenantId      owning tenant, if any
@@ -27,12 +27,30 @@ public record Envelope(
         String nodeId,
         JsonNode payload) {
 
-    public static final int CURRENT_VERSION = 1;
+    /**
+     * The wire version of this build. Nodes outlive the control plane, so a reader takes every version from
+     * {@link #OLDEST_SUPPORTED} to this one, and a later version only adds optional fields (boxed, absent in
+     * what an older sender wrote), which an older reader skips.
+     * <ul>
+     * <li>1: the first release.</li>
+     * <li>2: guests follow the broker named by their node's broker.properties and beat at once after
+     * reconnecting; the messages themselves are unchanged.</li>
+     * </ul>
+     */
+    public static final int CURRENT_VERSION = 2;
+    /** What the release before this one sends; its guests may still run beside this control plane. */
+    public static final int PREVIOUS_VERSION = 1;
+    public static final int OLDEST_SUPPORTED = PREVIOUS_VERSION;
 
     public Envelope {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(sentAt, "sentAt");
+    }
+
+    /** Whether this build reads messages of {@code version}; a later one may mean what it cannot know. */
+    public static boolean readable(int version) {
+        return version >= OLDEST_SUPPORTED && version <= CURRENT_VERSION;
     }
 
     public static String newId() {

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Encodes and decodes envelopes and their payloads; the single JSON configuration of the bus. */
 public final class MessageCodec {
 
+    // a reader of an older wire version skips the fields a later one added
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

@@ -41,6 +41,34 @@ class MessageCodecTest {
     }
 
     @Test
+    void aReaderSkipsFieldsALaterVersionAddedAndLeavesOnesAnEarlierVersionLackedEmpty() {
+        String later = """
+                {"id":"m-1","type":"heartbeat","version":3,"sentAt":"2026-01-02T03:04:05Z","nodeId":"n-1",
+                 "routedVia":"somewhere","payload":{"serviceStatus":"RUNNING","volumeUsedBytes":1,"uptime":42}}
+                """;
+
+        Envelope envelope = codec.decode(later.getBytes(StandardCharsets.UTF_8));
+        Heartbeat heartbeat = codec.payload(envelope, Heartbeat.class);
+
+        assertThat(envelope.version()).isEqualTo(3);
+        assertThat(heartbeat.serviceStatus()).isEqualTo(ServiceStatus.RUNNING);
+        assertThat(heartbeat.volumeUsedBytes()).isEqualTo(1L);
+        assertThat(heartbeat.agentVersion()).isNull();
+    }
+
+    @Test
+    void thisBuildSendsItsOwnWireVersionAndReadsThePreviousOne() {
+        Envelope sent = codec.envelope(MessageTypes.HEARTBEAT, Instant.now(), null, null, "n-1",
+                new Heartbeat(ServiceStatus.RUNNING, null, null, null, "dev"));
+
+        assertThat(sent.version()).isEqualTo(Envelope.CURRENT_VERSION).isEqualTo(2);
+        assertThat(Envelope.readable(Envelope.PREVIOUS_VERSION)).isTrue();
+        assertThat(Envelope.readable(Envelope.CURRENT_VERSION)).isTrue();
+        assertThat(Envelope.readable(Envelope.CURRENT_VERSION + 1)).isFalse();
+        assertThat(Envelope.readable(Envelope.OLDEST_SUPPORTED - 1)).isFalse();
+    }
+
+    @Test
     void rejectsBytesThatAreNotAnEnvelope() {
         assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedMessageException.class);

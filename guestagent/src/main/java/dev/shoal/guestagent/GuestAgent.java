@@ -1,6 +1,7 @@
 package dev.shoal.guestagent;
 
 import dev.shoal.contracts.MessageCodec;
+import dev.shoal.guestagent.broker.BrokerAddressFile;
 import dev.shoal.guestagent.heartbeat.HeartbeatSender;
 import dev.shoal.guestagent.rpc.Dispatcher;
 import dev.shoal.guestagent.rpc.GuestChannel;
@@ -59,7 +60,7 @@ public final class GuestAgent {
         // a restarted guest serves its prepared datastore again even while the broker is away
         worker.submit(() -> resume(config, datastore));
         try {
-            channel.set(connect(config, codec));
+            channel.set(connect(config, new BrokerAddressFile(config.nodeDir(), config.amqpUri()), codec));
         } catch (IllegalArgumentException e) {
             log.error("cannot use the broker of node {}: {}", config.nodeId(), e.getMessage());
             System.exit(2);
@@ -75,16 +76,18 @@ public final class GuestAgent {
 
     /**
      * The client's automatic recovery covers outages of an established connection only; a guest started while
-     * the broker is down keeps trying, backing off, instead of dying.
+     * the broker is down keeps trying, backing off, instead of dying, and reads the broker file again on each
+     * try, since the broker it was started with may be gone for good.
      */
-    private static GuestChannel connect(GuestConfig config, MessageCodec codec) throws InterruptedException {
+    private static GuestChannel connect(GuestConfig config, BrokerAddressFile brokers, MessageCodec codec)
+            throws InterruptedException {
         Duration backoff = Duration.ofSeconds(1);
         while (true) {
             try {
-                return new GuestChannel(config.amqpUri(), config.nodeId(), config.secret(), codec);
+                return new GuestChannel(brokers, config.nodeId(), config.secret(), codec);
             } catch (IOException | TimeoutException e) {
-                log.warn("broker not reachable for node {} ({}); retrying in {} s", config.nodeId(), e,
-                        backoff.toSeconds());
+                log.warn("broker {} not reachable for node {} ({}); retrying in {} s", brokers.lastResolved(),
+                        config.nodeId(), e, backoff.toSeconds());
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2).compareTo(MAX_CONNECT_BACKOFF) > 0 ? MAX_CONNECT_BACKOFF
                         : backoff.multipliedBy(2);

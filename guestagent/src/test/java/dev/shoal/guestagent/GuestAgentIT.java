@@ -143,6 +143,8 @@ class GuestAgentIT {
     void keepsBeatingAndAnsweringAfterTheBrokerDropsItsConnection() throws Exception {
         agent = startAgent();
         await("first heartbeat").atMost(Duration.ofSeconds(20)).until(() -> !heartbeats().isEmpty());
+        assertThat(heartbeats().get(0).agentVersion()).as("the agent's build version, from its jar's manifest")
+                .isNotBlank().isNotEqualTo("dev");
 
         Instant dropped = Instant.now();
         rabbitmqctl("close_connection", agentConnection(), "test outage");

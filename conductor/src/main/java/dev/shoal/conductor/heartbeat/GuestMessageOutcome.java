@@ -15,7 +15,9 @@ public enum GuestMessageOutcome {
     /** Sent before something already accepted from the same node. */
     OUT_OF_ORDER,
     /** Signed by a live node but of a type the conductor does not handle. */
-    UNKNOWN_TYPE;
+    UNKNOWN_TYPE,
+    /** Signed by a live node but of a wire version the conductor does not read (a guest newer than it). */
+    UNSUPPORTED_VERSION;
 
     String tag() {
         return name().toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.OUT_OF_ORDER;
 import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.RECORDED;
 import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.REJECTED;
 import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.UNKNOWN_TYPE;
+import static dev.shoal.conductor.heartbeat.GuestMessageOutcome.UNSUPPORTED_VERSION;
 
 import dev.shoal.contracts.Envelope;
 import dev.shoal.contracts.MalformedMessageException;
@@ -45,6 +46,7 @@ public class HeartbeatService {
     private final MessageCodec codec;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final GuestWireVersions versions = new GuestWireVersions();
 
     public HeartbeatService(NodeRepository nodes, ServiceStatusRepository statuses, LastSeenRepository lastSeen,
                             ProcessedMessages processed, MessageCodec codec, EntityManager entityManager,
@@ -73,6 +75,9 @@ public class HeartbeatService {
             return REJECTED;
         }
         UUID node = nodeId.orElseThrow();
+        if (!versions.readable(node, envelope)) {
+            return UNSUPPORTED_VERSION;
+        }
         if (!MessageTypes.HEARTBEAT.equals(envelope.type()) && !MessageTypes.REPORT.equals(envelope.type())) {
             log.warn("dropped unknown message type {} from node {}", envelope.type(), node);
             return UNKNOWN_TYPE;

@@ -9,6 +9,7 @@ import dev.shoal.guestagent.DatastoreManager;
 import dev.shoal.guestagent.GuestConfig;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import java.time.Clock;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,9 +38,21 @@ public final class HeartbeatSender {
         this.agentVersion = version == null ? "dev" : version;
     }
 
+    /**
+     * Beats every interval, and at once whenever the broker connection comes back, so the conductor sees the
+     * node again without waiting for the next interval (after an outage that may be what keeps it from
+     * expiring).
+     */
     public void start(ScheduledExecutorService scheduler) {
         long millis = config.heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::beat, 0, millis, TimeUnit.MILLISECONDS);
+        channel.onRecovery(() -> {
+            try {
+                scheduler.execute(this::beat);
+            } catch (RejectedExecutionException shuttingDown) {
+                // the agent is stopping; nobody waits for this beat
+            }
+        });
     }
 
     /** A status change (prepare finished) is told at once rather than at the next interval. */

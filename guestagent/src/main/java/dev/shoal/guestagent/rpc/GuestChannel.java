@@ -13,19 +13,26 @@ import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageSigner;
 import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
+import dev.shoal.guestagent.broker.BrokerAddress;
+import dev.shoal.guestagent.broker.BrokerAddressFile;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The guest's one AMQP connection: it consumes only its own queue and publishes signed messages.
- * The client's automatic recovery reconnects and re-consumes after a broker outage.
+ * The client's automatic recovery reconnects, re-declares and re-consumes after a broker outage, asking the
+ * node's broker file where the broker is on every attempt, so a guest follows a broker that moved.
  */
 public final class GuestChannel implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GuestChannel.class);
+    /** An address the broker left may swallow packets: each attempt gives up soon, and the next reads the file. */
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
 
     private final Connection connection;
     private final Channel consumer;
@@ -33,22 +40,35 @@ public final class GuestChannel implements AutoCloseable {
     private final String nodeId;
     private final NodeSecret secret;
     private final MessageCodec codec;
+    private final List<Runnable> recoveryHooks = new CopyOnWriteArrayList<>();
 
-    public GuestChannel(String amqpUri, String nodeId, NodeSecret secret, MessageCodec codec)
+    public GuestChannel(BrokerAddressFile brokers, String nodeId, NodeSecret secret, MessageCodec codec)
             throws IOException, TimeoutException {
+        BrokerAddress start = brokers.startConnection();
         ConnectionFactory factory = new ConnectionFactory();
         try {
-            factory.setUri(amqpUri);
+            // TLS, virtual host and URI options as the client reads them; they stay for this connection's life
+            factory.setUri(start.uri());
         } catch (Exception e) {
-            throw new IllegalArgumentException("amqp.uri is not an AMQP URI", e);
+            throw new IllegalArgumentException("not an AMQP URI: " + start, e);
         }
+        // set after setUri, which installs fixed credentials of its own
+        factory.setCredentialsProvider(brokers);
+        factory.setConnectionTimeout(CONNECT_TIMEOUT_MS);
         factory.setAutomaticRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(1000);
-        this.connection = factory.newConnection("guestagent-" + nodeId);
+        this.connection = factory.newConnection(null, brokers, "guestagent-" + nodeId);
         ((Recoverable) connection).addRecoveryListener(new RecoveryListener() {
             @Override
             public void handleRecovery(Recoverable recovered) {
-                log.info("broker connection of node {} recovered", nodeId);
+                log.info("broker connection of node {} recovered through {}", nodeId, brokers.lastResolved());
+                for (Runnable hook : recoveryHooks) {
+                    try {
+                        hook.run();
+                    } catch (RuntimeException e) {
+                        log.warn("after the recovery of node {}: {}", nodeId, e.toString());
+                    }
+                }
             }
 
             @Override
@@ -66,6 +86,14 @@ public final class GuestChannel implements AutoCloseable {
         consumer.queueDeclare(queue, true, false, false, null);
         consumer.queueBind(queue, Routing.EXCHANGE, queue);
         consumer.basicQos(4);
+    }
+
+    /**
+     * Runs {@code hook} on the client's recovery thread each time the connection is back, its channels,
+     * queue and consumer recovered; a hook should hand longer work to a thread of its own.
+     */
+    public void onRecovery(Runnable hook) {
+        recoveryHooks.add(hook);
     }
 
     public void consume(DeliverCallback onMessage) throws IOException {

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Guests trust nothing they did not get from their own task manager: a message must be signed with this
- * node's secret, addressed to this node, recent, and not seen before.
+ * node's secret, addressed to this node, recent, and not seen before. A task manager of the release before
+ * this guest's may still send to it; one of a later wire version than this guest knows is not understood.
  */
 public final class MessageVerifier {
 
@@ -52,6 +53,10 @@ public final class MessageVerifier {
             envelope = codec.decode(body);
         } catch (MalformedMessageException e) {
             return Verdict.drop("malformed envelope");
+        }
+        if (!Envelope.readable(envelope.version())) {
+            return Verdict.drop("wire version " + envelope.version() + "; this guest reads "
+                    + Envelope.OLDEST_SUPPORTED + " to " + Envelope.CURRENT_VERSION);
         }
         if (!nodeId.equals(envelope.nodeId())) {
             return Verdict.drop("addressed to node " + envelope.nodeId());

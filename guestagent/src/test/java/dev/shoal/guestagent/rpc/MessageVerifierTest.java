@@ -2,6 +2,7 @@ package dev.shoal.guestagent.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.contracts.Envelope;
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageSigner;
 import dev.shoal.contracts.MessageTypes;
@@ -56,6 +57,30 @@ class MessageVerifierTest {
         String signature = MessageSigner.sign(secret, body);
         assertThat(verifier.verify(body, signature).accepted()).isTrue();
         assertThat(verifier.verify(body, signature).reason()).contains("replay");
+    }
+
+    @Test
+    void acceptsAMessageOfThePreviousWireVersionFromAnOlderTaskManager() {
+        byte[] body = body("node-1", NOW, Envelope.PREVIOUS_VERSION);
+
+        MessageVerifier.Verdict verdict = verifier.verify(body, MessageSigner.sign(secret, body));
+
+        assertThat(verdict.accepted()).isTrue();
+        assertThat(verdict.envelope().orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void dropsAMessageOfAWireVersionLaterThanItKnows() {
+        byte[] body = body("node-1", NOW, Envelope.CURRENT_VERSION + 1);
+
+        assertThat(verifier.verify(body, MessageSigner.sign(secret, body)).reason())
+                .contains("wire version 3");
+    }
+
+    private byte[] body(String nodeId, Instant sentAt, int version) {
+        Envelope current = codec.envelope(MessageTypes.STOP_DB, sentAt, null, "t", nodeId, new StopDb());
+        return codec.encode(new Envelope(current.id(), current.type(), version, current.sentAt(),
+                current.correlationId(), current.tenantId(), current.nodeId(), current.payload()));
     }
 
     private byte[] body(String nodeId, Instant sentAt) {

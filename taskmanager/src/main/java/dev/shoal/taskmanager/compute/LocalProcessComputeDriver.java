@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * address. Guests are started in a session of their own, so they outlive a task manager crash, and are
  * found again through their pid file. A node's firewall ({@code shoal.compute.local.firewall}) goes with its
  * directory: the directory exists from the first time the firewall is applied, so whoever cleans up after this
- * driver finds every node that may hold one.
+ * driver finds every node that may hold one. A node's {@code broker.properties} tells its guest where the broker
+ * is, and is rewritten at every start of the task manager (see {@link #pointGuestsAtBroker()}).
  */
 public class LocalProcessComputeDriver implements ComputeDriver {
 
@@ -51,6 +52,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         try {
             Files.createDirectories(nodeDir);
             writeGuestConfig(spec, nodeDir);
+            GuestBrokerFile.write(nodeDir, guestAmqpUri);
             Process guest = new ProcessBuilder(command(nodeDir))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("guest.log").toFile()))
@@ -61,6 +63,46 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         } catch (IOException e) {
             throw new ComputeException("could not start the guest agent of node " + spec.nodeId() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Points the guest of every node in the work directory at this control plane's broker, by rewriting each
+     * node's broker file: guests outlive the control plane, and its broker may have moved since they started.
+     * Runs before the task manager serves, so that a guest's next reconnection attempt finds the broker.
+     *
+     * @return how many nodes were pointed at the broker
+     */
+    public int pointGuestsAtBroker() {
+        int pointed = 0;
+        for (Path nodeDir : ownedNodeDirs()) {
+            try {
+                GuestBrokerFile.write(nodeDir, guestAmqpUri);
+                pointed++;
+            } catch (IOException e) {
+                log.error("node {}: could not write its {}, its guest cannot follow the broker: {}",
+                        nodeDir.getFileName(), GuestBrokerFile.FILE_NAME, e.toString());
+            }
+        }
+        log.info("pointed the guests of {} nodes in {} at broker {}", pointed, workDir,
+                GuestBrokerFile.redacted(guestAmqpUri));
+        return pointed;
+    }
+
+    /** A node's directory is one with a guest config; the shared stores and the agent jar live in dot-directories. */
+    private List<Path> ownedNodeDirs() {
+        if (!Files.isDirectory(workDir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(workDir)) {
+            return children.filter(Files::isDirectory)
+                    .filter(dir -> !dir.getFileName().toString().startsWith("."))
+                    .filter(dir -> Files.isRegularFile(dir.resolve("guest.properties")))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            log.error("could not list the nodes in {}: {}", workDir, e.toString());
+            return List.of();
         }
     }
 
@@ -145,6 +187,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         config.setProperty("node.secret", spec.secret().value());
         config.setProperty("node.address", spec.address());
         config.setProperty("node.dir", nodeDir.toString());
+        // guests read broker.properties; this is for those older than that file
         config.setProperty("amqp.uri", guestAmqpUri);
         config.setProperty("heartbeat.interval", properties.heartbeatInterval().toString());
         config.setProperty("datastore.manager", spec.datastore());

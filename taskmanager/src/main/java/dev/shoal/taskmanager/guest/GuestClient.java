@@ -36,6 +36,7 @@ public class GuestClient {
     private final RabbitTemplate casts;
     private final MessageCodec codec;
     private final Clock clock;
+    private final GuestWireVersions versions = new GuestWireVersions();
 
     public GuestClient(ConnectionFactory connections, MessageCodec codec, Clock clock) {
         this.connections = connections;
@@ -87,6 +88,7 @@ public class GuestClient {
         if (!MessageTypes.REPLY.equals(envelope.type()) || !node.getId().toString().equals(envelope.nodeId())) {
             throw new GuestCallException("unexpected answer to " + type + " from node " + envelope.nodeId());
         }
+        versions.requireReadable(node.getId(), type, envelope);
         Reply reply = codec.payload(envelope, Reply.class);
         if (!reply.ok()) {
             throw new GuestCallException(type + " failed on node " + node.getId() + ": " + reply.error());

@@ -28,11 +28,14 @@ class TaskManagerConfiguration {
                 properties.maxDeliveryAttempts());
     }
 
+    /** Nodes started by an earlier task manager learn where the broker is now before this one serves. */
     @Bean
     LocalProcessComputeDriver localProcessComputeDriver(LocalComputeProperties properties,
                                                         ConnectionFactory connections) {
         String guestUri = properties.guestAmqpUri() != null ? properties.guestAmqpUri() : sameBroker(connections);
-        return new LocalProcessComputeDriver(properties, guestUri);
+        LocalProcessComputeDriver driver = new LocalProcessComputeDriver(properties, guestUri);
+        driver.pointGuestsAtBroker();
+        return driver;
     }
 
     @Bean

@@ -47,6 +47,8 @@ class LocalProcessComputeDriverIT {
                 .as("no second guest").isEqualTo(Long.toString(pid));
         assertThat(Files.getPosixFilePermissions(workDir.resolve(nodeId).resolve("guest.properties")))
                 .as("the node secret is readable by its owner only").hasSize(2);
+        assertThat(Files.getPosixFilePermissions(workDir.resolve(nodeId).resolve("broker.properties")))
+                .as("the broker password is readable by its owner only").hasSize(2);
         assertThat(driver().status(nodeId)).as("a restarted task manager sees the guest").isEqualTo(
                 ServerStatus.ACTIVE);
 

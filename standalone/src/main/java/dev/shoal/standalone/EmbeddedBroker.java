@@ -3,7 +3,6 @@ package dev.shoal.standalone;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,8 @@ import org.apache.qpid.server.SystemLauncher;
 
 /**
  * An in-process AMQP 0-9-1 broker (Apache Qpid Broker-J, in memory) for running Shoal with nothing installed.
- * Guests on this host reach it on 127.0.0.1. Messages do not survive a restart; set SHOAL_AMQP_URI for a real broker.
+ * Guests on this host reach it on 127.0.0.1 at a port chosen once per Shoal home ({@link EmbeddedPorts}). Messages
+ * do not survive a restart; set SHOAL_AMQP_URI for a real broker.
  */
 final class EmbeddedBroker implements AutoCloseable {
 
@@ -27,7 +27,7 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     static EmbeddedBroker start(Path workDir) throws Exception {
-        int port = freePort();
+        int port = new EmbeddedPorts(workDir).claim(EmbeddedPorts.BROKER);
         Path qpidWork = Files.createDirectories(workDir.resolve("qpid"));
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("type", "Memory");
@@ -72,12 +72,6 @@ final class EmbeddedBroker implements AutoCloseable {
                 }
                 Thread.sleep(50);
             }
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

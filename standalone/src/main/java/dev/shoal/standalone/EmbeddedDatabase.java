@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * A real PostgreSQL (binaries from Maven Central) for running Shoal with nothing installed. Its data
- * directory lives under the work directory, so instances survive a restart of the standalone process.
+ * directory lives under the work directory, so instances survive a restart of the standalone process, and its port
+ * is chosen once ({@link EmbeddedPorts}).
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -23,7 +24,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setPort(EmbeddedBroker.freePort())
+                .setPort(new EmbeddedPorts(workDir).claim(EmbeddedPorts.DATABASE))
                 .start();
         if (!existing) {
             try (var connection = postgres.getPostgresDatabase().getConnection();

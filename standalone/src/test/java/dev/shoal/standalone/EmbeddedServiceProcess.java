@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddedServiceProcess implements AutoCloseable {
 
+    static final String NOTE = "written before the kill";
+
     private final Process process;
     private final Path ready;
 
@@ -22,7 +26,7 @@ final class EmbeddedServiceProcess implements AutoCloseable {
         this.ready = ready;
     }
 
-    /** Starts {@code service} ("broker") in {@code home}; its output goes to a file in {@code logs}. */
+    /** Starts {@code service} ("broker" or "database") in {@code home}; its output goes to a file in {@code logs}. */
     static EmbeddedServiceProcess start(String service, Path home, Path logs) throws IOException {
         Path ready = logs.resolve(service + ".ready");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -62,10 +66,12 @@ final class EmbeddedServiceProcess implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[1]);
-        if (!"broker".equals(args[0])) {
-            throw new IllegalArgumentException("no embedded service called " + args[0]);
+        int port;
+        if ("broker".equals(args[0])) {
+            port = EmbeddedBroker.start(home).port();
+        } else {
+            port = holdAWrittenRow(EmbeddedDatabase.start(home));
         }
-        int port = EmbeddedBroker.start(home).port();
         // written whole and moved into place, so the test never reads half a port
         Path next = Files.writeString(Path.of(args[2] + ".next"), Integer.toString(port));
         Files.move(next, Path.of(args[2]));
@@ -74,5 +80,15 @@ final class EmbeddedServiceProcess implements AutoCloseable {
             // nothing is sent
         }
         System.exit(0);
+    }
+
+    /** Commits a row and keeps its connection open, as the standalone service's pool would when killed. */
+    private static int holdAWrittenRow(EmbeddedDatabase database) throws Exception {
+        Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
+        try (var statement = connection.createStatement()) {
+            statement.execute("create table crash_note (note text)");
+            statement.execute("insert into crash_note values ('" + NOTE + "')");
+        }
+        return database.port();
     }
 }

@@ -21,7 +21,7 @@ class EmbeddedModeIT {
 
     @Test
     void startsOnEmbeddedDefaultsAndServesDatastores() throws Exception {
-        int port = EmbeddedBroker.freePort();
+        int port = EmbeddedPorts.freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("shoal.standalone.jar"))
                 .redirectErrorStream(true)

@@ -41,9 +41,9 @@ final class NodeDirectories {
                 .collect(Collectors.toSet());
     }
 
-    /** Processes of any node under {@code dir}. */
+    /** Processes of any node under {@code dir}; a service merely configured with the directory is none of them. */
     static long processesUnder(Path dir) {
-        String marker = dir.toAbsolutePath().toString();
+        String marker = dir.toAbsolutePath() + "/";
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                 .count();

@@ -1,17 +1,21 @@
 package dev.shoal.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import dev.shoal.testsupport.ControlPlane;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar starts with nothing configured: embedded PostgreSQL and broker, and serves the catalog. */
+/**
+ * The packaged jar starts with nothing configured: embedded PostgreSQL and broker, and serves the catalog; its first
+ * answer already knows the configured operator token.
+ */
 class EmbeddedModeIT {
 
     private static final String OPERATOR_TOKEN = "shoal_embedded-mode-token-0123456789abcdef";
@@ -21,35 +25,38 @@ class EmbeddedModeIT {
 
     @Test
     void startsOnEmbeddedDefaultsAndServesDatastores() throws Exception {
-        int port = EmbeddedPorts.freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("shoal.standalone.jar"))
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("standalone.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("SHOAL_"));
-        env.put("SHOAL_HOME", home.toString());
-        env.put("SHOAL_PORT", Integer.toString(port));
-        env.put("SHOAL_BOOTSTRAP_TOKEN", OPERATOR_TOKEN);
-        Process process = builder.start();
-        try {
-            ShoalHttp http = new ShoalHttp("http://127.0.0.1:" + port);
-            await("standalone up").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions()
-                    .until(() -> process.isAlive() && http.send("GET", "/v1.0/mgmt/tenants", OPERATOR_TOKEN, null)
-                            .status() == 200);
+        try (ControlPlane plane = ControlPlane.standalone(Path.of(System.getProperty("shoal.standalone.jar")),
+                List.of(), Map.of("SHOAL_HOME", home.toString(), "SHOAL_BOOTSTRAP_TOKEN", OPERATOR_TOKEN), home)) {
+            plane.start();
+            ShoalHttp http = new ShoalHttp(plane.apiUrl());
+
+            ShoalHttp.Response first = firstAnswer(http, plane);
+
+            assertThat(first.status()).as("the first answer, with the configured operator token: " + first.body())
+                    .isEqualTo(200);
+            plane.awaitReady(Duration.ofMinutes(2));
             http.newTenant(OPERATOR_TOKEN, "embedded");
-
             ShoalHttp.Response datastores = http.send("GET", "/v1.0/embedded/datastores", OPERATOR_TOKEN, null);
-
             assertThat(datastores.status()).as(datastores.body()).isEqualTo(200);
             assertThat(datastores.json().path("datastores").findValuesAsString("name")).contains("mysql");
             assertThat(new File(home.toFile(), "postgres")).as("embedded PostgreSQL data").isDirectory();
-        } finally {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            plane.stop();
+        }
+    }
+
+    /** Asks as soon as the port opens: nothing answers before the start-up work is done. */
+    private static ShoalHttp.Response firstAnswer(ShoalHttp http, ControlPlane plane) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            if (!plane.services().get(0).isAlive()) {
+                throw new AssertionError("the standalone exited: " + ControlPlane.tail(plane.services().get(0).log()));
+            }
+            try {
+                return http.send("GET", "/v1.0/mgmt/tenants", OPERATOR_TOKEN, null);
+            } catch (IllegalStateException portNotOpenYet) {
+                Thread.sleep(20);
             }
         }
+        throw new AssertionError("the standalone did not answer within 2 minutes");
     }
 }

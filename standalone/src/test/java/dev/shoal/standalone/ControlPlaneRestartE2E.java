@@ -37,7 +37,9 @@ abstract class ControlPlaneRestartE2E {
                 "-Dshoal.conductor.heartbeat-expiry=" + HEARTBEAT.multipliedBy(3).toSeconds() + "s",
                 "-Dshoal.conductor.sweep-interval=500ms",
                 "-Dshoal.api.heartbeat-expiry=" + HEARTBEAT.multipliedBy(3).toSeconds() + "s",
-                "-Dshoal.api.bootstrap-token=" + OPERATOR_TOKEN);
+                "-Dshoal.api.bootstrap-token=" + OPERATOR_TOKEN,
+                // what a killed task manager held is taken over once its lease runs out
+                "-Dshoal.taskmanager.lease-duration=15s");
     }
 
     abstract ControlPlane controlPlane() throws IOException;

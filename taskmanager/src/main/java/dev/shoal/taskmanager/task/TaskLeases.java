@@ -36,6 +36,13 @@ class TaskLeases {
                 .update() == 1;
     }
 
+    /** Gives up every lease this owner holds, so that another task manager takes its tasks over at once. */
+    int releaseAll(String owner) {
+        return jdbc.sql("update tasks set lease_until = null where lease_owner = :owner and state = 'RUNNING'")
+                .param("owner", owner)
+                .update();
+    }
+
     boolean renew(UUID taskId, String owner, Duration lease) {
         return renew(taskId, owner, lease, "");
     }

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TaskRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+    private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(10);
 
     private final TaskRepository tasks;
     private final TaskLeases leases;
@@ -181,10 +182,23 @@ public class TaskRunner {
         });
     }
 
+    /**
+     * A clean stop hands its tasks on at once instead of leaving them to wait out their leases: once no worker of
+     * this runner can write any more, its leases are released. A worker that does not stop in time keeps them.
+     */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         leaseKeeper.shutdownNow();
         workers.shutdownNow();
+        if (workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            int released = leases.releaseAll(owner);
+            if (released > 0) {
+                log.info("released the leases of {} unfinished tasks for another task manager to resume", released);
+            }
+        } else {
+            log.warn("task workers still busy after {} s; their tasks resume once their leases run out",
+                    STOP_GRACE.toSeconds());
+        }
     }
 
     /** Carries a step's failure out of the transaction, which it rolls back. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,10 @@ class EmbeddedModeIT {
             assertThat(datastores.status()).as(datastores.body()).isEqualTo(200);
             assertThat(datastores.json().path("datastores").findValuesAsString("name")).contains("mysql");
             assertThat(new File(home.toFile(), "postgres")).as("embedded PostgreSQL data").isDirectory();
+            Path key = home.resolve("secrets.key");
+            assertThat(Files.getPosixFilePermissions(key)).as("the key node secrets are encrypted with")
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Base64.getDecoder().decode(Files.readString(key).strip())).hasSize(32);
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

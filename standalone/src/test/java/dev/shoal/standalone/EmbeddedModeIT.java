@@ -1,9 +1,13 @@
 package dev.shoal.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,6 +52,11 @@ class EmbeddedModeIT {
             assertThat(datastores.status()).as(datastores.body()).isEqualTo(200);
             assertThat(datastores.json().path("datastores").findValuesAsString("name")).contains("mysql");
             assertThat(new File(home.toFile(), "postgres")).as("embedded PostgreSQL data").isDirectory();
+            assertThatThrownBy(() -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.2", port), 2_000);
+                }
+            }).as("bound to 127.0.0.1 alone").isInstanceOf(ConnectException.class);
             Path key = home.resolve("secrets.key");
             assertThat(Files.getPosixFilePermissions(key)).as("the key node secrets are encrypted with")
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));

@@ -15,11 +15,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The API on a random port against this machine's PostgreSQL and RabbitMQ, spoken to over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// suites that send unknown tokens on purpose are not where the authentication-failure limit is tested
+@TestPropertySource(properties = "shoal.api.auth-failures.capacity=100000")
 public abstract class ApiTestSupport {
 
     protected static final String OPERATOR = "shoal_api-test-operator-0123456789abcdef";

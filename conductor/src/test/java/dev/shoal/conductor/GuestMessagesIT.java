@@ -89,6 +89,9 @@ class GuestMessagesIT {
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
         Instant before = Instant.now();
+        assertThat(jdbc.sql("select secret from nodes where id = ?").param(node).query(String.class).single())
+                .as("the secret the conductor verifies with is stored encrypted").startsWith("v1:")
+                .doesNotContain(secret.value());
 
         send(heartbeat(node, ServiceStatus.RUNNING, Instant.now()), secret);
 

@@ -40,6 +40,11 @@ public final class ShoalStandalone {
                 log.info("SHOAL_AMQP_URI not set: using embedded AMQP broker on 127.0.0.1:{}", broker.port());
             }
             System.setProperty("shoal.home", home.toString());
+            if (env("SHOAL_SECRETS_KEY", null) == null && System.getProperty("shoal.secrets.key") == null) {
+                System.setProperty("shoal.secrets.key", StandaloneSecretsKey.loadOrCreate(home));
+                log.info("SHOAL_SECRETS_KEY not set: node secrets are encrypted with the key in {}",
+                        home.resolve(StandaloneSecretsKey.FILE_NAME));
+            }
             offerBundledMariaDb(home);
             offerCassandra();
             SpringApplication application = new SpringApplication(StandaloneApplication.class);

@@ -1,20 +1,28 @@
 package dev.shoal.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.testsupport.ControlPlane;
 import java.io.File;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar starts with nothing configured: embedded PostgreSQL and broker, and serves the catalog; its first
- * answer already knows the configured operator token.
+ * The packaged jar starts with nothing configured: embedded PostgreSQL and broker, a key of its own for node secrets,
+ * on 127.0.0.1 alone, and serves the catalog; its first answer already knows the configured operator token.
  */
 class EmbeddedModeIT {
 
@@ -40,6 +48,16 @@ class EmbeddedModeIT {
             assertThat(datastores.status()).as(datastores.body()).isEqualTo(200);
             assertThat(datastores.json().path("datastores").findValuesAsString("name")).contains("mysql");
             assertThat(new File(home.toFile(), "postgres")).as("embedded PostgreSQL data").isDirectory();
+            int port = URI.create(plane.apiUrl()).getPort();
+            assertThatThrownBy(() -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.2", port), 2_000);
+                }
+            }).as("bound to 127.0.0.1 alone").isInstanceOf(ConnectException.class);
+            Path key = home.resolve("secrets.key");
+            assertThat(Files.getPosixFilePermissions(key)).as("the key node secrets are encrypted with")
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Base64.getDecoder().decode(Files.readString(key).strip())).hasSize(32);
             plane.stop();
         }
     }

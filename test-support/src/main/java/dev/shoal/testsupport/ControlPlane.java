@@ -69,6 +69,7 @@ public final class ControlPlane implements AutoCloseable {
                                           Map<String, String> environment, Path logDir,
                                           Consumer<Map<String, String>> port) {
         Map<String, String> env = new HashMap<>(environment);
+        env.putIfAbsent("SHOAL_SECRETS_KEY", TestServices.SECRETS_KEY);
         port.accept(env);
         return new ServiceProcess(name, jar, jvmOptions, env, logDir.resolve(name + ".log"));
     }

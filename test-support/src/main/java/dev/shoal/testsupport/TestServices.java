@@ -11,10 +11,17 @@ public final class TestServices {
     private TestServices() {
     }
 
+    /**
+     * The key every test service encrypts node secrets with ({@code shoal.secrets.key}), never one of a real
+     * deployment.
+     */
+    public static final String SECRETS_KEY = "c2hvYWwtdGVzdC1zZWNyZXRzLWtleS0zMi1ieXRlcyE=";
+
     public static void database(DynamicPropertyRegistry registry, String database) {
         registry.add("spring.datasource.url", () -> TestDatabase.fresh(database));
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("shoal.secrets.key", () -> SECRETS_KEY);
     }
 
     public static void databaseAndBroker(DynamicPropertyRegistry registry, String database, String vhost) {

@@ -1,6 +1,7 @@
 package dev.shoal.api.security;
 
 import dev.shoal.domain.tenant.AuthTokenRepository;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -33,8 +34,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain shoalApiSecurity(HttpSecurity http, AuthTokenRepository tokens, JsonMapper json)
-            throws Exception {
+    AuthFailureLimiter authFailureLimiter(DataSource dataSource, AuthFailureLimitProperties properties) {
+        return new AuthFailureLimiter(dataSource, properties);
+    }
+
+    @Bean
+    SecurityFilterChain shoalApiSecurity(HttpSecurity http, AuthTokenRepository tokens, AuthFailureLimiter failures,
+                                         JsonMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -42,7 +48,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new TokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, failures, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         .requestMatchers("/v1.0/mgmt/**").hasRole("OPERATOR")

@@ -7,27 +7,54 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code X-Auth-Token} (OpenStack style) or {@code Authorization: Bearer} against stored hashes. */
+/**
+ * Authenticates {@code X-Auth-Token} (OpenStack style) or {@code Authorization: Bearer} against stored hashes. A
+ * token that matches nothing counts against its client address; past the address's allowance the answer is 429 with
+ * {@code Retry-After} instead of 401. A valid token is served whatever its address did: tokens are 256 random bits,
+ * so the limit is there to slow probing and floods, not to make guessing harder, and clients sharing an address
+ * with a misbehaving one keep working.
+ */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final AuthTokenRepository tokens;
+    private final AuthFailureLimiter failures;
+    private final ProblemResponses problems;
 
-    TokenAuthenticationFilter(AuthTokenRepository tokens) {
+    TokenAuthenticationFilter(AuthTokenRepository tokens, AuthFailureLimiter failures, ProblemResponses problems) {
         this.tokens = tokens;
+        this.failures = failures;
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        secret(request).flatMap(secret -> tokens.findByTokenHashAndRevokedAtIsNull(TokenSecrets.hash(secret)))
-                .ifPresent(TokenAuthenticationFilter::authenticate);
+        Optional<String> secret = secret(request);
+        if (secret.isPresent()) {
+            Optional<AuthToken> token = tokens.findByTokenHashAndRevokedAtIsNull(TokenSecrets.hash(secret.get()));
+            if (token.isPresent()) {
+                authenticate(token.get());
+            } else {
+                Optional<Duration> wait = failures.recordFailure(request.getRemoteAddr());
+                if (wait.isPresent()) {
+                    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                    problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-authentication-failures",
+                            "too many requests with an unknown token from this address; retry in " + seconds + " s");
+                    return;
+                }
+            }
+        }
         chain.doFilter(request, response);
     }
 

@@ -1,7 +1,9 @@
 package dev.shoal.domain.node;
 
 import dev.shoal.contracts.NodeSecret;
+import dev.shoal.domain.secret.EncryptedSecretConverter;
 import dev.shoal.domain.support.AssignedIdEntity;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,6 +36,7 @@ public class Node extends AssignedIdEntity<UUID> {
     private String hostname;
     private String ip;
     private String serverStatus;
+    @Convert(converter = EncryptedSecretConverter.class)
     private String secret;
     @Enumerated(EnumType.STRING)
     private NodeTask task;

@@ -46,8 +46,8 @@ final class MysqlBackups {
         if (Files.exists(file)) {
             return stored(backupId, file, checksumOf(file));
         }
-        Files.createDirectories(backupDir);
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        PrivateFiles.directory(backupDir);
+        Path partial = PrivateFiles.file(file.resolveSibling(file.getFileName() + ".part"));
         // read before the dump, as a snapshot does; written after it, so grants find their databases
         String users = MysqlUsers.export(accounts);
         MessageDigest sha256 = sha256();

@@ -42,8 +42,7 @@ public final class MysqlManager extends PreparedDatastore implements DatabaseAcc
     public MysqlManager(GuestConfig config) {
         super(config, "MariaDB");
         this.process = new MysqldProcess(config.nodeDir());
-        this.accounts = new MysqlAccounts(config.nodeDir(),
-                MysqlConfigFile.socketPath(config.nodeDir(), config.nodeId()));
+        this.accounts = new MysqlAccounts(config.nodeDir(), socket());
         this.overrides = new MysqlOverrides(config.nodeDir(), accounts);
         this.schemas = new MysqlSchemas(accounts);
         this.replication = new MysqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
@@ -258,6 +257,12 @@ public final class MysqlManager extends PreparedDatastore implements DatabaseAcc
     private void start(MariadbBinaries binaries) throws IOException, InterruptedException {
         process.start(binaries.mariadbd(), file("my.cnf"));
         process.awaitAccepting(config.address(), MysqlConfigFile.PORT);
+        // MariaDB makes its socket 0777 on purpose; here only the agent's own user may connect to it
+        PrivateFiles.restrict(socket());
+    }
+
+    Path socket() {
+        return MysqlConfigFile.socketPath(config.nodeDir(), config.nodeId());
     }
 
     private void installDatabase(MariadbBinaries binaries) throws IOException, InterruptedException {

@@ -47,13 +47,15 @@ final class MysqlReplication {
         String password = replicationPassword();
         Path dump = snapshotFile(snapshotId);
         if (!Files.exists(dump)) {
-            Files.createDirectories(snapshotDir);
-            Path partial = dump.resolveSibling(dump.getFileName() + ".part");
+            PrivateFiles.directory(snapshotDir);
+            Path partial = PrivateFiles.file(dump.resolveSibling(dump.getFileName() + ".part"));
             // accounts first: one created while the dump runs then reaches the replica only through replication
-            Files.writeString(usersFile(snapshotId), MysqlUsers.export(accounts));
+            MysqlAccounts.writePrivate(usersFile(snapshotId), MysqlUsers.export(accounts));
             List<String> command = dump().command(binaries);
             command.add("--result-file=" + partial);
             MysqldProcess.run(command, nodeDir.resolve("replication.log"));
+            // the tool may recreate its result file with the process's umask
+            PrivateFiles.restrict(partial);
             Files.move(partial, dump, StandardCopyOption.ATOMIC_MOVE);
         }
         return new ReplicationSnapshot(snapshotId, gtidOf(dump), address, REPLICATION_USER,

@@ -10,6 +10,7 @@ import dev.shoal.contracts.guest.RestorePoint;
 import dev.shoal.contracts.guest.StoredBackup;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,6 +45,10 @@ class MysqlBackupIT {
         assertThat(file).exists().hasParent(nodes.work().resolve(".backups"));
         assertThat(backup.size()).isEqualTo(Files.size(file));
         assertThat(backup.checksum()).isEqualTo(MysqlBackups.checksumOf(file)).hasSize(64);
+        assertThat(Files.getPosixFilePermissions(file)).as("the backup holds password hashes")
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(file.getParent())).as("the backup store")
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(source.createBackup("b-1")).as("asked again, the same backup").isEqualTo(backup);
         sql(SOURCE, "insert into shop.items values (3)");
 

@@ -11,7 +11,9 @@ import dev.shoal.guestagent.GuestConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -67,6 +69,8 @@ class MysqlManagerIT {
         System.out.printf("prepare (install + start + secure): %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         assertThat(manager.status()).isEqualTo(ServiceStatus.RUNNING);
+        assertThat(Files.getPosixFilePermissions(manager.socket())).as("MariaDB made it 0777")
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         try (Connection connection = connect("first-Pa55'word"); Statement sql = connection.createStatement()) {
             sql.execute("create database shop");
             sql.execute("create table shop.items (id int primary key)");

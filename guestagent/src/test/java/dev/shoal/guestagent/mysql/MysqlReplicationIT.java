@@ -8,6 +8,9 @@ import static org.awaitility.Awaitility.await;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,6 +45,13 @@ class MysqlReplicationIT {
         assertThat(snapshot.gtidPosition()).matches("[0-9]+-[0-9]+-[0-9]+(,.*)?");
         assertThat(master.createReplicationSnapshot("snap-1").gtidPosition())
                 .as("taking the same snapshot again").isEqualTo(snapshot.gtidPosition());
+        Path store = nodes.work().resolve(".snapshots");
+        assertThat(Files.getPosixFilePermissions(store)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> files = Files.list(store)) {
+            assertThat(files).as("the dump and the accounts' password hashes").hasSize(2).allSatisfy(file ->
+                    assertThat(Files.getPosixFilePermissions(file))
+                            .isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
         String replicationPassword = nodes.opened(master, snapshot);
         sql(MASTER, "insert into shop.items values (2)");
 

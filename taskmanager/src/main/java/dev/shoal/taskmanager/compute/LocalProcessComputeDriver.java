@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
             return placement;
         }
         try {
-            Files.createDirectories(nodeDir);
+            createPrivateDirectory(nodeDir);
             writeGuestConfig(spec, nodeDir);
             GuestBrokerFile.write(nodeDir, guestAmqpUri);
             Process guest = new ProcessBuilder(command(nodeDir))
@@ -212,6 +214,19 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         try (Writer writer = Files.newBufferedWriter(file)) {
             config.store(writer, "Shoal guest agent of node " + spec.nodeId());
         }
+    }
+
+    /**
+     * The node's data, logs, secret and socket are its own user's alone; a directory an older driver made readable
+     * by others is closed too.
+     */
+    private static void createPrivateDirectory(Path nodeDir) throws IOException {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        if (!Files.isDirectory(nodeDir)) {
+            Files.createDirectories(nodeDir.toAbsolutePath().getParent());
+            Files.createDirectory(nodeDir, PosixFilePermissions.asFileAttribute(ownerOnly));
+        }
+        Files.setPosixFilePermissions(nodeDir, ownerOnly);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
@@ -39,6 +40,24 @@ class LocalProcessComputeDriverTest {
         assertThat(brokerIn(workDir.resolve(nodeId))).isEqualTo(BROKER);
         assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(OWNER_READ, OWNER_WRITE);
         assertThat(workDir.resolve(nodeId)).isDirectoryNotContaining("glob:**.part");
+    }
+
+    @Test
+    void provisionMakesTheNodeDirectoryReachableByItsOwnerAlone() throws Exception {
+        String nodeId = UUID.randomUUID().toString();
+        Path older = Files.createDirectories(workDir.resolve(nodeId),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        String otherId = UUID.randomUUID().toString();
+
+        driver(BROKER).provision(new NodeSpec(nodeId, "t", "mysql", "10.11", 1024, 1, "127.0.4.9",
+                NodeSecret.generate()));
+        driver(BROKER).provision(new NodeSpec(otherId, "t", "mysql", "10.11", 1024, 1, "127.0.4.10",
+                NodeSecret.generate()));
+
+        assertThat(Files.getPosixFilePermissions(older)).as("made open by an older driver")
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(workDir.resolve(otherId)))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.conductor.Heartbeat;
+import dev.shoal.domain.secret.SecretCipher;
 import dev.shoal.testsupport.TestServices;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -46,6 +47,8 @@ class TaskRecoveryIT {
     MessageCodec codec;
     @Autowired
     TaskRows tasks;
+    @Autowired
+    SecretCipher secrets;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -72,8 +75,8 @@ class TaskRecoveryIT {
         assertThat(jdbc.sql("select lease_owner from tasks where id = ?").param(task).query(String.class).single())
                 .isNotEqualTo("dead-task-manager");
         UUID node = nodeOf(instance);
-        NodeSecret secret = new NodeSecret(jdbc.sql("select secret from nodes where id = ?").param(node)
-                .query(String.class).single());
+        String stored = jdbc.sql("select secret from nodes where id = ?").param(node).query(String.class).single();
+        NodeSecret secret = new NodeSecret(secrets.decrypt(stored));
 
         playConductorUntilRunning(node, secret);
 

@@ -187,10 +187,10 @@ public class TaskRunner {
      * this runner can write any more, its leases are released. A worker that does not stop in time keeps them.
      */
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         leaseKeeper.shutdownNow();
         workers.shutdownNow();
-        if (workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (workersStopped()) {
             int released = leases.releaseAll(owner);
             if (released > 0) {
                 log.info("released the leases of {} unfinished tasks for another task manager to resume", released);
@@ -198,6 +198,15 @@ public class TaskRunner {
         } else {
             log.warn("task workers still busy after {} s; their tasks resume once their leases run out",
                     STOP_GRACE.toSeconds());
+        }
+    }
+
+    private boolean workersStopped() {
+        try {
+            return workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.shoal.api.cluster;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shoal.api.system.FlavorReference;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 
 /** The seed's cluster bodies. */
@@ -18,7 +20,8 @@ final class ClusterRequests {
      * it ({@code instances}, each with its own {@code flavorRef} and {@code volume}); one model underneath.
      */
     record CreateBody(String name, Datastore datastore, String configuration,
-                      @JsonProperty("flavorRef") String flavorRef, Volume volume, Integer size,
+                      @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
+                      Volume volume, Integer size,
                       List<Allocation> nodes, List<TroveInstance> instances) {
 
         /** Trove's form in the seed's terms: every instance must ask for the same flavor and volume. */
@@ -43,7 +46,8 @@ final class ClusterRequests {
         }
     }
 
-    record TroveInstance(@JsonProperty("flavorRef") String flavorRef, Volume volume,
+    record TroveInstance(@JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
+                         Volume volume,
                          @JsonProperty("region_name") String regionName, String type) {
     }
 

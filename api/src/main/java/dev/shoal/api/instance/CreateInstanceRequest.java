@@ -1,6 +1,8 @@
 package dev.shoal.api.instance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shoal.api.system.FlavorReference;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import dev.shoal.api.secgroup.RequestedAccess;
 
 /** The seed's and Trove's create body: {@code {"instance": {...}}}. */
@@ -10,7 +12,8 @@ record CreateInstanceRequest(Body instance) {
      * {@code replica_of} and {@code replica_count} are Trove's form of the seed's {@code slave}; Trove's clients
      * send a replica without flavor or datastore, which then come from the master.
      */
-    record Body(String name, Datastore datastore, @JsonProperty("flavorRef") String flavorRef, Volume volume,
+    record Body(String name, Datastore datastore,
+                @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef, Volume volume,
                 String configuration, Slave slave, @JsonProperty("replica_of") String replicaOf,
                 @JsonProperty("replica_count") Integer replicaCount, Access access,
                 @JsonProperty("restorePoint") RestorePoint restorePoint) {

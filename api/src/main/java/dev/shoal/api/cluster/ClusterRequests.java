@@ -2,6 +2,7 @@ package dev.shoal.api.cluster;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.FlavorReference;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 
@@ -12,6 +13,7 @@ final class ClusterRequests {
     }
 
     /** {@code {"cluster": {...}}} */
+    @Schema(name = "CreateClusterRequest")
     record Create(CreateBody cluster) {
     }
 
@@ -19,6 +21,7 @@ final class ClusterRequests {
      * The seed's body ({@code flavorRef}, {@code volume}, {@code size}, {@code nodes}) or Trove's, as its clients send
      * it ({@code instances}, each with its own {@code flavorRef} and {@code volume}); one model underneath.
      */
+    @Schema(name = "CreateClusterBody")
     record CreateBody(String name, Datastore datastore, String configuration,
                       @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
                       Volume volume, Integer size,
@@ -51,9 +54,11 @@ final class ClusterRequests {
                          @JsonProperty("region_name") String regionName, String type) {
     }
 
+    @Schema(name = "CreateClusterDatastore")
     record Datastore(String type, String version) {
     }
 
+    @Schema(name = "CreateClusterVolume")
     record Volume(Integer size) {
     }
 
@@ -62,9 +67,11 @@ final class ClusterRequests {
     }
 
     /** {@code {"nodes": {"num": 2, "allocations": [...]}}} */
+    @Schema(name = "AddClusterNodesRequest")
     record AddNodes(AddBody nodes) {
     }
 
+    @Schema(name = "AddClusterNodesBody")
     record AddBody(Integer num, List<Allocation> allocations) {
     }
 }

@@ -2,6 +2,7 @@ package dev.shoal.api.instance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.FlavorReference;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import dev.shoal.api.secgroup.RequestedAccess;
 
@@ -12,6 +13,7 @@ record CreateInstanceRequest(Body instance) {
      * {@code replica_of} and {@code replica_count} are Trove's form of the seed's {@code slave}; Trove's clients
      * send a replica without flavor or datastore, which then come from the master.
      */
+    @Schema(name = "CreateInstanceBody")
     record Body(String name, Datastore datastore,
                 @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef, Volume volume,
                 String configuration, Slave slave, @JsonProperty("replica_of") String replicaOf,
@@ -44,12 +46,15 @@ record CreateInstanceRequest(Body instance) {
     }
 
     /** The seed's replica request: a read-only slave of another MySQL instance. */
+    @Schema(name = "CreateInstanceSlave")
     record Slave(String of, @JsonProperty("read_only") Boolean readOnly) {
     }
 
+    @Schema(name = "CreateInstanceDatastore")
     record Datastore(String type, String version) {
     }
 
+    @Schema(name = "CreateInstanceVolume")
     record Volume(Integer size) {
     }
 }

@@ -73,6 +73,13 @@ class HostileInputIT extends ApiTestSupport {
                         + " \"size\": \"x\"}}", 400, "cluster.size"),
                 bad("text for a node count", "POST", cluster + "/nodes", "{\"nodes\": {\"num\": \"x\"}}", 400,
                         "nodes.num"),
+                bad("unknown member of an instance", "POST", T + "/instances", "{\"instance\": {\"name\": \"db\","
+                        + " \"flavorRef\": \"1\", \"volume\": {\"size\": 1}, \"colour\": \"red\"}}", 400,
+                        "instance.colour"),
+                bad("unknown member of a cluster", "POST", T + "/clusters", "{\"cluster\": {\"name\": \"c\","
+                        + " \"instances\": [{\"flavorRef\": \"1\", \"ram\": 1}]}}", 400, "cluster.instances[0].ram"),
+                bad("unknown member of a configuration", "PATCH", configuration,
+                        "{\"configuration\": {\"valeus\": {}}}", 400, "configuration.valeus"),
                 bad("PUT of a configuration without values", "PUT", configuration, "{}", 400,
                         "configuration.values"),
                 bad("token from an empty body", "POST", "/v1.0/mgmt/tenants/hostile/tokens", "{}", 400,
@@ -100,6 +107,17 @@ class HostileInputIT extends ApiTestSupport {
         Response response = call("POST", instance + "/users", token, "users=u", "application/x-www-form-urlencoded");
 
         assertProblem(response.status(), response.contentType(), response.body(), 415);
+    }
+
+    @Test
+    void acceptsTheMembersTrovesSchemaAllowsThatShoalDoesNotUse() {
+        Response response = call("POST", T + "/instances", token, """
+                {"instance": {"name": "trove-extras", "datastore": {"type": "mysql", "version": "10.11",
+                  "version_number": "10.11.6"}, "flavorRef": 1, "volume": {"size": 1, "type": null},
+                  "availability_zone": "nova", "nics": [{"net-id": "n"}], "modules": [], "region_name": "west",
+                  "locality": "anti-affinity", "databases": [], "users": []}}""");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.shoal.api.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.FlavorReference;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,6 +23,7 @@ final class ClusterRequests {
      * it ({@code instances}, each with its own {@code flavorRef} and {@code volume}); one model underneath.
      */
     @Schema(name = "CreateClusterBody")
+    @JsonIgnoreProperties({"locality", "extended_properties"})
     record CreateBody(String name, Datastore datastore, String configuration,
                       @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
                       Volume volume, Integer size,
@@ -49,6 +51,7 @@ final class ClusterRequests {
         }
     }
 
+    @JsonIgnoreProperties({"nics", "availability_zone", "modules"})
     record TroveInstance(@JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
                          Volume volume,
                          @JsonProperty("region_name") String regionName, String type) {
@@ -59,6 +62,7 @@ final class ClusterRequests {
     }
 
     @Schema(name = "CreateClusterVolume")
+    @JsonIgnoreProperties("type")
     record Volume(Integer size) {
     }
 

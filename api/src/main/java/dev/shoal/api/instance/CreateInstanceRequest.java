@@ -1,5 +1,7 @@
 package dev.shoal.api.instance;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.FlavorReference;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,9 +16,12 @@ record CreateInstanceRequest(Body instance) {
      * send a replica without flavor or datastore, which then come from the master.
      */
     @Schema(name = "CreateInstanceBody")
+    // members Trove's schema allows and its clients send, which Shoal does not act on (see README)
+    @JsonIgnoreProperties({"availability_zone", "nics", "modules", "region_name", "locality", "databases", "users"})
     record Body(String name, Datastore datastore,
                 @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef, Volume volume,
-                String configuration, Slave slave, @JsonProperty("replica_of") String replicaOf,
+                @JsonAlias("configuration_id") String configuration, Slave slave,
+                @JsonProperty("replica_of") String replicaOf,
                 @JsonProperty("replica_count") Integer replicaCount, Access access,
                 @JsonProperty("restorePoint") RestorePoint restorePoint) {
 
@@ -51,10 +56,12 @@ record CreateInstanceRequest(Body instance) {
     }
 
     @Schema(name = "CreateInstanceDatastore")
+    @JsonIgnoreProperties("version_number")
     record Datastore(String type, String version) {
     }
 
     @Schema(name = "CreateInstanceVolume")
+    @JsonIgnoreProperties("type")
     record Volume(Integer size) {
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error leaves as an RFC 9457 problem body with Trove's fault envelope; never a stack trace. */
 @RestControllerAdvice
@@ -67,8 +68,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         JacksonException located = locatedCause(e);
         if (located != null) {
             String field = path(located);
-            return cast(problem(HttpStatus.BAD_REQUEST, "invalid-field", field + ": has the wrong type or form",
-                    List.of(new ApiException.FieldProblem(field, "has the wrong type or form"))));
+            String message = located instanceof UnrecognizedPropertyException ? "is not a member this request has"
+                    : "has the wrong type or form";
+            return cast(problem(HttpStatus.BAD_REQUEST, "invalid-field", field + ": " + message,
+                    List.of(new ApiException.FieldProblem(field, message))));
         }
         String detail = cause instanceof JacksonException ? "the body is not valid JSON"
                 : "the request body is missing or unreadable";

@@ -93,9 +93,10 @@ class OpenApiIT extends ApiTestSupport {
             for (String path : info.getPatternValues()) {
                 for (var method : info.getMethodsCondition().getMethods()) {
                     String operation = method + " " + path;
-                    JsonNode content = docs.path("paths").path(path).path(method.name().toLowerCase(Locale.ROOT))
-                            .path("requestBody").path("content");
+                    JsonNode described = docs.path("paths").path(path).path(method.name().toLowerCase(Locale.ROOT));
+                    JsonNode content = described.path("requestBody").path("content");
                     assertThat(content.isObject()).as(operation + " documents its body").isTrue();
+                    assertThat(described.path("responses").has("415")).as(operation + " documents its 415").isTrue();
                     content.forEach(media -> {
                         String ref = media.path("schema").path("$ref").asString();
                         assertThat(ref).as(operation).startsWith("#/components/schemas/");

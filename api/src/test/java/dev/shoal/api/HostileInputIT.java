@@ -118,6 +118,10 @@ class HostileInputIT extends ApiTestSupport {
                   "locality": "anti-affinity", "databases": [], "users": []}}""");
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Response group = call("POST", T + "/configurations", token, """
+                {"configuration": {"name": "g2", "values": {}, "datastore": {"type": "mysql", "version": "10.11",
+                  "version_number": "10.11.6"}}}""");
+        assertThat(group.status()).as(group.body()).isEqualTo(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.shoal.api.configuration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ final class ConfigurationRequests {
     }
 
     @Schema(name = "ConfigurationDatastore")
+    @JsonIgnoreProperties("version_number")
     record Datastore(String type, String version) {
     }
 }

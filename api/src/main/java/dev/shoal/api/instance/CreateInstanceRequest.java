@@ -19,8 +19,8 @@ record CreateInstanceRequest(Body instance) {
     // members Trove's schema allows and its clients send, which Shoal does not act on (see README)
     @JsonIgnoreProperties({"availability_zone", "nics", "modules", "region_name", "locality", "databases", "users"})
     record Body(String name, Datastore datastore,
-                @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef, Volume volume,
-                @JsonAlias("configuration_id") String configuration, Slave slave,
+                @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
+                Volume volume, @JsonAlias("configuration_id") String configuration, Slave slave,
                 @JsonProperty("replica_of") String replicaOf,
                 @JsonProperty("replica_count") Integer replicaCount, Access access,
                 @JsonProperty("restorePoint") RestorePoint restorePoint) {

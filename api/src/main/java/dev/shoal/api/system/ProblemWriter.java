@@ -30,8 +30,4 @@ public class ProblemWriter {
     public void write(HttpServletResponse response, ApiException e) throws IOException {
         write(response, e.status(), e.code(), e.getMessage(), e.fields());
     }
-
-    public byte[] bytes(HttpStatus status, String code, String detail) {
-        return json.writeValueAsBytes(Problems.of(status, code, detail, List.of()));
-    }
 }

@@ -27,7 +27,9 @@ class MalformedRequestsIT extends ApiTestSupport {
         return Stream.of(
                 bad("not JSON", "POST", instances, "{\"instance\": ", 400, "badRequest", null),
                 bad("empty body", "POST", instances, "", 400, "badRequest", null),
-                bad("no instance key", "POST", instances, "{\"name\": \"x\"}", 400, "badRequest", "instance"),
+                bad("no instance key", "POST", instances, "{}", 400, "badRequest", "instance"),
+                bad("another member instead of instance", "POST", instances, "{\"name\": \"x\"}", 400,
+                        "badRequest", "name"),
                 bad("JSON array", "POST", instances, "[]", 400, "badRequest", null),
                 bad("blank name", "POST", instances, body("\" \"", "\"1\"", "1"), 400, "badRequest",
                         "instance.name"),

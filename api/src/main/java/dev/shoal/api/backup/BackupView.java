@@ -2,6 +2,7 @@ package dev.shoal.api.backup;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 
 /**
@@ -24,9 +25,11 @@ record BackupView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String checksum,
         @JsonInclude(JsonInclude.Include.NON_NULL) Fault fault) {
 
+    @Schema(name = "BackupDatastore")
     record Datastore(String type, String version, @JsonProperty("version_id") UUID versionId) {
     }
 
+    @Schema(name = "BackupFault")
     record Fault(String message, String created) {
     }
 }

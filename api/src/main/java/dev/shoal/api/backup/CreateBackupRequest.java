@@ -1,6 +1,7 @@
 package dev.shoal.api.backup;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
  */
 record CreateBackupRequest(Body backup) {
 
+    @Schema(name = "CreateBackupBody")
     record Body(String name, String instance, String description, @JsonProperty("parent_id") String parentId,
                 JsonNode incremental, @JsonProperty("swift_container") String swiftContainer,
                 @JsonProperty("restore_from") JsonNode restoreFrom) {

@@ -8,6 +8,7 @@ import dev.shoal.domain.capability.CapabilityOverride;
 import dev.shoal.domain.capability.CapabilityOverrideRepository;
 import dev.shoal.domain.capability.CapabilityRepository;
 import dev.shoal.domain.catalog.DatastoreVersion;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,6 +56,7 @@ class CapabilityAdministration {
                 .findFirst().map(CatalogController.CapabilityView::of).orElseThrow());
     }
 
+    @Schema(name = "CapabilityRequest")
     record Request(Flags capability) {
     }
 

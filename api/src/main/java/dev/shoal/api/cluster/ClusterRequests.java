@@ -1,6 +1,10 @@
 package dev.shoal.api.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shoal.api.system.FlavorReference;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 
 /** The seed's cluster bodies. */
@@ -10,6 +14,7 @@ final class ClusterRequests {
     }
 
     /** {@code {"cluster": {...}}} */
+    @Schema(name = "CreateClusterRequest")
     record Create(CreateBody cluster) {
     }
 
@@ -17,8 +22,11 @@ final class ClusterRequests {
      * The seed's body ({@code flavorRef}, {@code volume}, {@code size}, {@code nodes}) or Trove's, as its clients send
      * it ({@code instances}, each with its own {@code flavorRef} and {@code volume}); one model underneath.
      */
+    @Schema(name = "CreateClusterBody")
+    @JsonIgnoreProperties({"locality", "extended_properties"})
     record CreateBody(String name, Datastore datastore, String configuration,
-                      @JsonProperty("flavorRef") String flavorRef, Volume volume, Integer size,
+                      @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
+                      Volume volume, Integer size,
                       List<Allocation> nodes, List<TroveInstance> instances) {
 
         /** Trove's form in the seed's terms: every instance must ask for the same flavor and volume. */
@@ -43,13 +51,18 @@ final class ClusterRequests {
         }
     }
 
-    record TroveInstance(@JsonProperty("flavorRef") String flavorRef, Volume volume,
+    @JsonIgnoreProperties({"nics", "availability_zone", "modules"})
+    record TroveInstance(@JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
+                         Volume volume,
                          @JsonProperty("region_name") String regionName, String type) {
     }
 
+    @Schema(name = "CreateClusterDatastore")
     record Datastore(String type, String version) {
     }
 
+    @Schema(name = "CreateClusterVolume")
+    @JsonIgnoreProperties("type")
     record Volume(Integer size) {
     }
 
@@ -58,9 +71,11 @@ final class ClusterRequests {
     }
 
     /** {@code {"nodes": {"num": 2, "allocations": [...]}}} */
+    @Schema(name = "AddClusterNodesRequest")
     record AddNodes(AddBody nodes) {
     }
 
+    @Schema(name = "AddClusterNodesBody")
     record AddBody(Integer num, List<Allocation> allocations) {
     }
 }

@@ -3,6 +3,7 @@ package dev.shoal.api.cluster;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.Links;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,16 +29,20 @@ record ClusterView(
         Fault fault,
         dev.shoal.api.system.TaskView task) {
 
+    @Schema(name = "ClusterDatastore")
     record Datastore(String type, String version) {
     }
 
+    @Schema(name = "ClusterReference")
     record Reference(String id, List<Links.Link> links) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ClusterVolume")
     record Volume(int size, Double used) {
     }
 
+    @Schema(name = "ClusterFault")
     record Fault(String message) {
     }
 

@@ -69,6 +69,7 @@ public class ConfigurationService {
         if (body == null || body.name() == null || body.name().isBlank()) {
             throw ApiException.invalid("configuration.name", "is required");
         }
+        ConfigurationTexts.check(body);
         if (body.datastore() == null || body.datastore().type() == null || body.datastore().type().isBlank()) {
             throw ApiException.invalid("configuration.datastore.type", "is required");
         }
@@ -99,6 +100,11 @@ public class ConfigurationService {
         nodeGroups.refuseChange(configuration, "changed");
         ConfigurationRequests.Body body = request == null || request.configuration() == null
                 ? new ConfigurationRequests.Body(null, null, null, null) : request.configuration();
+        ConfigurationTexts.check(body);
+        if (replace && body.values() == null) {
+            // a PUT replaces every value: without values it would silently wipe the group
+            throw ApiException.invalid("configuration.values", "is required: PUT replaces every value");
+        }
         Map<String, String> checked = ParameterRules.validate(body.values() == null ? Map.of() : body.values(),
                 definitionsOf(configuration.getDatastoreVersionId()));
         Map<String, String> merged = new HashMap<>(replace ? Map.of() : values.valuesOf(id));

@@ -1,6 +1,11 @@
 package dev.shoal.api.instance;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shoal.api.system.FlavorReference;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import dev.shoal.api.secgroup.RequestedAccess;
 
 /** The seed's and Trove's create body: {@code {"instance": {...}}}. */
@@ -10,8 +15,13 @@ record CreateInstanceRequest(Body instance) {
      * {@code replica_of} and {@code replica_count} are Trove's form of the seed's {@code slave}; Trove's clients
      * send a replica without flavor or datastore, which then come from the master.
      */
-    record Body(String name, Datastore datastore, @JsonProperty("flavorRef") String flavorRef, Volume volume,
-                String configuration, Slave slave, @JsonProperty("replica_of") String replicaOf,
+    @Schema(name = "CreateInstanceBody")
+    // members Trove's schema allows and its clients send, which Shoal does not act on (see README)
+    @JsonIgnoreProperties({"availability_zone", "nics", "modules", "region_name", "locality", "databases", "users"})
+    record Body(String name, Datastore datastore,
+                @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
+                Volume volume, @JsonAlias("configuration_id") String configuration, Slave slave,
+                @JsonProperty("replica_of") String replicaOf,
                 @JsonProperty("replica_count") Integer replicaCount, Access access,
                 @JsonProperty("restorePoint") RestorePoint restorePoint) {
 
@@ -41,12 +51,17 @@ record CreateInstanceRequest(Body instance) {
     }
 
     /** The seed's replica request: a read-only slave of another MySQL instance. */
+    @Schema(name = "CreateInstanceSlave")
     record Slave(String of, @JsonProperty("read_only") Boolean readOnly) {
     }
 
+    @Schema(name = "CreateInstanceDatastore")
+    @JsonIgnoreProperties("version_number")
     record Datastore(String type, String version) {
     }
 
+    @Schema(name = "CreateInstanceVolume")
+    @JsonIgnoreProperties("type")
     record Volume(Integer size) {
     }
 }

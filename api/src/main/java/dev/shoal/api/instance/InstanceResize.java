@@ -79,15 +79,16 @@ class InstanceResize {
 
     private ResizeParameters newVolume(String tenantId, Instance instance, JsonNode volume) {
         JsonNode size = volume == null ? null : volume.get("size");
-        if (size == null || !size.isIntegralNumber()) {
+        // a size beyond int is refused here, before it is read as one
+        if (size == null || !size.isIntegralNumber() || !size.canConvertToInt()) {
             throw ApiException.invalid("resize.volume.size", "must be a whole number of GB");
         }
         int current = instance.getVolumeSize();
-        if (size.asLong() <= current) {
+        if (size.asInt() <= current) {
             throw ApiException.invalid("resize.volume.size", "must be larger than the current " + current
                     + " GB; a volume only grows");
         }
-        if (size.asLong() > properties.maxVolumeGb()) {
+        if (size.asInt() > properties.maxVolumeGb()) {
             throw ApiException.invalid("resize.volume.size", "must be at most " + properties.maxVolumeGb() + " GB");
         }
         quotas.reserve(tenantId, 0, size.asInt() - current);

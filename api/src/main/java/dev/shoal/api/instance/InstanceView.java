@@ -3,6 +3,7 @@ package dev.shoal.api.instance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.Links;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,23 +38,28 @@ record InstanceView(
         @JsonProperty("task_description") String taskDescription) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "InstanceVolume")
     record Volume(int size, Double used) {
     }
 
     record Address(String address, String type) {
     }
 
+    @Schema(name = "InstanceDatastore")
     record Datastore(String type, String version) {
     }
 
+    @Schema(name = "InstanceReference")
     record Reference(String id, List<Links.Link> links) {
     }
 
+    @Schema(name = "InstanceFault")
     record Fault(String message, String created) {
     }
 
     /** The seed's replication section: {@code of} on a replica, {@code list} on a master. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "InstanceReplication")
     record Slave(UUID of, @JsonProperty("read_only") Boolean readOnly, List<Replica> list) {
     }
 

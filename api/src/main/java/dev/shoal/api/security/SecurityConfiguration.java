@@ -1,6 +1,9 @@
 package dev.shoal.api.security;
 
 import dev.shoal.domain.tenant.AuthTokenRepository;
+import dev.shoal.api.system.ProblemWriter;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS");
 
     /**
      * Trove's clients name a database user {@code name@host} in the path, percent-encoding the host's {@code %}
@@ -31,6 +38,21 @@ class SecurityConfiguration {
         firewall.setAllowUrlEncodedPercent(true);
         firewall.setAllowUrlEncodedPeriod(true);
         return firewall;
+    }
+
+    /**
+     * The firewall's refusals (a method it does not know, a non-normalised path, a header it will not read) answer
+     * problem bodies like every other error; an unknown method is a 405, anything else a 400.
+     */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> {
+            boolean knownMethod = STANDARD_METHODS.contains(request.getMethod());
+            problems.write(response, knownMethod ? HttpStatus.BAD_REQUEST : HttpStatus.METHOD_NOT_ALLOWED,
+                    knownMethod ? "bad-request" : "method-not-allowed", knownMethod
+                            ? "the request was refused: its path or headers are not acceptable"
+                            : request.getMethod() + " is not supported", List.of());
+        };
     }
 
     @Bean

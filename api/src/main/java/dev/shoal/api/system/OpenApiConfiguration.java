@@ -30,14 +30,18 @@ class OpenApiConfiguration {
 
     /** Problem types (the last part of {@code type}, also in {@code code}) each status carries. */
     private static final Map<String, String> PROBLEMS = Map.of(
-            "400", "invalid-field, malformed-body, bad-request: the request is malformed; `field`/`errors` name it",
+            "400", "invalid-field, malformed-body, bad-request, bad-path: the request is malformed (a wrong type, an"
+                    + " unknown member, a control character, a value too long or out of range, a path segment such"
+                    + " as '..'); `field`/`errors` name it",
             "401", "unauthenticated: no token, or an unknown, expired or revoked one",
             "403", "forbidden: the token's role may not do this",
             "404", "not-found: no such resource in this tenant",
+            "405", "method-not-allowed: the path does not take this method",
             "409", "conflict: the resource is busy or the change would break it (a master with replicas, a "
                     + "cluster's last node); `detail` says why",
             "413", "quota-exceeded: the tenant's quota (instances, volumes, backups) would be exceeded; Trove's "
                     + "overLimit fault",
+            "415", "unsupported-media-type: a body that is not application/json",
             "422", "unknown-reference, inconsistent-request: each field is well-formed but a reference leads "
                     + "nowhere or fields disagree; `errors` names them all");
 

@@ -10,13 +10,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error leaves as an RFC 9457 problem body with Trove's fault envelope; never a stack trace. */
 @RestControllerAdvice
@@ -48,15 +49,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the request could not be completed; it has been logged", List.of());
     }
 
+    /** A path variable that converts to nothing ({@code /instances/%20}) names nothing that exists, as a bad id. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException e, HttpHeaders headers,
+                                                               HttpStatusCode status, WebRequest request) {
+        if (e.isMissingAfterConversion()) {
+            return cast(problem(HttpStatus.NOT_FOUND, "not-found", e.getVariableName() + " could not be found",
+                    List.of()));
+        }
+        return super.handleMissingPathVariable(e, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = path(databind);
-            return cast(problem(HttpStatus.BAD_REQUEST, "invalid-field", field + ": has the wrong type or form",
-                    List.of(new ApiException.FieldProblem(field, "has the wrong type or form"))));
+        JacksonException located = locatedCause(e);
+        if (located != null) {
+            String field = path(located);
+            String message = located instanceof UnrecognizedPropertyException ? "is not a member this request has"
+                    : "has the wrong type or form";
+            return cast(problem(HttpStatus.BAD_REQUEST, "invalid-field", field + ": " + message,
+                    List.of(new ApiException.FieldProblem(field, message))));
         }
         String detail = cause instanceof JacksonException ? "the body is not valid JSON"
                 : "the request body is missing or unreadable";
@@ -73,7 +88,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static String path(DatabindException e) {
+    /** The outermost Jackson failure that knows where in the body it happened (an overflow's cause does not). */
+    private static JacksonException locatedCause(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return jackson;
+            }
+        }
+        return null;
+    }
+
+    private static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (var reference : e.getPath()) {
             if (reference.getPropertyName() != null) {

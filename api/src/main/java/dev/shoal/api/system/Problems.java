@@ -41,6 +41,19 @@ public final class Problems {
                 "message", message == null ? "" : message));
     }
 
+    /** The body as JSON members, for writers that have no Spring-configured mapper (Tomcat's valve). */
+    static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+
     static String troveFault(int status) {
         return switch (status) {
             case 400 -> "badRequest";

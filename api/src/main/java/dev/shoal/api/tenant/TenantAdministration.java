@@ -53,7 +53,10 @@ class TenantAdministration {
     @Transactional
     IssuedToken issue(String tenantId, String name) {
         requireTenant(tenantId);
-        if (name != null && name.length() > 255) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.invalid("token.name", "is required: it says who or what holds the token");
+        }
+        if (name.length() > 255) {
             throw ApiException.invalid("token.name", "must be at most 255 characters");
         }
         String secret = TokenSecrets.generate();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.domain.tenant.AuthToken;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +65,13 @@ class TenantController {
     }
 
     record CreateTenant(Body tenant) {
+        @Schema(name = "CreateTenantBody")
         record Body(String id, String name) {
         }
     }
 
     record CreateToken(Body token) {
+        @Schema(name = "CreateTokenBody")
         record Body(String name) {
         }
     }

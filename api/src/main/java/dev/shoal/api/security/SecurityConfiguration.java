@@ -15,7 +15,6 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 for a missing or unknown token, 403 for a tenant token on operator resources; another tenant's
@@ -62,8 +61,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain shoalApiSecurity(HttpSecurity http, AuthTokenRepository tokens, AuthFailureLimiter failures,
-                                         JsonMapper json) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+                                         ProblemWriter problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -79,9 +77,9 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "a valid X-Auth-Token or Authorization: Bearer token is required"))
+                                "a valid X-Auth-Token or Authorization: Bearer token is required", List.of()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpStatus.FORBIDDEN, "forbidden", "this token may not do that")));
+                                HttpStatus.FORBIDDEN, "forbidden", "this token may not do that", List.of())));
         return http.build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.shoal.api.security;
 
+import dev.shoal.api.system.ProblemWriter;
 import dev.shoal.domain.tenant.AuthToken;
 import dev.shoal.domain.tenant.AuthTokenRepository;
 import jakarta.servlet.FilterChain;
@@ -28,9 +29,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final AuthTokenRepository tokens;
     private final AuthFailureLimiter failures;
-    private final ProblemResponses problems;
+    private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(AuthTokenRepository tokens, AuthFailureLimiter failures, ProblemResponses problems) {
+    TokenAuthenticationFilter(AuthTokenRepository tokens, AuthFailureLimiter failures, ProblemWriter problems) {
         this.tokens = tokens;
         this.failures = failures;
         this.problems = problems;
@@ -50,7 +51,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
                     long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                     problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-authentication-failures",
-                            "too many requests with an unknown token from this address; retry in " + seconds + " s");
+                            "too many requests with an unknown token from this address; retry in " + seconds + " s",
+                            List.of());
                     return;
                 }
             }

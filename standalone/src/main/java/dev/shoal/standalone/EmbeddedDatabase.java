@@ -34,6 +34,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                 // the postmaster may outlive this JVM: its output goes to a file rather than a pipe to a dead reader
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped by the standalone's own hook once the services are closed: they still write on their way out
+                .setRegisterShutdownHook(false)
                 .start();
         try {
             createShoalDatabaseIfMissing(postgres);

@@ -2,8 +2,9 @@ package dev.shoal.standalone;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -23,7 +24,16 @@ public final class ShoalStandalone {
 
     public static void main(String[] args) throws Exception {
         Path home = Files.createDirectories(Path.of(env("SHOAL_HOME", "shoal-data")).toAbsolutePath());
-        Deque<AutoCloseable> embedded = new ArrayDeque<>();
+        Deque<AutoCloseable> embedded = new ConcurrentLinkedDeque<>();
+        AtomicReference<ConfigurableApplicationContext> services = new AtomicReference<>();
+        // the services close before the embedded database and broker they still write to on their way out
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ConfigurableApplicationContext running = services.get();
+            if (running != null) {
+                running.close();
+            }
+            closeAll(embedded);
+        }, "shoal-shutdown"));
         try {
             if (env("SHOAL_DB_URL", null) == null) {
                 EmbeddedDatabase database = EmbeddedDatabase.start(home);
@@ -49,11 +59,7 @@ public final class ShoalStandalone {
             offerCassandra();
             SpringApplication application = new SpringApplication(StandaloneApplication.class);
             application.setRegisterShutdownHook(false);
-            ConfigurableApplicationContext context = application.run(args);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                context.close();
-                closeAll(embedded);
-            }, "shoal-shutdown"));
+            services.set(application.run(args));
         } catch (Exception | Error e) {
             closeAll(embedded);
             throw e;
@@ -102,10 +108,11 @@ public final class ShoalStandalone {
                 .findFirst();
     }
 
+    /** Last started, first closed; safe when a failed start and the shutdown hook both close. */
     private static void closeAll(Deque<AutoCloseable> resources) {
-        while (!resources.isEmpty()) {
+        for (AutoCloseable resource = resources.pollFirst(); resource != null; resource = resources.pollFirst()) {
             try {
-                resources.pop().close();
+                resource.close();
             } catch (Exception e) {
                 log.warn("closing an embedded service failed: {}", e.toString());
             }

@@ -79,7 +79,9 @@ public final class ControlPlane implements AutoCloseable {
         return this;
     }
 
+    /** Every service at once, each stopped cleanly. */
     public void stop() {
+        services.forEach(ServiceProcess::terminate);
         services.forEach(ServiceProcess::stop);
     }
 

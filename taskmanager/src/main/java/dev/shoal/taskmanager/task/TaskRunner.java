@@ -45,6 +45,7 @@ public class TaskRunner {
     private final ExecutorService workers;
     private final ScheduledExecutorService leaseKeeper;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
     public TaskRunner(TaskRepository tasks, TaskLeases leases, List<Workflow> workflows,
@@ -60,6 +61,8 @@ public class TaskRunner {
             thread.setDaemon(true);
             return thread;
         });
+        // shutdown hooks run side by side: an embedded broker's own may close it before this runner is destroyed
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "task-runner-stopping"));
         this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "task-lease-keeper");
             thread.setDaemon(true);
@@ -116,6 +119,11 @@ public class TaskRunner {
             try {
                 outcome = transactions.execute(status -> runStep(step, taskId));
             } catch (StepFailed e) {
+                if (stopping) {
+                    // the broker or the database may already be gone: the task resumes, it has not failed
+                    log.info("task {} stopped at step {} as this task manager stops", taskId, step.name());
+                    return;
+                }
                 fail(taskId, workflow, e.failure.errorTask(), e.failure.getMessage());
                 return;
             } finally {
@@ -188,6 +196,7 @@ public class TaskRunner {
      */
     @PreDestroy
     void stop() {
+        stopping = true;
         leaseKeeper.shutdownNow();
         workers.shutdownNow();
         if (workersStopped()) {

@@ -1,5 +1,6 @@
 package dev.shoal.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  * @param tenantId      owning tenant, if any
  * @param nodeId        the node a guest message comes from or goes to, if any
  * @param payload       type-specific body
+ * @param fence         on a call from a task, the fencing epoch of the task's lease: a guest refuses a fenced call
+ *                      (promotion, demotion, replication changes) older than one it has already obeyed; absent
+ *                      elsewhere and in what older senders wrote
  */
 public record Envelope(
         String id,
@@ -25,7 +29,8 @@ public record Envelope(
         String correlationId,
         String tenantId,
         String nodeId,
-        JsonNode payload) {
+        JsonNode payload,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long fence) {
 
     /**
      * The wire version of this build. Nodes outlive the control plane, so a reader takes every version from
@@ -34,7 +39,8 @@ public record Envelope(
      * <ul>
      * <li>1: the first release.</li>
      * <li>2: guests follow the broker named by their node's broker.properties and beat at once after
-     * reconnecting; the messages themselves are unchanged.</li>
+     * reconnecting; calls from a task may carry its fencing epoch ({@code fence}), which guests of 2 that came
+     * before it skip.</li>
      * </ul>
      */
     public static final int CURRENT_VERSION = 2;
@@ -46,6 +52,17 @@ public record Envelope(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(sentAt, "sentAt");
+    }
+
+    /** Without a fence: every message but a call from a task. */
+    public Envelope(String id, String type, int version, Instant sentAt, String correlationId, String tenantId,
+                    String nodeId, JsonNode payload) {
+        this(id, type, version, sentAt, correlationId, tenantId, nodeId, payload, null);
+    }
+
+    /** This call as sent by the holder of the lease of epoch {@code epoch}. */
+    public Envelope fenced(long epoch) {
+        return new Envelope(id, type, version, sentAt, correlationId, tenantId, nodeId, payload, epoch);
     }
 
     /** Whether this build reads messages of {@code version}; a later one may mean what it cannot know. */

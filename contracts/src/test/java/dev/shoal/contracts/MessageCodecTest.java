@@ -69,6 +69,16 @@ class MessageCodecTest {
     }
 
     @Test
+    void aCallFromATaskCarriesItsFencingEpochAndOtherMessagesNone() {
+        Envelope call = codec.envelope(MessageTypes.ENABLE_AS_MASTER, Instant.now(), "task-1", "acme", "n-1",
+                java.util.Map.of());
+
+        assertThat(codec.decode(codec.encode(call.fenced(41))).fence()).isEqualTo(41L);
+        assertThat(codec.decode(codec.encode(call)).fence()).isNull();
+        assertThat(new String(codec.encode(call), StandardCharsets.UTF_8)).doesNotContain("fence");
+    }
+
+    @Test
     void rejectsBytesThatAreNotAnEnvelope() {
         assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedMessageException.class);

@@ -1,8 +1,10 @@
 package dev.shoal.domain;
 
 import dev.shoal.contracts.MessageCodec;
+import dev.shoal.domain.leader.PruningProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -14,6 +16,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EntityScan(basePackageClasses = DomainConfiguration.class)
 @EnableJpaRepositories(basePackageClasses = DomainConfiguration.class)
 @ComponentScan(basePackageClasses = DomainConfiguration.class)
+@EnableConfigurationProperties(PruningProperties.class)
 public class DomainConfiguration {
 
     @Bean

@@ -2,6 +2,7 @@ package dev.shoal.conductor.expiry;
 
 import dev.shoal.conductor.ConductorProperties;
 import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.domain.leader.Leadership;
 import dev.shoal.domain.node.ServiceStatusRecord;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,11 +34,14 @@ class HeartbeatExpirySweeper {
             """;
 
     private final EntityManager entityManager;
+    private final Leadership leadership;
     private final ConductorProperties properties;
     private final Clock clock;
 
-    HeartbeatExpirySweeper(EntityManager entityManager, ConductorProperties properties, Clock clock) {
+    HeartbeatExpirySweeper(EntityManager entityManager, Leadership leadership, ConductorProperties properties,
+                           Clock clock) {
         this.entityManager = entityManager;
+        this.leadership = leadership;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,6 +52,10 @@ class HeartbeatExpirySweeper {
             + ".sweepInterval().toMillis()}")
     @Transactional
     public void expireSilentNodes() {
+        // safe to run in two conductors at once (see SILENT), but one suffices
+        if (!leadership.leads()) {
+            return;
+        }
         Instant now = clock.instant();
         List<ServiceStatusRecord> silent = entityManager.createQuery(SILENT, ServiceStatusRecord.class)
                 .setParameter("cutoff", now.minus(properties.heartbeatExpiry()))

@@ -2,6 +2,7 @@ package dev.shoal.domain.messaging;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,5 +34,17 @@ public class ProcessedMessages {
                 .param("id", messageId)
                 .param("now", Timestamp.from(clock.instant()))
                 .update() == 1;
+    }
+
+    /**
+     * Forgets the ids marked before {@code cutoff}. Safe past the redelivery window: a consumer also drops a message
+     * sent no later than the last it applied from the same sender, which a redelivery of an old one is.
+     *
+     * @return how many were forgotten
+     */
+    public int forgetMarkedBefore(Instant cutoff) {
+        return jdbc.sql("delete from processed_messages where processed_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff))
+                .update();
     }
 }

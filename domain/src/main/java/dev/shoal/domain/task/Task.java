@@ -1,6 +1,7 @@
 package dev.shoal.domain.task;
 
 import dev.shoal.domain.support.AssignedIdEntity;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,9 +36,16 @@ public class Task extends AssignedIdEntity<UUID> {
     private String error;
     /** JSON; anything secret in it is sealed for the node it is meant for. */
     private String parameters;
+    // The lease is the task manager's alone, written by its conditional updates; an entity written back by a
+    // step whose lease was taken over meanwhile must not restore the old owner, expiry or epoch.
+    @Column(insertable = false, updatable = false)
     private int attempts;
+    @Column(insertable = false, updatable = false)
     private String leaseOwner;
+    @Column(insertable = false, updatable = false)
     private Instant leaseUntil;
+    @Column(insertable = false, updatable = false)
+    private long leaseEpoch;
     private Instant deadline;
     private Instant created;
     private Instant updated;
@@ -61,16 +69,6 @@ public class Task extends AssignedIdEntity<UUID> {
         this.deadline = now.plus(timeout);
     }
 
-    public void lease(String owner, Instant now, Duration duration) {
-        this.leaseOwner = owner;
-        this.leaseUntil = now.plus(duration);
-        if (state == TaskState.PENDING) {
-            state = TaskState.RUNNING;
-        }
-        this.attempts++;
-        this.updated = now;
-    }
-
     public void advance(String nextStep, int newProgress, String newMessage, Instant now) {
         this.step = nextStep;
         this.progress = Math.max(progress, Math.min(100, newProgress));
@@ -88,8 +86,6 @@ public class Task extends AssignedIdEntity<UUID> {
         this.state = TaskState.COMPLETED;
         this.progress = 100;
         this.message = finalMessage;
-        this.leaseOwner = null;
-        this.leaseUntil = null;
         this.finishedAt = now;
         this.updated = now;
     }
@@ -97,8 +93,6 @@ public class Task extends AssignedIdEntity<UUID> {
     public void fail(String reason, Instant now) {
         this.state = TaskState.FAILED;
         this.error = reason;
-        this.leaseOwner = null;
-        this.leaseUntil = null;
         this.finishedAt = now;
         this.updated = now;
     }
@@ -162,6 +156,11 @@ public class Task extends AssignedIdEntity<UUID> {
 
     public Instant getLeaseUntil() {
         return leaseUntil;
+    }
+
+    /** The fencing epoch of the lease's last grant, as read; the task manager compares it with its own. */
+    public long getLeaseEpoch() {
+        return leaseEpoch;
     }
 
     public Instant getDeadline() {

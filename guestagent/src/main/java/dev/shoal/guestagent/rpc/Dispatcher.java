@@ -52,6 +52,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final ExecutorService worker;
     private final Runnable statusChanged;
+    private final FenceKeeper fences;
 
     public Dispatcher(GuestConfig config, DatastoreManager datastore, GuestChannel channel,
                       MessageVerifier verifier, MessageCodec codec, Clock clock, ExecutorService worker,
@@ -64,6 +65,7 @@ public final class Dispatcher {
         this.clock = clock;
         this.worker = worker;
         this.statusChanged = statusChanged;
+        this.fences = new FenceKeeper(config.nodeDir());
     }
 
     public void onDelivery(String consumerTag, Delivery delivery) throws IOException {
@@ -84,6 +86,7 @@ public final class Dispatcher {
 
     private void handle(Envelope envelope, String replyTo, String correlationId) {
         try {
+            fences.admit(envelope);
             Object result = execute(envelope);
             if (replyTo != null) {
                 reply(replyTo, correlationId, envelope, Reply.success(codec.mapper().valueToTree(result)));

@@ -8,9 +8,11 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.domain.node.Node;
+import dev.shoal.taskmanager.task.StepFence;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -101,7 +103,9 @@ public class GuestClient {
                 payload);
     }
 
-    private Message signed(Node node, Envelope envelope) {
+    private Message signed(Node node, Envelope message) {
+        OptionalLong fence = StepFence.epoch();
+        Envelope envelope = fence.isPresent() ? message.fenced(fence.getAsLong()) : message;
         byte[] body = codec.encode(envelope);
         MessageProperties properties = new MessageProperties();
         properties.setMessageId(envelope.id());

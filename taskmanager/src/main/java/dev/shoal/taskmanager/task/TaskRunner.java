@@ -10,11 +10,13 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +29,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs claimed tasks step by step on a worker pool. After every step the task row records the next step
- * and the progress, so a task manager that dies mid-task leaves a task the next one resumes where it stood.
+ * Runs claimed tasks step by step on a worker pool. After every step the task row records the next step and the
+ * progress, so a task manager that dies mid-task leaves a task the next one resumes where it stood. A step that waits
+ * holds no thread: its task runs again after the poll interval. Every write is fenced by the lease's epoch, so a task
+ * manager that lost its task (paused past its lease) writes nothing more for it.
  */
 @Component
 public class TaskRunner {
@@ -40,10 +44,11 @@ public class TaskRunner {
     private final TaskLeases leases;
     private final Map<TaskKind, Workflow> workflows;
     private final TaskManagerProperties properties;
-    private final TransactionTemplate transactions;
+    private final FencedWrites writes;
     private final Clock clock;
     private final ExecutorService workers;
-    private final ScheduledExecutorService leaseKeeper;
+    /** Runs waiting tasks again when their time comes, and renews leases while steps run. */
+    private final ScheduledExecutorService timer;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
@@ -54,7 +59,7 @@ public class TaskRunner {
         this.leases = leases;
         this.workflows = workflows.stream().collect(Collectors.toMap(Workflow::kind, Function.identity()));
         this.properties = properties;
-        this.transactions = transactions;
+        this.writes = new FencedWrites(tasks, leases, properties, transactions);
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(properties.workers(), runnable -> {
             Thread thread = new Thread(runnable, "task-worker");
@@ -63,8 +68,8 @@ public class TaskRunner {
         });
         // shutdown hooks run side by side: an embedded broker's own may close it before this runner is destroyed
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "task-runner-stopping"));
-        this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "task-lease-keeper");
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "task-timer");
             thread.setDaemon(true);
             return thread;
         });
@@ -75,102 +80,149 @@ public class TaskRunner {
         if (!inFlight.add(taskId)) {
             return false;
         }
-        if (!leases.claim(taskId, owner, properties.leaseDuration())) {
+        Optional<TaskLease> lease = leases.claim(taskId, owner, properties.leaseDuration());
+        if (lease.isEmpty()) {
             inFlight.remove(taskId);
             return false;
         }
-        workers.submit(() -> {
-            MDC.put("task", taskId.toString());
-            try {
-                run(taskId);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.error("task {} stopped unexpectedly; it resumes when its lease runs out", taskId, e);
-            } finally {
-                inFlight.remove(taskId);
-                MDC.remove("task");
-            }
-        });
+        dispatch(lease.get());
         return true;
     }
 
-    private void run(UUID taskId) throws InterruptedException {
+    /** Whether this runner holds the task now: running a step of it, or waiting to run one again. */
+    boolean isRunning(UUID taskId) {
+        return inFlight.contains(taskId);
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    private void dispatch(TaskLease lease) {
+        try {
+            workers.execute(() -> work(lease));
+        } catch (RejectedExecutionException stopped) {
+            inFlight.remove(lease.taskId());
+        }
+    }
+
+    /** Runs the task's steps until it ends or a step waits; a waiting task is run again later, on any worker. */
+    private void work(TaskLease lease) {
+        MDC.put("task", lease.taskId().toString());
+        boolean waiting = false;
+        try {
+            waiting = runSteps(lease);
+        } catch (FencedWrites.LeaseLost e) {
+            log.warn("task {}: lease epoch {} is stale, another task manager took the task over; this one stops"
+                    + " without writing", lease.taskId(), lease.epoch());
+        } catch (RejectedExecutionException e) {
+            log.info("task {} left for the next task manager as this one stops", lease.taskId());
+        } catch (RuntimeException e) {
+            log.error("task {} stopped unexpectedly; it resumes when its lease runs out", lease.taskId(), e);
+        } finally {
+            MDC.remove("task");
+            if (waiting) {
+                later(lease);
+            } else {
+                inFlight.remove(lease.taskId());
+            }
+        }
+    }
+
+    /** A waiting step gives its worker back: it runs again after the poll interval, never sleeping a thread. */
+    private void later(TaskLease lease) {
+        try {
+            timer.schedule(() -> dispatch(lease), properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            inFlight.remove(lease.taskId());
+        }
+    }
+
+    /** @return true when a step waits and the task is to run again later */
+    private boolean runSteps(TaskLease lease) {
+        UUID taskId = lease.taskId();
         while (true) {
             Task task = tasks.findById(taskId).orElseThrow();
-            Workflow workflow = workflows.get(task.getKind());
-            if (task.getState().isFinished() || !leases.renew(taskId, owner, properties.leaseDuration())) {
-                return;
+            if (task.getState().isFinished()) {
+                return false;
             }
+            if (!leases.renew(lease, properties.leaseDuration())) {
+                log.warn("task {}: lease epoch {} is stale, another task manager took the task over; this one leaves"
+                        + " it without writing", taskId, lease.epoch());
+                return false;
+            }
+            Workflow workflow = workflows.get(task.getKind());
             if (workflow == null) {
-                transactions.executeWithoutResult(status -> tasks.findById(taskId).orElseThrow()
-                        .fail("this task manager cannot run " + task.getKind() + " tasks", clock.instant()));
-                return;
+                writes.finish(lease, current -> current.fail(
+                        "this task manager cannot run " + task.getKind() + " tasks", clock.instant()));
+                return false;
             }
             if (task.isPastDeadline(clock.instant())) {
-                fail(taskId, workflow, workflow.timeoutError(),
+                fail(lease, workflow, workflow.timeoutError(),
                         "did not finish within its deadline (" + task.getDeadline() + ") at step " + task.getStep());
-                return;
+                return false;
             }
             StepPlan plan = new StepPlan(workflow.steps());
             Workflow.Step step = plan.current(task.getStep());
             Workflow.StepOutcome outcome;
-            ScheduledFuture<?> keepingLease = keepLease(taskId);
             try {
-                outcome = transactions.execute(status -> runStep(step, taskId));
+                outcome = runStep(step, lease);
             } catch (StepFailed e) {
                 if (stopping) {
                     // the broker or the database may already be gone: the task resumes, it has not failed
                     log.info("task {} stopped at step {} as this task manager stops", taskId, step.name());
-                    return;
+                    return false;
                 }
-                fail(taskId, workflow, e.failure.errorTask(), e.failure.getMessage());
-                return;
-            } finally {
-                keepingLease.cancel(false);
+                fail(lease, workflow, e.failure.errorTask(), e.failure.getMessage());
+                return false;
             }
             if (outcome == Workflow.StepOutcome.WAIT) {
-                Thread.sleep(properties.pollInterval().toMillis());
-                continue;
+                return true;
             }
             if (outcome == Workflow.StepOutcome.SUPERSEDED) {
-                transactions.executeWithoutResult(status -> tasks.findById(taskId).orElseThrow()
-                        .complete("superseded by a later task at step " + step.name(), clock.instant()));
+                writes.finish(lease, current -> current.complete(
+                        "superseded by a later task at step " + step.name(), clock.instant()));
                 log.info("task {} ({}) superseded at step {}", taskId, task.getKind(), step.name());
-                return;
+                return false;
             }
-            java.util.Optional<Workflow.Step> next = plan.after(step.name());
-            transactions.executeWithoutResult(status -> {
-                Task current = tasks.findById(taskId).orElseThrow();
-                next.ifPresentOrElse(
-                        following -> current.advance(following.name(), step.progress(), following.description(),
-                                clock.instant()),
-                        () -> current.complete(step.description() + ": done", clock.instant()));
-            });
+            Optional<Workflow.Step> next = plan.after(step.name());
             if (next.isEmpty()) {
+                writes.finish(lease, current -> current.complete(step.description() + ": done", clock.instant()));
                 log.info("task {} ({}) completed", taskId, task.getKind());
-                return;
+                return false;
             }
+            Workflow.Step following = next.get();
+            writes.write(lease, current -> current.advance(following.name(), step.progress(),
+                    following.description(), clock.instant()));
         }
     }
 
     /**
-     * A step may wait on a guest far longer than a lease (a backup, a snapshot): the lease is renewed meanwhile, so
-     * no other task manager takes the task over from one that is still working on it.
+     * One step in one transaction, fenced: it commits only if this grant of the lease is still the task's when the
+     * step is done. A step may wait on a guest far longer than a lease (a backup, a snapshot): the lease is renewed
+     * meanwhile, so no other task manager takes the task over from one that is still working on it.
      */
-    private ScheduledFuture<?> keepLease(UUID taskId) {
+    private Workflow.StepOutcome runStep(Workflow.Step step, TaskLease lease) {
+        ScheduledFuture<?> keepingLease = keepLease(lease);
+        try {
+            return writes.apply(lease, task -> StepFence.during(lease, () -> act(step, task)));
+        } finally {
+            keepingLease.cancel(false);
+        }
+    }
+
+    private ScheduledFuture<?> keepLease(TaskLease lease) {
         long every = Math.max(1, properties.leaseDuration().toMillis() / 3);
-        return leaseKeeper.scheduleWithFixedDelay(() -> {
+        return timer.scheduleWithFixedDelay(() -> {
             try {
-                leases.renewUnlessLocked(taskId, owner, properties.leaseDuration());
+                leases.renewUnlessLocked(lease, properties.leaseDuration());
             } catch (RuntimeException e) {
-                log.warn("lease of task {} not renewed: {}", taskId, e.getMessage());
+                log.warn("lease of task {} not renewed: {}", lease.taskId(), e.getMessage());
             }
         }, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private Workflow.StepOutcome runStep(Workflow.Step step, UUID taskId) {
-        Task task = tasks.findById(taskId).orElseThrow();
+    private static Workflow.StepOutcome act(Workflow.Step step, Task task) {
         try {
             return step.action().run(task);
         } catch (StepFailure failure) {
@@ -181,10 +233,9 @@ public class TaskRunner {
         }
     }
 
-    private void fail(UUID taskId, Workflow workflow, NodeTask errorTask, String reason) {
-        log.warn("task {} failed: {}", taskId, reason);
-        transactions.executeWithoutResult(status -> {
-            Task task = tasks.findById(taskId).orElseThrow();
+    private void fail(TaskLease lease, Workflow workflow, NodeTask errorTask, String reason) {
+        log.warn("task {} failed: {}", lease.taskId(), reason);
+        writes.finish(lease, task -> {
             workflow.onFailure(task, errorTask, reason);
             task.fail(reason, clock.instant());
         });
@@ -197,7 +248,7 @@ public class TaskRunner {
     @PreDestroy
     void stop() {
         stopping = true;
-        leaseKeeper.shutdownNow();
+        timer.shutdownNow();
         workers.shutdownNow();
         if (workersStopped()) {
             int released = leases.releaseAll(owner);

@@ -52,12 +52,7 @@ class TaskLeaseIT {
 
     @Test
     void aStepLongerThanTheLeaseKeepsItsTaskFromOtherTaskManagers() {
-        UUID task = UUID.randomUUID();
-        jdbc.sql("""
-                insert into tasks (id, kind, resource_type, resource_id, state, step, deadline, created, updated)
-                values (?, ?, 'instance', ?, 'PENDING', 'START', ?, now(), now())
-                """).param(task).param(TaskKind.RESIZE_INSTANCE.name()).param(UUID.randomUUID())
-                .param(Timestamp.from(Instant.now().plus(Duration.ofMinutes(1)))).update();
+        UUID task = insertTask(TaskKind.RESIZE_INSTANCE);
         Workflow slow = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, null, (t, error, reason) -> { },
                 new Step("SLOW", 100, "Waiting on a guest for three leases", t -> {
                     Thread.sleep(3 * properties.leaseDuration().toMillis());
@@ -74,6 +69,16 @@ class TaskLeaseIT {
         } finally {
             runner.stop();
         }
+    }
+
+    private UUID insertTask(TaskKind kind) {
+        UUID task = UUID.randomUUID();
+        jdbc.sql("""
+                insert into tasks (id, kind, resource_type, resource_id, state, step, deadline, created, updated)
+                values (?, ?, 'instance', ?, 'PENDING', 'START', ?, now(), now())
+                """).param(task).param(kind.name()).param(UUID.randomUUID())
+                .param(Timestamp.from(Instant.now().plus(Duration.ofMinutes(1)))).update();
+        return task;
     }
 
     private String column(UUID task, String column) {

@@ -1,0 +1,173 @@
+package dev.shoal.taskmanager.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shoal.domain.leader.Leadership;
+import dev.shoal.domain.task.TaskKind;
+import dev.shoal.domain.task.TaskRepository;
+import dev.shoal.taskmanager.TaskManagerProperties;
+import dev.shoal.taskmanager.task.Workflow.Step;
+import dev.shoal.taskmanager.task.Workflow.StepOutcome;
+import dev.shoal.testsupport.TestServices;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The runner's threads, fencing and history against PostgreSQL, with runners of the test's own: waiting steps hold no
+ * thread, a task manager that lost its task writes nothing more for it, and finished tasks are pruned past their
+ * retention by the leader. The service's own scanner is kept out of the way.
+ */
+@SpringBootTest(properties = {"server.port=0", "shoal.taskmanager.lease-duration=1s",
+        "shoal.taskmanager.scan-interval=1h", "shoal.taskmanager.poll-interval=20ms",
+        "shoal.compute.local.first-address=127.0.56.1"})
+class TaskRunnerIT {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TaskRepository tasks;
+    @Autowired
+    TaskLeases leases;
+    @Autowired
+    TaskManagerProperties properties;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Clock clock;
+    @Autowired
+    FinishedTaskPruner pruner;
+    @Autowired
+    Leadership leadership;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        TestServices.databaseAndBroker(registry, "shoal_taskmanager_runner_test", "shoal-taskmanager-runner-test");
+        registry.add("shoal.compute.local.work-dir", () -> TaskRows.workDir("shoal-taskmanager-runner-it").toString());
+    }
+
+    @Test
+    void waitingTasksHoldNoThreadAHundredWaitOnFourWorkers() {
+        int builds = 100;
+        Set<UUID> seenWaiting = ConcurrentHashMap.newKeySet();
+        // every task waits until all of them have waited at once: on four workers only if a wait frees its thread
+        Workflow build = new StepListWorkflow(TaskKind.CREATE_INSTANCE, null, (t, error, reason) -> { },
+                new Step("AWAIT_ALL", 100, "Waiting for every other build", t -> {
+                    seenWaiting.add(t.getId());
+                    return seenWaiting.size() < builds ? StepOutcome.WAIT : StepOutcome.DONE;
+                }));
+        TaskRunner runner = new TaskRunner(tasks, leases, List.of(build), fourWorkers(), transactions, clock);
+        List<UUID> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < builds; i++) {
+                UUID task = insertTask(TaskKind.CREATE_INSTANCE);
+                ids.add(task);
+                assertThat(runner.submit(task)).isTrue();
+            }
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> ids.stream().allMatch(id -> column(id, "state").equals("COMPLETED")));
+            assertThat(ids).allSatisfy(id -> assertThat(column(id, "attempts")).isEqualTo("1"));
+        } finally {
+            runner.stop();
+        }
+    }
+
+    @Test
+    void aTaskManagerThatLostItsTaskWritesNothingMoreForIt() throws Exception {
+        UUID task = insertTask(TaskKind.RESIZE_INSTANCE);
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        Workflow paused = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, null, (t, error, reason) -> { },
+                new Step("PAUSED", 50, "Writes its parameters, then is paused past its lease", t -> {
+                    t.recordParameters("{\"by\": \"the first task manager\"}", clock.instant());
+                    inStep.countDown();
+                    resume.await();
+                    return StepOutcome.DONE;
+                }),
+                new Step("NEXT", 100, "Never reached by the first", t -> StepOutcome.WAIT));
+        TaskRunner first = new TaskRunner(tasks, leases, List.of(paused), properties, transactions, clock);
+        try {
+            assertThat(first.submit(task)).isTrue();
+            assertThat(inStep.await(10, TimeUnit.SECONDS)).isTrue();
+            long firstEpoch = Long.parseLong(column(task, "lease_epoch"));
+            // as if the first had been paused past its lease: the lease runs out and another task manager claims it
+            // (in one transaction, so that the first's lease keeper, which skips a locked row, cannot renew between)
+            TaskLease second = transactions.execute(status -> {
+                jdbc.sql("update tasks set lease_until = now() - interval '1 second' where id = ?").param(task)
+                        .update();
+                return leases.claim(task, "the-second-task-manager", Duration.ofMinutes(1)).orElseThrow();
+            });
+            assertThat(second.epoch()).isGreaterThan(firstEpoch);
+
+            resume.countDown();
+
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !first.isRunning(task));
+            assertThat(column(task, "parameters")).as("the first's step rolled back").isNull();
+            assertThat(column(task, "step")).isEqualTo("START");
+            assertThat(column(task, "lease_owner")).isEqualTo("the-second-task-manager");
+            assertThat(column(task, "lease_epoch")).isEqualTo(Long.toString(second.epoch()));
+            assertThat(leases.renew(new TaskLease(task, first.owner(), firstEpoch), Duration.ofMinutes(1)))
+                    .as("a stale epoch renews nothing").isFalse();
+        } finally {
+            resume.countDown();
+            first.stop();
+        }
+    }
+
+    @Test
+    void theLeaderPrunesTasksFinishedPastTheirRetentionAndNothingElse() {
+        UUID old = insertTask(TaskKind.RESIZE_INSTANCE);
+        UUID recent = insertTask(TaskKind.RESIZE_INSTANCE);
+        UUID oldButOpen = insertTask(TaskKind.RESIZE_INSTANCE);
+        jdbc.sql("update tasks set state = 'COMPLETED', finished_at = now() - interval '31 days' where id = ?")
+                .param(old).update();
+        jdbc.sql("update tasks set state = 'FAILED', finished_at = now() - interval '29 days' where id = ?")
+                .param(recent).update();
+        jdbc.sql("update tasks set created = now() - interval '40 days' where id = ?").param(oldButOpen).update();
+        await("this task manager leads").atMost(Duration.ofSeconds(20)).until(leadership::leads);
+
+        pruner.prune();
+
+        assertThat(jdbc.sql("select id from tasks where id in (?, ?, ?)").param(old).param(recent).param(oldButOpen)
+                .query(UUID.class).list()).containsExactlyInAnyOrder(recent, oldButOpen);
+    }
+
+    private TaskManagerProperties fourWorkers() {
+        return new TaskManagerProperties(properties.pollInterval(), properties.leaseDuration(),
+                properties.scanInterval(), properties.guestCallTimeoutLow(), properties.guestCallTimeoutHigh(),
+                properties.guestCallTimeoutBackup(), 4, properties.maxDeliveryAttempts());
+    }
+
+    private UUID insertTask(TaskKind kind) {
+        UUID task = UUID.randomUUID();
+        jdbc.sql("""
+                insert into tasks (id, kind, resource_type, resource_id, state, step, deadline, created, updated)
+                values (?, ?, 'instance', ?, 'PENDING', 'START', ?, now(), now())
+                """).param(task).param(kind.name()).param(UUID.randomUUID())
+                .param(Timestamp.from(Instant.now().plus(Duration.ofMinutes(1)))).update();
+        return task;
+    }
+
+    private String column(UUID task, String column) {
+        return jdbc.sql("select " + column + "::text from tasks where id = ?").param(task)
+                .query((row, number) -> row.getString(1)).list().get(0);
+    }
+}

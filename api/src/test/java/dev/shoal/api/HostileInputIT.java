@@ -186,6 +186,7 @@ class HostileInputIT extends ApiTestSupport {
             case 404 -> "itemNotFound";
             case 405 -> "badMethod";
             case 415 -> "badMediaType";
+            case 503 -> "serviceUnavailable";
             default -> throw new IllegalArgumentException("no fault for " + status);
         };
     }

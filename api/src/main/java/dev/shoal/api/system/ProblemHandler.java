@@ -2,6 +2,7 @@ package dev.shoal.api.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final UnavailableAnswers unavailable;
+
+    ProblemHandler(UnavailableAnswers unavailable) {
+        this.unavailable = unavailable;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> apiException(ApiException e) {
         return problem(e.status(), e.code(), e.getMessage(), e.fields());
@@ -44,6 +51,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<Dependency> unreachable = Dependency.unreachable(e);
+        if (unreachable.isPresent()) {
+            return unavailable.response(unreachable.get(), e);
+        }
         log.error("unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the request could not be completed; it has been logged", List.of());

@@ -153,6 +153,14 @@ class HostileInputIT extends ApiTestSupport {
     }
 
     @Test
+    void anUnknownActionIsRefusedWithTheActionsThatExist() {
+        Response response = call("POST", instance + "/action", token, "{\"reboot\": {}}");
+
+        assertThat(response.json().path("detail").asString()).as(response.body())
+                .contains("reboot").contains("restart").contains("promote_to_replica_source");
+    }
+
+    @Test
     void acceptsTheMembersTrovesActionSchemasAllowThatShoalDoesNotUse() {
         String cluster = T + "/clusters/" + UUID.randomUUID();
         Response grow = call("POST", cluster, token, """

@@ -58,8 +58,9 @@ class InstanceActions {
                 resize.resize(tenantId, id, body.resize());
                 yield null;
             }
-            default -> Map.of("instances", replicas.replicate(tenantId, id, count(body.replicate())).stream()
-                    .map(instances::view).toList());
+            case "replicate" -> Map.of("instances", replicas.replicate(tenantId, id, count(body.replicate()))
+                    .stream().map(instances::view).toList());
+            default -> throw new IllegalStateException("an action without a case: " + named.get(0));
         };
     }
 

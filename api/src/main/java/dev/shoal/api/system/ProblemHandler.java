@@ -79,7 +79,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         JacksonException located = locatedCause(e);
         if (located != null) {
             String field = path(located);
-            String message = located instanceof UnrecognizedPropertyException ? "is not a member this request has"
+            String message = located instanceof UnrecognizedPropertyException unknown ? unknownMember(unknown)
                     : "has the wrong type or form";
             return cast(problem(HttpStatus.BAD_REQUEST, "invalid-field", field + ": " + message,
                     List.of(new ApiException.FieldProblem(field, message))));
@@ -97,6 +97,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Problems.decorate(problem, Problems.codeFor(status.value()), List.of());
         }
         return response;
+    }
+
+    /** Names the members that would have been read there, so a client learns what exists (an action's name). */
+    private static String unknownMember(UnrecognizedPropertyException e) {
+        List<String> known = e.getKnownPropertyIds() == null ? List.of() : e.getKnownPropertyIds().stream()
+                .map(String::valueOf).sorted().toList();
+        return "is not a member this request has" + (known.isEmpty() ? "" : "; one of " + known);
     }
 
     /** The outermost Jackson failure that knows where in the body it happened (an overflow's cause does not). */

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shoal.api.unavailable.retry-after=2s",
         // a request waits this long for a connection the pool cannot make
-        "spring.datasource.hikari.connection-timeout=1000",
+        "spring.datasource.hikari.connection-timeout=500",
         "shoal.api.root-enable-timeout=2s",
         "shoal.api.auth-failures.capacity=100000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

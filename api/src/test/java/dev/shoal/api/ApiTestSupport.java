@@ -54,6 +54,12 @@ public abstract class ApiTestSupport {
 
     protected Response call(String method, String path, String token, String body, String contentType,
                             String accept) {
+        return send(port, method, path, token, body, contentType, accept);
+    }
+
+    /** One request to the API on {@code port}, for suites that start it their own way. */
+    static Response send(int port, String method, String path, String token, String body, String contentType,
+                         String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -71,7 +77,8 @@ public abstract class ApiTestSupport {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), json, response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -93,8 +100,13 @@ public abstract class ApiTestSupport {
 
     /** What the task manager would have done: every node built, each with a fresh heartbeat. */
     protected void settle(String... instanceIds) {
+        settle(jdbc, instanceIds);
+    }
+
+    static void settle(JdbcClient jdbc, String... instanceIds) {
         for (String id : instanceIds) {
-            UUID node = nodeOf(id);
+            UUID node = jdbc.sql("select id from nodes where instance_id = ?").param(UUID.fromString(id))
+                    .query(UUID.class).single();
             jdbc.sql("update nodes set task = 'NONE', task_description = null, secret = coalesce(secret, ?)"
                     + " where id = ?").param(NodeSecret.generate().value()).param(node).update();
             jdbc.sql("""
@@ -139,6 +151,6 @@ public abstract class ApiTestSupport {
                               "flavorRef": "1", "volume": {"size": 1}}}""".formatted(name);
     }
 
-    protected record Response(int status, JsonNode json, String body, String contentType) {
+    protected record Response(int status, JsonNode json, String body, String contentType, String retryAfter) {
     }
 }

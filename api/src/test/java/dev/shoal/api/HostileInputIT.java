@@ -85,7 +85,35 @@ class HostileInputIT extends ApiTestSupport {
                 bad("token from an empty body", "POST", "/v1.0/mgmt/tenants/hostile/tokens", "{}", 400,
                         "token.name"),
                 bad("NUL in a token name", "POST", "/v1.0/mgmt/tenants/hostile/tokens",
-                        "{\"token\": {\"name\": \"a" + NUL + "\"}}", 400, "token.name"));
+                        "{\"token\": {\"name\": \"a" + NUL + "\"}}", 400, "token.name"),
+                bad("unknown instance action", "POST", instance + "/action", "{\"reboot\": {}}", 400, "reboot"),
+                bad("unknown member of a resize", "POST", instance + "/action",
+                        "{\"resize\": {\"flavorRef\": \"2\", \"colour\": 1}}", 400, "resize.colour"),
+                bad("unknown member of a restart", "POST", instance + "/action", "{\"restart\": {\"force\": true}}",
+                        400, "restart.force"),
+                bad("fraction for a replica count", "POST", instance + "/action",
+                        "{\"replicate\": {\"count\": 1.5}}", 400, "replicate.count"),
+                bad("unknown member beside an instance update", "PUT", instance,
+                        "{\"instance\": {\"name\": \"x\"}, \"extra\": 1}", 400, "extra"),
+                bad("unknown member of an instance update", "PUT", instance, "{\"instance\": {\"colour\": 1}}",
+                        400, "instance.colour"),
+                bad("number for an instance's configuration", "PUT", instance,
+                        "{\"instance\": {\"configuration\": 5}}", 400, "instance.configuration"),
+                bad("unknown member of a grow", "POST", cluster, "{\"grow\": [{\"region_name\": \"west\","
+                        + " \"ram\": 1}]}", 400, "grow[0].ram"),
+                bad("unknown member of a cluster restart", "POST", cluster, "{\"restart\": {\"x\": 1}}", 400,
+                        "restart.x"),
+                bad("unknown cluster action", "POST", cluster, "{\"upgrade\": {\"datastore_version\": \"5\"}}",
+                        400, "upgrade"),
+                bad("unknown member of a node replacement", "POST", cluster + "/action",
+                        "{\"replace_node\": {\"id\": \"" + UUID.randomUUID() + "\", \"force\": true}}", 400,
+                        "replace_node.force"),
+                bad("unknown quota resource", "PUT", T + "/mgmt/quotas/hostile", "{\"quotas\": {\"ram\": 5}}",
+                        400, "quotas.ram"),
+                bad("unknown member beside quotas", "PUT", T + "/mgmt/quotas/hostile",
+                        "{\"quotas\": {\"instances\": 5}, \"x\": 1}", 400, "x"),
+                bad("fraction for a quota", "PUT", T + "/mgmt/quotas/hostile", "{\"quotas\": {\"instances\": 1.5}}",
+                        400, "quotas.instances"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,7 +121,7 @@ class HostileInputIT extends ApiTestSupport {
     void answersAProblemNamingTheField(String name, String method, String path, String body, int status,
                                        String field) {
         long before = rows();
-        String caller = path.startsWith("/v1.0/mgmt") ? OPERATOR : token;
+        String caller = path.contains("/mgmt/") ? OPERATOR : token;
 
         Response response = call(method, path, caller, body);
 
@@ -122,6 +150,28 @@ class HostileInputIT extends ApiTestSupport {
                 {"configuration": {"name": "g2", "values": {}, "datastore": {"type": "mysql", "version": "10.11",
                   "version_number": "10.11.6"}}}""");
         assertThat(group.status()).as(group.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownActionIsRefusedWithTheActionsThatExist() {
+        Response response = call("POST", instance + "/action", token, "{\"reboot\": {}}");
+
+        assertThat(response.json().path("detail").asString()).as(response.body())
+                .contains("reboot").contains("restart").contains("promote_to_replica_source");
+    }
+
+    @Test
+    void acceptsTheMembersTrovesActionSchemasAllowThatShoalDoesNotUse() {
+        String cluster = T + "/clusters/" + UUID.randomUUID();
+        Response grow = call("POST", cluster, token, """
+                {"grow": [{"name": "n4", "flavorRef": "2", "volume": {"size": 1, "type": null}, "nics": [],
+                  "availability_zone": "nova", "modules": [], "related_to": "x", "type": "member",
+                  "region_name": "west"}]}""");
+        assertThat(grow.status()).as("read, then the cluster is not found: " + grow.body()).isEqualTo(404);
+
+        Response resize = call("POST", activeInstance("hostile", token) + "/action", token,
+                "{\"resize\": {\"volume\": {\"size\": 2, \"type\": null}}}");
+        assertThat(resize.status()).as(resize.body()).isEqualTo(202);
     }
 
     @Test
@@ -186,6 +236,7 @@ class HostileInputIT extends ApiTestSupport {
             case 404 -> "itemNotFound";
             case 405 -> "badMethod";
             case 415 -> "badMediaType";
+            case 503 -> "serviceUnavailable";
             default -> throw new IllegalArgumentException("no fault for " + status);
         };
     }

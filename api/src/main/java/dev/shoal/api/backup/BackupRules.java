@@ -1,6 +1,7 @@
 package dev.shoal.api.backup;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.ColumnSizes;
 import dev.shoal.api.system.ApiException.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class BackupRules {
 
-    static final int MAX_NAME_LENGTH = 255;
-    static final int MAX_DESCRIPTION_LENGTH = 1024;
+    static final int MAX_NAME_LENGTH = ColumnSizes.NAME;
+    static final int MAX_DESCRIPTION_LENGTH = ColumnSizes.DESCRIPTION;
 
     private BackupRules() {
     }

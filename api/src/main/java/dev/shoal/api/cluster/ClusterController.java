@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/v1.0/{tenantId}/clusters")
@@ -100,53 +99,51 @@ class ClusterController {
      */
     @PostMapping("/{id}")
     ResponseEntity<Map<String, Object>> troveAction(@PathVariable String tenantId, @PathVariable UUID id,
-                                                    @RequestBody Map<String, JsonNode> body) {
-        if (body != null && body.size() == 1 && body.get("grow") != null && body.get("grow").isArray()) {
-            List<ClusterRequests.Allocation> allocations = new java.util.ArrayList<>();
-            body.get("grow").forEach(instance -> allocations.add(new ClusterRequests.Allocation(
-                    text(instance, "region_name"), text(instance, "type"))));
-            clusters.grow(tenantId, id, new ClusterRequests.AddNodes(new ClusterRequests.AddBody(allocations.size(),
-                    allocations)));
-        } else if (body != null && body.size() == 1 && body.get("shrink") != null
-                && body.get("shrink").size() == 1) {
-            clusters.removeNode(tenantId, id, nodeId(body.get("shrink").get(0).get("id"), "shrink[0].id"));
-        } else if (body != null && body.size() == 1 && body.containsKey("reset-status")) {
-            clusters.resetStatus(tenantId, id);
-        } else if (body != null && body.size() == 1 && body.containsKey("restart")) {
-            clusters.restart(tenantId, id);
-        } else {
+                                                    @RequestBody ClusterActionRequests.Trove body) {
+        if (body == null || body.named() != 1) {
             throw ApiException.invalid("action", "the body names exactly one action: grow (a list of instances),"
                     + " shrink (one instance id), restart or reset-status");
         }
+        if (body.grow() != null) {
+            List<ClusterRequests.Allocation> allocations = body.grow().stream()
+                    .map(instance -> new ClusterRequests.Allocation(instance == null ? null : instance.regionName(),
+                            instance == null ? null : instance.type())).toList();
+            clusters.grow(tenantId, id, new ClusterRequests.AddNodes(new ClusterRequests.AddBody(allocations.size(),
+                    allocations)));
+        } else if (body.shrink() != null) {
+            if (body.shrink().size() != 1 || body.shrink().get(0) == null) {
+                throw ApiException.invalid("shrink", "names exactly one instance: [{\"id\": ...}]");
+            }
+            clusters.removeNode(tenantId, id, nodeId(body.shrink().get(0).id(), "shrink[0].id"));
+        } else if (body.resetStatus() != null) {
+            clusters.resetStatus(tenantId, id);
+        } else {
+            clusters.restart(tenantId, id);
+        }
         return ResponseEntity.accepted().body(Map.of("cluster", clusters.show(tenantId, id)));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
     }
 
     /** Trove's action resource; {@code replace_node} is the cluster action the seed defines. */
     @PostMapping("/{id}/action")
     ResponseEntity<Map<String, Object>> action(@PathVariable String tenantId, @PathVariable UUID id,
-                                               @RequestBody Map<String, JsonNode> body) {
-        if (body != null && body.size() == 1 && body.containsKey("restart")) {
+                                               @RequestBody ClusterActionRequests.Seed body) {
+        if (body == null || body.named() != 1) {
+            throw ApiException.invalid("action", "the body names exactly one action, one of [replace_node, restart]");
+        }
+        if (body.restart() != null) {
             clusters.restart(tenantId, id);
             return ResponseEntity.accepted().build();
         }
-        if (body == null || body.size() != 1 || !body.containsKey("replace_node")) {
-            throw ApiException.invalid("action", "the body names exactly one action, one of [replace_node, restart]");
-        }
         return ResponseEntity.accepted().body(Map.of("node", clusters.replaceNode(tenantId, id,
-                nodeId(body.get("replace_node").get("id"), "replace_node.id"))));
+                nodeId(body.replaceNode().id(), "replace_node.id"))));
     }
 
-    private static UUID nodeId(JsonNode nodeId, String field) {
-        if (nodeId == null || !nodeId.isString()) {
+    private static UUID nodeId(String nodeId, String field) {
+        if (nodeId == null) {
             throw ApiException.invalid(field, "is required: the id of a node");
         }
         try {
-            return UUID.fromString(nodeId.asString());
+            return UUID.fromString(nodeId);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(field, "must be the id of a node");
         }

@@ -1,6 +1,7 @@
 package dev.shoal.api.cluster;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.ColumnSizes;
 import dev.shoal.api.system.ApiException.FieldProblem;
 import dev.shoal.contracts.guest.ClusterMember;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Set;
 final class ClusterRules {
 
     static final String MONGODB = "mongodb";
-    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_NAME_LENGTH = ColumnSizes.NAME;
 
     private ClusterRules() {
     }

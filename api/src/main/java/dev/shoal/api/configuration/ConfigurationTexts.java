@@ -1,12 +1,17 @@
 package dev.shoal.api.configuration;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.ColumnSizes;
 
-/** A group's name and description fit their columns ({@code configurations.name}, {@code .description}). */
+/**
+ * A group's name, description and values fit their columns ({@code configurations.name}, {@code .description},
+ * {@code configuration_values.value}).
+ */
 final class ConfigurationTexts {
 
-    static final int MAX_NAME = 255;
-    static final int MAX_DESCRIPTION = 1024;
+    static final int MAX_NAME = ColumnSizes.NAME;
+    static final int MAX_DESCRIPTION = ColumnSizes.DESCRIPTION;
+    static final int MAX_VALUE = ColumnSizes.CONFIGURATION_VALUE;
 
     private ConfigurationTexts() {
     }

@@ -20,6 +20,13 @@ final class ParameterRules {
 
     /** @return the values as the text the datastore gets, by name */
     static Map<String, String> validate(Map<String, Object> values, Map<String, ParameterDefinition> definitions) {
+        values.forEach((name, value) -> {
+            // the column's size, whatever the parameter: a value no datastore takes is still not cut short
+            if (value instanceof String text && text.length() > ConfigurationTexts.MAX_VALUE) {
+                throw ApiException.invalid("configuration.values." + name, "must be at most "
+                        + ConfigurationTexts.MAX_VALUE + " characters");
+            }
+        });
         Map<String, String> valid = new TreeMap<>();
         List<FieldProblem> problems = new ArrayList<>();
         values.forEach((name, value) -> {

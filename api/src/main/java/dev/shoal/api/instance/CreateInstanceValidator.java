@@ -1,6 +1,7 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.ColumnSizes;
 import dev.shoal.api.system.ApiException.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 /** The checks that need no database: presence, lengths and ranges, all reported at once. */
 final class CreateInstanceValidator {
 
-    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_NAME_LENGTH = ColumnSizes.NAME;
 
     private CreateInstanceValidator() {
     }

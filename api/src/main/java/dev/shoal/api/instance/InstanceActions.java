@@ -1,16 +1,17 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.system.ApiException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /instances/{id}/action}: {@code {"detach": {}}}, {@code {"replicate": {"count": N}}},
  * {@code {"restart": {}}}, {@code {"resize": {...}}}, {@code {"promote_to_replica_source": {}}} and
- * {@code {"eject_replica_source": {}}}. An unknown action is refused with the list, so clients learn what exists.
+ * {@code {"eject_replica_source": {}}}. An unknown action is refused by name, none or two with the list, so
+ * clients learn what exists.
  */
 @Component
 class InstanceActions {
@@ -31,12 +32,12 @@ class InstanceActions {
         this.resize = resize;
     }
 
-    Object run(String tenantId, UUID id, Map<String, JsonNode> body) {
-        if (body == null || body.size() != 1) {
+    Object run(String tenantId, UUID id, InstanceActionRequest body) {
+        List<String> named = body == null ? List.of() : body.named();
+        if (named.size() != 1) {
             throw ApiException.invalid("action", "the body names exactly one action, one of " + KNOWN);
         }
-        Map.Entry<String, JsonNode> action = body.entrySet().iterator().next();
-        return switch (action.getKey()) {
+        return switch (named.get(0)) {
             case "detach" -> {
                 replicas.detach(tenantId, id);
                 yield null;
@@ -54,24 +55,16 @@ class InstanceActions {
                 yield null;
             }
             case "resize" -> {
-                resize.resize(tenantId, id, action.getValue());
+                resize.resize(tenantId, id, body.resize());
                 yield null;
             }
-            case "replicate" -> Map.of("instances", replicas.replicate(tenantId, id, count(action.getValue()))
+            case "replicate" -> Map.of("instances", replicas.replicate(tenantId, id, count(body.replicate()))
                     .stream().map(instances::view).toList());
-            default -> throw ApiException.invalid("action", "unknown action '" + action.getKey() + "'; one of "
-                    + KNOWN);
+            default -> throw new IllegalStateException("an action without a case: " + named.get(0));
         };
     }
 
-    private static int count(JsonNode replicate) {
-        JsonNode count = replicate == null ? null : replicate.get("count");
-        if (count == null || count.isNull()) {
-            return 1;
-        }
-        if (!count.isIntegralNumber()) {
-            throw ApiException.invalid("replicate.count", "must be a whole number");
-        }
-        return count.asInt();
+    private static int count(InstanceActionRequest.Replicate replicate) {
+        return replicate.count() == null ? 1 : replicate.count();
     }
 }

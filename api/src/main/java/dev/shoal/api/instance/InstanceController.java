@@ -70,8 +70,8 @@ class InstanceController {
     @PutMapping("/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void update(@PathVariable String tenantId, @PathVariable UUID id,
-                @RequestBody Map<String, Map<String, Object>> body) {
-        update.apply(tenantId, id, body == null ? null : body.get("instance"));
+                @RequestBody UpdateInstanceRequest body) {
+        update.apply(tenantId, id, body == null ? null : body.instance());
     }
 
     /** The values the datastore last reported running for the parameters configuration groups manage. */
@@ -90,7 +90,7 @@ class InstanceController {
     /** Trove's action resource: one action per request, named by the body's only key. */
     @PostMapping("/{id}/action")
     org.springframework.http.ResponseEntity<Object> action(@PathVariable String tenantId, @PathVariable UUID id,
-                                                           @RequestBody Map<String, tools.jackson.databind.JsonNode> body) {
+                                                           @RequestBody InstanceActionRequest body) {
         Object result = actions.run(tenantId, id, body);
         return org.springframework.http.ResponseEntity.accepted().body(result);
     }

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,9 +41,9 @@ class InstanceResize {
     }
 
     @Transactional
-    void resize(String tenantId, UUID id, JsonNode resize) {
-        boolean flavor = resize != null && resize.has("flavorRef");
-        boolean volume = resize != null && resize.has("volume");
+    void resize(String tenantId, UUID id, InstanceActionRequest.Resize resize) {
+        boolean flavor = resize.flavorRef() != null;
+        boolean volume = resize.volume() != null;
         if (flavor == volume) {
             throw ApiException.invalid("resize", "names exactly one of flavorRef and volume");
         }
@@ -54,8 +53,8 @@ class InstanceResize {
         if (node.getTask() != NodeTask.NONE || !status.equals("ACTIVE")) {
             throw ApiException.conflict("instance " + id + " is " + status + "; resize it once it is ACTIVE");
         }
-        ResizeParameters change = flavor ? newFlavor(instance, resize.get("flavorRef"))
-                : newVolume(tenantId, instance, resize.get("volume"));
+        ResizeParameters change = flavor ? newFlavor(instance, resize.flavorRef())
+                : newVolume(tenantId, instance, resize.volume());
         instance.resize(change.flavorId(), change.volumeSize(), clock.instant());
         node.resize(change.flavorId(), change.volumeSize(), clock.instant());
         node.startTask(NodeTask.RESIZING, flavor ? "Resizing to flavor " + change.flavorId()
@@ -64,12 +63,11 @@ class InstanceResize {
                 properties.buildTimeout());
     }
 
-    private ResizeParameters newFlavor(Instance instance, JsonNode flavorRef) {
-        if (flavorRef == null || !(flavorRef.isString() || flavorRef.isIntegralNumber())
-                || flavorRef.asString().isBlank()) {
+    private ResizeParameters newFlavor(Instance instance, String flavorRef) {
+        if (flavorRef.isBlank()) {
             throw ApiException.invalid("resize.flavorRef", "must be a flavor id or link");
         }
-        String flavorId = catalog.flavor(flavorRef.asString(), "resize.flavorRef");
+        String flavorId = catalog.flavor(flavorRef, "resize.flavorRef");
         if (flavorId.equals(instance.getFlavorId())) {
             throw ApiException.invalid("resize.flavorRef", "is the instance's flavor already");
         }
@@ -77,21 +75,20 @@ class InstanceResize {
                 instance.getVolumeSize());
     }
 
-    private ResizeParameters newVolume(String tenantId, Instance instance, JsonNode volume) {
-        JsonNode size = volume == null ? null : volume.get("size");
-        // a size beyond int is refused here, before it is read as one
-        if (size == null || !size.isIntegralNumber() || !size.canConvertToInt()) {
+    private ResizeParameters newVolume(String tenantId, Instance instance, InstanceActionRequest.ResizeVolume volume) {
+        Integer size = volume.size();
+        if (size == null) {
             throw ApiException.invalid("resize.volume.size", "must be a whole number of GB");
         }
         int current = instance.getVolumeSize();
-        if (size.asInt() <= current) {
+        if (size <= current) {
             throw ApiException.invalid("resize.volume.size", "must be larger than the current " + current
                     + " GB; a volume only grows");
         }
-        if (size.asInt() > properties.maxVolumeGb()) {
+        if (size > properties.maxVolumeGb()) {
             throw ApiException.invalid("resize.volume.size", "must be at most " + properties.maxVolumeGb() + " GB");
         }
-        quotas.reserve(tenantId, 0, size.asInt() - current);
-        return new ResizeParameters(instance.getFlavorId(), size.asInt(), instance.getFlavorId(), current);
+        quotas.reserve(tenantId, 0, size - current);
+        return new ResizeParameters(instance.getFlavorId(), size, instance.getFlavorId(), current);
     }
 }

@@ -62,7 +62,11 @@ class InstanceUpdate {
         }
         if (instance.containsKey("configuration")) {
             Object configuration = instance.get("configuration");
-            instances.configure(tenantId, id, configuration == null ? null : configuration.toString());
+            if (configuration != null && !(configuration instanceof String)) {
+                throw ApiException.invalid("instance.configuration", "must be the id of a configuration group, or"
+                        + " null to detach it");
+            }
+            instances.configure(tenantId, id, (String) configuration);
         }
         if (detachField != null) {
             replicas.detach(tenantId, id);

@@ -45,33 +45,26 @@ class QuotaController {
 
     @PutMapping("/v1.0/{tenantId}/mgmt/quotas/{projectId}")
     Map<String, Map<String, Object>> update(@PathVariable String tenantId, @PathVariable String projectId,
-                                            @RequestBody Map<String, Map<String, Object>> body) {
+                                            @RequestBody QuotaUpdateRequest body) {
         if (!TenantPathGuard.caller().isOperator()) {
             throw ApiException.forbidden("only an operator changes quotas");
         }
-        Map<String, Object> limits = body == null ? null : body.get("quotas");
+        QuotaUpdateRequest.Limits limits = body == null ? null : body.quotas();
         if (limits == null || limits.isEmpty()) {
             throw ApiException.invalid("quotas", "is required: limits by resource (instances, volumes, backups)");
         }
-        limits.keySet().stream().filter(name -> !Quotas.RESOURCES.contains(name)).findFirst().ifPresent(name -> {
-            throw ApiException.invalid("quotas." + name, "is not a resource; one of [instances, volumes, backups]");
-        });
         Map<String, Object> updated = new LinkedHashMap<>();
-        quotas.update(projectId, limit(limits, Quotas.INSTANCES), limit(limits, Quotas.VOLUMES),
-                limit(limits, Quotas.BACKUPS))
+        quotas.update(projectId, limit(limits.instances(), Quotas.INSTANCES), limit(limits.volumes(), Quotas.VOLUMES),
+                limit(limits.backups(), Quotas.BACKUPS))
                 .forEach(usage -> updated.put(usage.resource(), usage.limit()));
         return Map.of("quotas", updated);
     }
 
-    private static Integer limit(Map<String, Object> limits, String resource) {
-        Object value = limits.get(resource);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof Integer number) || number < -1) {
+    private static Integer limit(Integer value, String resource) {
+        if (value != null && value < -1) {
             throw ApiException.invalid("quotas." + resource, "must be a whole number, -1 for unlimited");
         }
-        return number;
+        return value;
     }
 
     private static List<Map<String, Object>> rows(List<Quotas.Usage> usage) {

@@ -22,7 +22,6 @@ public class Quotas {
     static final String INSTANCES = "instances";
     static final String VOLUMES = "volumes";
     static final String BACKUPS = "backups";
-    static final java.util.Set<String> RESOURCES = java.util.Set.of(INSTANCES, VOLUMES, BACKUPS);
 
     private final TenantRepository tenants;
     private final NodeRepository nodes;

@@ -2,6 +2,7 @@ package dev.shoal.api.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final UnavailableAnswers unavailable;
+
+    ProblemHandler(UnavailableAnswers unavailable) {
+        this.unavailable = unavailable;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> apiException(ApiException e) {
         return problem(e.status(), e.code(), e.getMessage(), e.fields());
@@ -44,6 +51,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<Dependency> unreachable = Dependency.unreachable(e);
+        if (unreachable.isPresent()) {
+            return unavailable.response(unreachable.get(), e);
+        }
         log.error("unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the request could not be completed; it has been logged", List.of());
@@ -68,7 +79,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         JacksonException located = locatedCause(e);
         if (located != null) {
             String field = path(located);
-            String message = located instanceof UnrecognizedPropertyException ? "is not a member this request has"
+            String message = located instanceof UnrecognizedPropertyException unknown ? unknownMember(unknown)
                     : "has the wrong type or form";
             return cast(problem(HttpStatus.BAD_REQUEST, "invalid-field", field + ": " + message,
                     List.of(new ApiException.FieldProblem(field, message))));
@@ -86,6 +97,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Problems.decorate(problem, Problems.codeFor(status.value()), List.of());
         }
         return response;
+    }
+
+    /** Names the members that would have been read there, so a client learns what exists (an action's name). */
+    private static String unknownMember(UnrecognizedPropertyException e) {
+        List<String> known = e.getKnownPropertyIds() == null ? List.of() : e.getKnownPropertyIds().stream()
+                .map(String::valueOf).sorted().toList();
+        return "is not a member this request has" + (known.isEmpty() ? "" : "; one of " + known);
     }
 
     /** The outermost Jackson failure that knows where in the body it happened (an overflow's cause does not). */

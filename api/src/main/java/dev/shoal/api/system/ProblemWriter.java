@@ -3,8 +3,10 @@ package dev.shoal.api.system;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,9 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemWriter {
 
     private final JsonMapper json;
+    private final UnavailableAnswers unavailable;
 
-    public ProblemWriter(JsonMapper json) {
+    ProblemWriter(JsonMapper json, UnavailableAnswers unavailable) {
         this.json = json;
+        this.unavailable = unavailable;
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String code, String detail,
@@ -25,6 +29,17 @@ public class ProblemWriter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), Problems.of(status, code, detail, fields));
+    }
+
+    /** A 503 for a dependency out of reach, with its {@code Retry-After}. */
+    void writeUnavailable(HttpServletResponse response, Dependency dependency, Throwable failure) throws IOException {
+        ProblemDetail problem = unavailable.problem(dependency, failure);
+        response.resetBuffer();
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, unavailable.retryAfter());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     public void write(HttpServletResponse response, ApiException e) throws IOException {

@@ -1,6 +1,7 @@
 package dev.shoal.api.system;
 
 import dev.shoal.api.ApiProperties;
+import dev.shoal.domain.outbox.OutboxRepository;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskRepository;
 import dev.shoal.domain.task.TaskState;
@@ -23,12 +24,15 @@ public class TaskOutcomes {
     private static final Duration POLL = Duration.ofMillis(25);
 
     private final TaskRepository tasks;
+    private final OutboxRepository outbox;
     private final TransactionTemplate readOnly;
     private final ApiProperties properties;
     private final Clock clock;
 
-    TaskOutcomes(TaskRepository tasks, TransactionTemplate transactions, ApiProperties properties, Clock clock) {
+    TaskOutcomes(TaskRepository tasks, OutboxRepository outbox, TransactionTemplate transactions,
+                 ApiProperties properties, Clock clock) {
         this.tasks = tasks;
+        this.outbox = outbox;
         this.properties = properties;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
@@ -48,6 +52,7 @@ public class TaskOutcomes {
      * Must be called outside any transaction, after the one that scheduled the task committed.
      *
      * @throws ApiException 504 when the task has not finished within {@code timeout}, 502 when it failed
+     * @throws DependencyUnavailable (503) when by then the task was never started and casts wait in the outbox
      */
     public void awaitSuccess(UUID taskId, Duration timeout, String what) {
         Instant deadline = clock.instant().plus(timeout);
@@ -61,6 +66,11 @@ public class TaskOutcomes {
                         List.of());
             }
             if (clock.instant().isAfter(deadline)) {
+                if (task.getState() == TaskState.PENDING && outbox.countByPublishedAtIsNull() > 0) {
+                    // the cast that starts the task never left: the broker, not a node, is what is missing
+                    throw new DependencyUnavailable(Dependency.BROKER, what + " could not be sent to the task"
+                            + " manager");
+                }
                 throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, "guest-timeout", what + " was not confirmed by"
                         + " the node within " + timeout.toSeconds() + " s; it may still take effect, so ask again"
                         + " for a password you know works", List.of());

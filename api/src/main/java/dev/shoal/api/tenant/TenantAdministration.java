@@ -2,6 +2,7 @@ package dev.shoal.api.tenant;
 
 import dev.shoal.api.security.TokenSecrets;
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.ColumnSizes;
 import dev.shoal.domain.tenant.AuthToken;
 import dev.shoal.domain.tenant.AuthTokenRepository;
 import dev.shoal.domain.tenant.Tenant;
@@ -35,8 +36,8 @@ class TenantAdministration {
             throw ApiException.invalid("tenant.id", "must be 1-64 lowercase letters, digits or '-', starting with a"
                     + " letter or digit");
         }
-        if (name == null || name.isBlank() || name.length() > 255) {
-            throw ApiException.invalid("tenant.name", "must be 1-255 characters");
+        if (name == null || name.isBlank() || name.length() > ColumnSizes.NAME) {
+            throw ApiException.invalid("tenant.name", "must be 1-" + ColumnSizes.NAME + " characters");
         }
         if (tenants.existsById(id)) {
             throw ApiException.conflict("tenant " + id + " exists already");
@@ -56,8 +57,8 @@ class TenantAdministration {
         if (name == null || name.isBlank()) {
             throw ApiException.invalid("token.name", "is required: it says who or what holds the token");
         }
-        if (name.length() > 255) {
-            throw ApiException.invalid("token.name", "must be at most 255 characters");
+        if (name.length() > ColumnSizes.NAME) {
+            throw ApiException.invalid("token.name", "must be at most " + ColumnSizes.NAME + " characters");
         }
         String secret = TokenSecrets.generate();
         AuthToken token = tokens.save(AuthToken.forTenant(tenantId, name, TokenSecrets.hash(secret),

@@ -235,7 +235,8 @@ public final class Dispatcher {
      * guests still hold its broker credentials and reach it through the default exchange.
      */
     private void reply(String replyTo, String correlationId, Envelope request, Reply reply) {
-        publish(Routing.isReplyQueue(replyTo) ? Routing.EXCHANGE : "", replyTo, codec.envelope(MessageTypes.REPLY, clock.instant(), request.correlationId(),
+        String exchange = Routing.isReplyQueue(replyTo) ? Routing.EXCHANGE : "";
+        publish(exchange, replyTo, codec.envelope(MessageTypes.REPLY, clock.instant(), request.correlationId(),
                 request.tenantId(), config.nodeId(), reply), correlationId);
     }
 

@@ -74,7 +74,7 @@ final class EmbeddedBroker implements AutoCloseable {
         broker.launcher.startup(attributes);
         broker.requireActive(qpidWork);
         broker.guestAccounts = EmbeddedBrokerAccounts.enforce(broker.system.getContainer(Broker.class),
-                CONTROL_PLANE_USER, qpidWork.resolve("guest-access.acl"));
+                broker.launcher.getSystemPrincipal(), CONTROL_PLANE_USER, qpidWork.resolve("guest-access.acl"));
         broker.awaitPort(Duration.ofSeconds(60));
         log.info("embedded AMQP broker up on 127.0.0.1:{} in {} ms, store in {}", port,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), qpidWork);

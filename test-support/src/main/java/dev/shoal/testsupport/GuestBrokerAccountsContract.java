@@ -105,9 +105,16 @@ public abstract class GuestBrokerAccountsContract {
 
         refused(a, channel -> channel.basicConsume(guestQueue(nodeB), true, (tag, delivery) -> { }, tag -> { }));
         refused(a, channel -> channel.basicGet(guestQueue(nodeB), true));
-        refused(a, channel -> channel.queueBind(guestQueue(nodeA), EXCHANGE, guestQueue(nodeB)));
 
         assertThat(drain(guestQueue(nodeB))).isEqualTo("for B alone");
+    }
+
+    @Test
+    protected void aGuestCannotBindItsQueueToAnotherNodesRoutingKey() throws Exception {
+        Account a = ensure(nodeA);
+
+        refused(a, channel -> channel.queueBind(guestQueue(nodeA), EXCHANGE, guestQueue(nodeB)));
+        refused(a, channel -> channel.queueBind(guestQueue(nodeA), EXCHANGE, TASKMANAGER));
     }
 
     @Test
@@ -158,12 +165,15 @@ public abstract class GuestBrokerAccountsContract {
         return factory.newConnection("guest-account-contract");
     }
 
-    /** The broker closes the channel (or, for some, the connection) on the refused operation. */
+    /** RabbitMQ closes the channel on a refused operation, Qpid the whole connection. */
     private void refused(Account account, ChannelAction action) throws Exception {
-        try (Connection guest = connect(account)) {
+        Connection guest = connect(account);
+        try {
             Channel channel = guest.createChannel();
             assertThatThrownBy(() -> action.run(channel)).isInstanceOfAny(IOException.class,
                     ShutdownSignalException.class);
+        } finally {
+            guest.abort();
         }
     }
 

@@ -15,12 +15,32 @@ public final class Routing {
     public static final String SIGNATURE_HEADER = "x-shoal-signature";
 
     private static final String GUEST_QUEUE_PREFIX = "guestagent.";
+    /**
+     * Each task manager's own queue for the answers to its guest calls, bound to {@link #EXCHANGE} by its name like
+     * every queue: a guest may publish to the exchange with such a routing key, never to the default exchange,
+     * which would let it reach any queue.
+     */
+    private static final String REPLY_QUEUE_PREFIX = "taskmanager.replies.";
 
     private Routing() {
     }
 
     public static String guestQueue(String nodeId) {
         return GUEST_QUEUE_PREFIX + nodeId;
+    }
+
+    public static String replyQueue(String taskManagerId) {
+        return REPLY_QUEUE_PREFIX + taskManagerId;
+    }
+
+    /** Whether a call's reply-to names a task manager's reply queue, which is reached through {@link #EXCHANGE}. */
+    public static boolean isReplyQueue(String replyTo) {
+        return replyTo != null && replyTo.length() > REPLY_QUEUE_PREFIX.length()
+                && replyTo.startsWith(REPLY_QUEUE_PREFIX);
+    }
+
+    public static String replyQueuePrefix() {
+        return REPLY_QUEUE_PREFIX;
     }
 
     public static String deadLetterQueue(String queue) {

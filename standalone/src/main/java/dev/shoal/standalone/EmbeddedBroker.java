@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import dev.shoal.taskmanager.broker.GuestBrokerAccounts;
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.SystemLauncherListener;
 import org.apache.qpid.server.model.Broker;
@@ -31,7 +32,11 @@ final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
+    /** The control plane's own user; guests log in with accounts of their own ({@link #guestAccounts()}). */
+    private static final String CONTROL_PLANE_USER = "guest";
+
     private final int port;
+    private volatile EmbeddedBrokerAccounts guestAccounts;
     private final SystemLauncher launcher = new SystemLauncher(new StartupWatch());
     private volatile SystemConfig<?> system;
     private volatile RuntimeException startupFailure;
@@ -68,6 +73,8 @@ final class EmbeddedBroker implements AutoCloseable {
         EmbeddedBroker broker = new EmbeddedBroker(port);
         broker.launcher.startup(attributes);
         broker.requireActive(qpidWork);
+        broker.guestAccounts = EmbeddedBrokerAccounts.enforce(broker.system.getContainer(Broker.class),
+                broker.launcher.getSystemPrincipal(), CONTROL_PLANE_USER, qpidWork.resolve("guest-access.acl"));
         broker.awaitPort(Duration.ofSeconds(60));
         log.info("embedded AMQP broker up on 127.0.0.1:{} in {} ms, store in {}", port,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), qpidWork);
@@ -75,7 +82,12 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     String uri() {
-        return "amqp://guest:guest@127.0.0.1:" + port;
+        return "amqp://" + CONTROL_PLANE_USER + ":guest@127.0.0.1:" + port;
+    }
+
+    /** Each node's own account, allowed its own queue alone, as the task manager asks. */
+    GuestBrokerAccounts guestAccounts() {
+        return guestAccounts;
     }
 
     int port() {

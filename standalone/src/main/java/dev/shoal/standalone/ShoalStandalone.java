@@ -1,5 +1,6 @@
 package dev.shoal.standalone;
 
+import dev.shoal.taskmanager.broker.GuestBrokerAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Deque;
@@ -43,8 +44,9 @@ public final class ShoalStandalone {
                 System.setProperty("spring.datasource.password", "");
                 log.info("SHOAL_DB_URL not set: using embedded PostgreSQL at {}", database.jdbcUrl());
             }
+            EmbeddedBroker broker = null;
             if (env("SHOAL_AMQP_URI", null) == null) {
-                EmbeddedBroker broker = EmbeddedBroker.start(home);
+                broker = EmbeddedBroker.start(home);
                 embedded.push(broker);
                 System.setProperty("spring.rabbitmq.addresses", broker.uri());
                 log.info("SHOAL_AMQP_URI not set: using embedded AMQP broker on 127.0.0.1:{}", broker.port());
@@ -59,6 +61,12 @@ public final class ShoalStandalone {
             offerCassandra();
             SpringApplication application = new SpringApplication(StandaloneApplication.class);
             application.setRegisterShutdownHook(false);
+            if (broker != null) {
+                // guests' accounts are kept by the embedded broker, not by a RabbitMQ management API
+                GuestBrokerAccounts accounts = broker.guestAccounts();
+                application.addInitializers(context -> context.getBeanFactory()
+                        .registerSingleton("embeddedBrokerGuestAccounts", accounts));
+            }
             services.set(application.run(args));
         } catch (Exception | Error e) {
             closeAll(embedded);

@@ -232,8 +232,14 @@ public final class Dispatcher {
         }
     }
 
+    /**
+     * A task manager's reply queue is reached through the shoal exchange, which a node's own broker account may publish
+     * to; any other reply-to is that of an older task manager (RabbitMQ's direct reply-to, a temporary queue), whose
+     * guests still hold its broker credentials and reach it through the default exchange.
+     */
     private void reply(String replyTo, String correlationId, Envelope request, Reply reply) {
-        publish("", replyTo, codec.envelope(MessageTypes.REPLY, clock.instant(), request.correlationId(),
+        String exchange = Routing.isReplyQueue(replyTo) ? Routing.EXCHANGE : "";
+        publish(exchange, replyTo, codec.envelope(MessageTypes.REPLY, clock.instant(), request.correlationId(),
                 request.tenantId(), config.nodeId(), reply), correlationId);
     }
 

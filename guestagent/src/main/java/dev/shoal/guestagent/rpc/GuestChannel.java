@@ -1,7 +1,6 @@
 package dev.shoal.guestagent.rpc;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -76,16 +75,21 @@ public final class GuestChannel implements AutoCloseable {
                 log.warn("broker connection of node {} lost; recovering", nodeId);
             }
         });
-        this.consumer = connection.createChannel();
-        this.publisher = connection.createChannel();
         this.nodeId = nodeId;
         this.secret = secret;
         this.codec = codec;
-        String queue = Routing.guestQueue(nodeId);
-        consumer.exchangeDeclare(Routing.EXCHANGE, BuiltinExchangeType.TOPIC, true);
-        consumer.queueDeclare(queue, true, false, false, null);
-        consumer.queueBind(queue, Routing.EXCHANGE, queue);
-        consumer.basicQos(4);
+        try {
+            this.consumer = connection.createChannel();
+            this.publisher = connection.createChannel();
+            // The task manager declares the exchange, this queue and its binding before the guest starts: a node's
+            // own broker account may not declare (that would let it delete them too), only look. A queue not there
+            // yet fails this attempt, and the caller tries again.
+            consumer.queueDeclarePassive(Routing.guestQueue(nodeId));
+            consumer.basicQos(4);
+        } catch (IOException | RuntimeException e) {
+            connection.abort();
+            throw e;
+        }
     }
 
     /**
@@ -104,7 +108,10 @@ public final class GuestChannel implements AutoCloseable {
         consumer.basicAck(deliveryTag, false);
     }
 
-    /** Publishes to the shoal exchange (conductor) or, with {@code exchange} "", straight to a reply queue. */
+    /**
+     * Publishes to the shoal exchange (conductor, a task manager's reply queue) or, with {@code exchange} "", straight
+     * to a reply queue of a task manager older than reply queues.
+     */
     public synchronized void publish(String exchange, String routingKey, Envelope envelope, String correlationId)
             throws IOException {
         byte[] body = codec.encode(envelope);

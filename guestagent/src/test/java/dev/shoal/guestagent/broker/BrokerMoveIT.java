@@ -78,6 +78,9 @@ class BrokerMoveIT {
         channel.exchangeDeclare(Routing.EXCHANGE, BuiltinExchangeType.TOPIC, true);
         channel.queueDeclare(Routing.CONDUCTOR_QUEUE, true, false, false, null);
         channel.queueBind(Routing.CONDUCTOR_QUEUE, Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE);
+        // as the task manager does before a guest starts
+        channel.queueDeclare(Routing.guestQueue(nodeId), true, false, false, null);
+        channel.queueBind(Routing.guestQueue(nodeId), Routing.EXCHANGE, Routing.guestQueue(nodeId));
         channel.basicConsume(Routing.CONDUCTOR_QUEUE, true,
                 (tag, delivery) -> toConductor.add(codec.decode(delivery.getBody())), tag -> { });
         oldAddress = new TcpForwarder(new InetSocketAddress(broker.host(), broker.port()));

@@ -1,6 +1,9 @@
 package dev.shoal.taskmanager.compute;
 
+import dev.shoal.contracts.NodeSecret;
+import dev.shoal.taskmanager.broker.GuestBrokerAccount;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * found again through their pid file. A node's firewall ({@code shoal.compute.local.firewall}) goes with its
  * directory: the directory exists from the first time the firewall is applied, so whoever cleans up after this
  * driver finds every node that may hold one. A node's {@code broker.properties} tells its guest where the broker
- * is, and is rewritten at every start of the task manager (see {@link #pointGuestsAtBroker()}).
+ * is and the node's own broker account, and is rewritten at every start of the task manager (see
+ * {@link #pointGuestsAtBroker}).
  */
 public class LocalProcessComputeDriver implements ComputeDriver {
 
@@ -54,7 +59,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         try {
             createPrivateDirectory(nodeDir);
             writeGuestConfig(spec, nodeDir);
-            GuestBrokerFile.write(nodeDir, guestAmqpUri);
+            GuestBrokerFile.write(nodeDir, guestUri(spec.nodeId(), spec.secret()));
             Process guest = new ProcessBuilder(command(nodeDir))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("guest.log").toFile()))
@@ -70,18 +75,28 @@ public class LocalProcessComputeDriver implements ComputeDriver {
 
     /**
      * Points the guest of every node in the work directory at this control plane's broker, by rewriting each
-     * node's broker file: guests outlive the control plane, and its broker may have moved since they started.
-     * Runs before the task manager serves, so that a guest's next reconnection attempt finds the broker.
+     * node's broker file: guests outlive the control plane, and its broker may have moved since they started, or be
+     * new. Each node's account (and whatever else its guest needs on the broker) is made ready first by
+     * {@code prepare}, so that a guest that follows the file finds it; a node it fails for is still pointed, in case
+     * the broker has it from before. Runs before the task manager serves, so that a guest's next reconnection
+     * attempt finds the broker.
      *
      * @return how many nodes were pointed at the broker
      */
-    public int pointGuestsAtBroker() {
+    public int pointGuestsAtBroker(Consumer<GuestBrokerAccount> prepare) {
         int pointed = 0;
         for (Path nodeDir : ownedNodeDirs()) {
             try {
-                GuestBrokerFile.write(nodeDir, guestAmqpUri);
+                GuestBrokerAccount account = account(nodeDir);
+                try {
+                    prepare.accept(account);
+                } catch (RuntimeException e) {
+                    log.error("node {}: its broker account could not be made ready; its guest may not log in: {}",
+                            account.nodeId(), e.getMessage());
+                }
+                GuestBrokerFile.write(nodeDir, account.amqpUri(guestAmqpUri));
                 pointed++;
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 log.error("node {}: could not write its {}, its guest cannot follow the broker: {}",
                         nodeDir.getFileName(), GuestBrokerFile.FILE_NAME, e.toString());
             }
@@ -89,6 +104,24 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         log.info("pointed the guests of {} nodes in {} at broker {}", pointed, workDir,
                 GuestBrokerFile.redacted(guestAmqpUri));
         return pointed;
+    }
+
+    /** The node's own account, from the secret its guest holds. */
+    private static GuestBrokerAccount account(Path nodeDir) throws IOException {
+        Properties config = new Properties();
+        try (Reader reader = Files.newBufferedReader(nodeDir.resolve("guest.properties"))) {
+            config.load(reader);
+        }
+        String nodeId = config.getProperty("node.id");
+        String secret = config.getProperty("node.secret");
+        if (nodeId == null || secret == null) {
+            throw new IllegalArgumentException("guest.properties names no node id or secret");
+        }
+        return GuestBrokerAccount.forNode(nodeId, new NodeSecret(secret));
+    }
+
+    private String guestUri(String nodeId, NodeSecret secret) {
+        return GuestBrokerAccount.forNode(nodeId, secret).amqpUri(guestAmqpUri);
     }
 
     /** A node's directory is one with a guest config; the shared stores and the agent jar live in dot-directories. */
@@ -190,7 +223,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         config.setProperty("node.address", spec.address());
         config.setProperty("node.dir", nodeDir.toString());
         // guests read broker.properties; this is for those older than that file
-        config.setProperty("amqp.uri", guestAmqpUri);
+        config.setProperty("amqp.uri", guestUri(spec.nodeId(), spec.secret()));
         config.setProperty("heartbeat.interval", properties.heartbeatInterval().toString());
         config.setProperty("datastore.manager", spec.datastore());
         config.setProperty("snapshot.dir", (properties.snapshotDir() != null ? properties.snapshotDir().toAbsolutePath()

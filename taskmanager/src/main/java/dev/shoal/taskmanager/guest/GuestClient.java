@@ -14,6 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -21,6 +24,8 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.RabbitMessageFuture;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -33,17 +38,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class GuestClient {
 
-    private final ConnectionFactory connections;
     private final RabbitAdmin admin;
     private final RabbitTemplate casts;
+    private final AsyncRabbitTemplate calls;
     private final MessageCodec codec;
     private final Clock clock;
     private final GuestWireVersions versions = new GuestWireVersions();
 
-    public GuestClient(ConnectionFactory connections, MessageCodec codec, Clock clock) {
-        this.connections = connections;
+    public GuestClient(ConnectionFactory connections, AsyncRabbitTemplate calls, MessageCodec codec, Clock clock) {
         this.admin = new RabbitAdmin(connections);
         this.casts = new RabbitTemplate(connections);
+        this.calls = calls;
         this.codec = codec;
         this.clock = clock;
     }
@@ -74,14 +79,8 @@ public class GuestClient {
 
     /** @throws GuestCallException when the guest answers with an error, does not answer, or answers unsigned */
     public Reply call(Node node, String type, Object payload, String correlationId, Duration timeout) {
-        RabbitTemplate template = new RabbitTemplate(connections);
-        template.setReplyTimeout(timeout.toMillis());
-        Message answer = template.sendAndReceive(Routing.EXCHANGE, Routing.guestQueue(node.getId().toString()),
-                signed(node, envelope(node, type, payload, correlationId)));
-        if (answer == null) {
-            throw new GuestCallException(type + " to node " + node.getId() + " got no answer within "
-                    + timeout.toSeconds() + " s");
-        }
+        Message answer = await(calls.sendAndReceive(Routing.EXCHANGE, Routing.guestQueue(node.getId().toString()),
+                signed(node, envelope(node, type, payload, correlationId))), node, type, timeout);
         Object signature = answer.getMessageProperties().getHeader(Routing.SIGNATURE_HEADER);
         if (!MessageSigner.verify(secret(node), answer.getBody(), signature == null ? null : signature.toString())) {
             throw new GuestCallException("the answer to " + type + " is not signed by node " + node.getId());
@@ -96,6 +95,24 @@ public class GuestClient {
             throw new GuestCallException(type + " failed on node " + node.getId() + ": " + reply.error());
         }
         return reply;
+    }
+
+    private static Message await(RabbitMessageFuture answer, Node node, String type, Duration timeout) {
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new GuestCallException(type + " to node " + node.getId() + " got no answer within "
+                    + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new GuestCallException(type + " to node " + node.getId() + " could not be sent: "
+                    + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GuestCallException(type + " to node " + node.getId() + " was interrupted");
+        } finally {
+            // a late answer then finds nothing waiting, and is dropped
+            answer.cancel(false);
+        }
     }
 
     private Envelope envelope(Node node, String type, Object payload, String correlationId) {

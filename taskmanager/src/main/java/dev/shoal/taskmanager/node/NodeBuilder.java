@@ -18,6 +18,9 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.node.ServiceStatusRecord;
 import dev.shoal.domain.node.ServiceStatusRepository;
 import dev.shoal.taskmanager.TaskManagerProperties;
+import dev.shoal.taskmanager.broker.BrokerAccountException;
+import dev.shoal.taskmanager.broker.GuestBrokerAccount;
+import dev.shoal.taskmanager.broker.GuestBrokerAccounts;
 import dev.shoal.taskmanager.compute.AddressAllocator;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
@@ -58,6 +61,7 @@ public class NodeBuilder {
     private final AddressAllocator addresses;
     private final ComputeDriver compute;
     private final GuestClient guests;
+    private final GuestBrokerAccounts brokerAccounts;
     private final TaskManagerProperties properties;
     private final dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues;
     private final SecurityGroupEnforcer securityGroups;
@@ -67,7 +71,7 @@ public class NodeBuilder {
 
     NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, DatastoreVersionRepository versions,
                 FlavorRepository flavors, AddressAllocator addresses, ComputeDriver compute, GuestClient guests,
-                TaskManagerProperties properties,
+                GuestBrokerAccounts brokerAccounts, TaskManagerProperties properties,
                 dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues,
                 SecurityGroupEnforcer securityGroups, Clock clock) {
         this.configurationValues = configurationValues;
@@ -79,6 +83,7 @@ public class NodeBuilder {
         this.addresses = addresses;
         this.compute = compute;
         this.guests = guests;
+        this.brokerAccounts = brokerAccounts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -100,6 +105,12 @@ public class NodeBuilder {
      */
     public boolean spawn(Node node) throws StepFailure {
         guests.declareQueue(node.getId().toString());
+        try {
+            brokerAccounts.ensure(GuestBrokerAccount.forNode(node.getId().toString(), node.secret().orElseThrow()));
+        } catch (BrokerAccountException e) {
+            throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, "node " + node.getName()
+                    + ": its broker account could not be made: " + e.getMessage());
+        }
         try {
             securityGroups.enforce(node);
         } catch (ComputeException e) {
@@ -210,11 +221,19 @@ public class NodeBuilder {
         }
     }
 
-    /** Every process and file of the node goes; the row stays, soft-deleted, its address released. */
+    /**
+     * Every process and file of the node goes, then its broker account and queue; the row stays, soft-deleted, its
+     * address released.
+     */
     public void destroy(Node node) throws StepFailure {
         try {
             compute.destroy(node.getId().toString());
         } catch (ComputeException e) {
+            throw new StepFailure(NodeTask.DELETING_ERROR, e.getMessage());
+        }
+        try {
+            brokerAccounts.delete(node.getId().toString());
+        } catch (BrokerAccountException e) {
             throw new StepFailure(NodeTask.DELETING_ERROR, e.getMessage());
         }
         guests.deleteQueue(node.getId().toString());

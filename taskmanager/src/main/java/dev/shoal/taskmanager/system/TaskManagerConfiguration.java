@@ -5,15 +5,21 @@ import dev.shoal.domain.messaging.DeadLetteringListenerFactory;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.backup.BackupStore;
 import dev.shoal.taskmanager.backup.LocalBackupStore;
+import dev.shoal.taskmanager.broker.BrokerAdminProperties;
+import dev.shoal.taskmanager.broker.GuestBrokerAccounts;
+import dev.shoal.taskmanager.broker.RabbitManagementAccounts;
 import dev.shoal.taskmanager.compute.AddressAllocator;
 import dev.shoal.taskmanager.compute.LocalComputeProperties;
 import dev.shoal.taskmanager.compute.LocalProcessComputeDriver;
+import dev.shoal.taskmanager.guest.GuestClient;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,14 +34,33 @@ class TaskManagerConfiguration {
                 properties.maxDeliveryAttempts());
     }
 
-    /** Nodes started by an earlier task manager learn where the broker is now before this one serves. */
+    /**
+     * Nodes started by an earlier task manager learn where the broker is now before this one serves; their queues
+     * and broker accounts are there before their guests look.
+     */
     @Bean
     LocalProcessComputeDriver localProcessComputeDriver(LocalComputeProperties properties,
-                                                        ConnectionFactory connections) {
+                                                        ConnectionFactory connections, GuestClient guests,
+                                                        GuestBrokerAccounts accounts) {
         String guestUri = properties.guestAmqpUri() != null ? properties.guestAmqpUri() : sameBroker(connections);
         LocalProcessComputeDriver driver = new LocalProcessComputeDriver(properties, guestUri);
-        driver.pointGuestsAtBroker();
+        driver.pointGuestsAtBroker(account -> {
+            guests.declareQueue(account.nodeId());
+            accounts.ensure(account);
+        });
         return driver;
+    }
+
+    /** RabbitMQ's management API, unless another broker's accounts are offered (the standalone's embedded one). */
+    @Bean
+    @ConditionalOnMissingBean(GuestBrokerAccounts.class)
+    GuestBrokerAccounts rabbitManagementAccounts(BrokerAdminProperties admin, ConnectionFactory connections) {
+        com.rabbitmq.client.ConnectionFactory rabbit =
+                ((CachingConnectionFactory) connections).getRabbitConnectionFactory();
+        URI url = admin.url() != null ? admin.url()
+                : URI.create("http://" + connections.getHost() + ":" + BrokerAdminProperties.DEFAULT_PORT);
+        return new RabbitManagementAccounts(url, admin.username() != null ? admin.username() : rabbit.getUsername(),
+                admin.password() != null ? admin.password() : rabbit.getPassword(), connections.getVirtualHost());
     }
 
     @Bean

@@ -5,12 +5,15 @@ import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.contracts.NodeSecret;
+import dev.shoal.taskmanager.broker.GuestBrokerAccount;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,12 +35,14 @@ class LocalProcessComputeDriverTest {
     @Test
     void provisionWritesTheBrokerFileReadableByItsOwnerAlone() throws Exception {
         String nodeId = UUID.randomUUID().toString();
+        NodeSecret secret = NodeSecret.generate();
 
-        driver(BROKER).provision(new NodeSpec(nodeId, "t", "mysql", "10.11", 1024, 1, "127.0.4.9",
-                NodeSecret.generate()));
+        driver(BROKER).provision(new NodeSpec(nodeId, "t", "mysql", "10.11", 1024, 1, "127.0.4.9", secret));
 
         Path file = workDir.resolve(nodeId).resolve("broker.properties");
-        assertThat(brokerIn(workDir.resolve(nodeId))).isEqualTo(BROKER);
+        assertThat(brokerIn(workDir.resolve(nodeId))).isEqualTo(ownBroker(nodeId, secret));
+        assertThat(guestPropertiesIn(workDir.resolve(nodeId)).getProperty("amqp.uri"))
+                .as("for guests older than the broker file").isEqualTo(ownBroker(nodeId, secret));
         assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(OWNER_READ, OWNER_WRITE);
         assertThat(workDir.resolve(nodeId)).isDirectoryNotContaining("glob:**.part");
     }
@@ -69,12 +74,15 @@ class LocalProcessComputeDriverTest {
         Path snapshots = node(".snapshots");
         Path backups = node(".backups");
         Path agentJar = node(".guestagent");
+        List<GuestBrokerAccount> prepared = new ArrayList<>();
 
-        int pointed = driver(BROKER).pointGuestsAtBroker();
+        int pointed = driver(BROKER).pointGuestsAtBroker(prepared::add);
 
         assertThat(pointed).isEqualTo(2);
+        assertThat(prepared).extracting(GuestBrokerAccount::nodeId)
+                .containsExactlyInAnyOrder(nodeIdOf(withOldFile), nodeIdOf(withoutFile));
         for (Path node : new Path[] {withOldFile, withoutFile}) {
-            assertThat(brokerIn(node)).isEqualTo(BROKER);
+            assertThat(brokerIn(node)).isEqualTo(ownBroker(nodeIdOf(node), secretOf(node)));
             assertThat(Files.getPosixFilePermissions(node.resolve("broker.properties")))
                     .containsExactlyInAnyOrder(OWNER_READ, OWNER_WRITE);
         }
@@ -86,25 +94,62 @@ class LocalProcessComputeDriverTest {
     }
 
     @Test
+    void aNodeWhoseAccountCannotBeMadeReadyIsStillPointedAtTheBroker(CapturedOutput output) throws Exception {
+        Path node = node(UUID.randomUUID().toString());
+
+        int pointed = driver(BROKER).pointGuestsAtBroker(account -> {
+            throw new IllegalStateException("management API down");
+        });
+
+        assertThat(pointed).isEqualTo(1);
+        assertThat(brokerIn(node)).isEqualTo(ownBroker(nodeIdOf(node), secretOf(node)));
+        assertThat(output.getOut()).contains("its broker account could not be made ready", "management API down");
+    }
+
+    @Test
     void aWorkDirectoryNotYetMadeHasNoNodesToPoint() {
         LocalProcessComputeDriver driver = new LocalProcessComputeDriver(properties(workDir.resolve("absent")),
                 BROKER);
 
-        assertThat(driver.pointGuestsAtBroker()).isZero();
+        assertThat(driver.pointGuestsAtBroker(account -> { })).isZero();
     }
 
     private Path node(String name) throws IOException {
         Path dir = Files.createDirectories(workDir.resolve(name));
-        Files.writeString(dir.resolve("guest.properties"), "node.id=" + name + "\n");
+        Files.writeString(dir.resolve("guest.properties"), "node.id=" + name + "\nnode.secret="
+                + NodeSecret.generate().value() + "\n");
         return dir;
     }
 
+    /** The broker guests use, as the node's own account logs in to it. */
+    private static String ownBroker(String nodeId, NodeSecret secret) {
+        GuestBrokerAccount account = GuestBrokerAccount.forNode(nodeId, secret);
+        assertThat(account.username()).isEqualTo("guestagent-" + nodeId);
+        return "amqp://" + account.username() + ":" + account.password() + "@127.0.0.1:5672/shoal";
+    }
+
+    private static String nodeIdOf(Path nodeDir) throws IOException {
+        return guestPropertiesIn(nodeDir).getProperty("node.id");
+    }
+
+    private static NodeSecret secretOf(Path nodeDir) throws IOException {
+        return new NodeSecret(guestPropertiesIn(nodeDir).getProperty("node.secret"));
+    }
+
     private static String brokerIn(Path nodeDir) throws IOException {
+        return load(nodeDir.resolve("broker.properties")).getProperty("amqp.uri");
+    }
+
+    private static Properties guestPropertiesIn(Path nodeDir) throws IOException {
+        return load(nodeDir.resolve("guest.properties"));
+    }
+
+    private static Properties load(Path file) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(nodeDir.resolve("broker.properties"))) {
+        try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         }
-        return properties.getProperty("amqp.uri");
+        return properties;
     }
 
     private LocalProcessComputeDriver driver(String broker) {

@@ -31,7 +31,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -46,9 +51,12 @@ class GuestClientIT {
     private final NodeSecret secret = NodeSecret.generate();
     private final Node node = placedNode(secret);
     private CachingConnectionFactory connections;
+    private AsyncRabbitTemplate calls;
     private GuestClient client;
     private Connection guestConnection;
     private volatile int guestWireVersion;
+    /** Guests answer through the shoal exchange; those older than reply queues through the default exchange. */
+    private volatile String answerExchange = Routing.EXCHANGE;
 
     @BeforeEach
     void startAGuest() throws Exception {
@@ -59,7 +67,14 @@ class GuestClientIT {
         Channel channel = guestConnection.createChannel();
         channel.exchangeDeclare(Routing.EXCHANGE, BuiltinExchangeType.TOPIC, true);
         connections = new CachingConnectionFactory(URI.create(uri));
-        client = new GuestClient(connections, codec, Clock.systemUTC());
+        Queue replies = GuestCallReplies.replyQueue();
+        RabbitAdmin admin = new RabbitAdmin(connections);
+        admin.declareQueue(replies);
+        admin.declareBinding(BindingBuilder.bind(replies).to(new TopicExchange(Routing.EXCHANGE))
+                .with(replies.getName()));
+        calls = GuestCallReplies.calls(connections, replies);
+        calls.start();
+        client = new GuestClient(connections, calls, codec, Clock.systemUTC());
         client.declareQueue(node.getId().toString());
         channel.basicConsume(Routing.guestQueue(node.getId().toString()), true,
                 (tag, delivery) -> answer(channel, delivery), tag -> { });
@@ -68,6 +83,7 @@ class GuestClientIT {
     @AfterEach
     void stop() throws IOException {
         client.deleteQueue(node.getId().toString());
+        calls.stop();
         guestConnection.close();
         connections.destroy();
     }
@@ -75,6 +91,7 @@ class GuestClientIT {
     @Test
     void anAnswerOfThePreviousWireVersionIsReadAndItsOldGuestToldOfOnce(CapturedOutput output) {
         guestWireVersion = Envelope.PREVIOUS_VERSION;
+        answerExchange = "";
 
         Reply first = client.call(node, MessageTypes.GET_FILESYSTEM_STATS, Map.of(), "c-1", TIMEOUT);
         Reply second = client.call(node, MessageTypes.GET_FILESYSTEM_STATS, Map.of(), "c-2", TIMEOUT);
@@ -110,7 +127,7 @@ class GuestClientIT {
                 request.tenantId(), request.nodeId(), reply);
         byte[] body = codec.encode(new Envelope(current.id(), current.type(), guestWireVersion, current.sentAt(),
                 current.correlationId(), current.tenantId(), current.nodeId(), current.payload()));
-        channel.basicPublish("", call.getProperties().getReplyTo(), new AMQP.BasicProperties.Builder()
+        channel.basicPublish(answerExchange, call.getProperties().getReplyTo(), new AMQP.BasicProperties.Builder()
                 .correlationId(call.getProperties().getCorrelationId())
                 .headers(Map.of(Routing.SIGNATURE_HEADER, MessageSigner.sign(secret, body)))
                 .build(), body);

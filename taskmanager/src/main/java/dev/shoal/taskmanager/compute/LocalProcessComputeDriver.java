@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -87,14 +89,22 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         int pointed = 0;
         for (Path nodeDir : ownedNodeDirs()) {
             try {
-                GuestBrokerAccount account = account(nodeDir);
-                try {
-                    prepare.accept(account);
-                } catch (RuntimeException e) {
-                    log.error("node {}: its broker account could not be made ready; its guest may not log in: {}",
-                            account.nodeId(), e.getMessage());
+                Properties config = guestConfig(nodeDir);
+                GuestBrokerAccount account = account(config);
+                if (provisionedWithOwnAccount(config, account)) {
+                    try {
+                        prepare.accept(account);
+                    } catch (RuntimeException e) {
+                        log.error("node {}: its broker account could not be made ready; its guest may not log in: {}",
+                                account.nodeId(), e.getMessage());
+                    }
+                    GuestBrokerFile.write(nodeDir, account.amqpUri(guestAmqpUri));
+                } else {
+                    // its guest declares the shared exchange on every reconnect, which a node's own account may not
+                    log.warn("node {} runs a guest agent older than per-node broker accounts: it keeps the control"
+                            + " plane's broker credentials until it is rebuilt or replaced", account.nodeId());
+                    GuestBrokerFile.write(nodeDir, guestAmqpUri);
                 }
-                GuestBrokerFile.write(nodeDir, account.amqpUri(guestAmqpUri));
                 pointed++;
             } catch (IOException | IllegalArgumentException e) {
                 log.error("node {}: could not write its {}, its guest cannot follow the broker: {}",
@@ -106,18 +116,35 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         return pointed;
     }
 
-    /** The node's own account, from the secret its guest holds. */
-    private static GuestBrokerAccount account(Path nodeDir) throws IOException {
+    private static Properties guestConfig(Path nodeDir) throws IOException {
         Properties config = new Properties();
         try (Reader reader = Files.newBufferedReader(nodeDir.resolve("guest.properties"))) {
             config.load(reader);
         }
+        return config;
+    }
+
+    /** The node's own account, from the secret its guest holds. */
+    private static GuestBrokerAccount account(Properties config) {
         String nodeId = config.getProperty("node.id");
         String secret = config.getProperty("node.secret");
         if (nodeId == null || secret == null) {
             throw new IllegalArgumentException("guest.properties names no node id or secret");
         }
         return GuestBrokerAccount.forNode(nodeId, new NodeSecret(secret));
+    }
+
+    /**
+     * Whether the node was made by a driver that gives each node a broker account of its own: its guest.properties
+     * then logs in as that account. A node made before has a guest agent of that time, which cannot work with one.
+     */
+    private static boolean provisionedWithOwnAccount(Properties config, GuestBrokerAccount account) {
+        try {
+            String userInfo = new URI(config.getProperty("amqp.uri", "")).getUserInfo();
+            return userInfo != null && userInfo.startsWith(account.username() + ":");
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private String guestUri(String nodeId, NodeSecret secret) {

@@ -8,6 +8,7 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.taskmanager.broker.GuestBrokerAccount;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -107,6 +108,21 @@ class LocalProcessComputeDriverTest {
     }
 
     @Test
+    void aNodeMadeBeforePerNodeAccountsKeepsTheSharedCredentialsItsGuestWorksWith(CapturedOutput output)
+            throws Exception {
+        String oldId = UUID.randomUUID().toString();
+        Path old = node(oldId, NodeSecret.generate(), OLD_BROKER);
+        List<GuestBrokerAccount> prepared = new ArrayList<>();
+
+        int pointed = driver(BROKER).pointGuestsAtBroker(prepared::add);
+
+        assertThat(pointed).isEqualTo(1);
+        assertThat(prepared).as("no account made for a guest that cannot use it").isEmpty();
+        assertThat(brokerIn(old)).isEqualTo(BROKER);
+        assertThat(output.getOut()).contains("node " + oldId + " runs a guest agent older than per-node broker");
+    }
+
+    @Test
     void aWorkDirectoryNotYetMadeHasNoNodesToPoint() {
         LocalProcessComputeDriver driver = new LocalProcessComputeDriver(properties(workDir.resolve("absent")),
                 BROKER);
@@ -114,10 +130,21 @@ class LocalProcessComputeDriverTest {
         assertThat(driver.pointGuestsAtBroker(account -> { })).isZero();
     }
 
+    /** A node made by this driver: its guest.properties logs in with the node's own account. */
     private Path node(String name) throws IOException {
+        NodeSecret secret = NodeSecret.generate();
+        return node(name, secret, ownBroker(name, secret));
+    }
+
+    private Path node(String name, NodeSecret secret, String broker) throws IOException {
         Path dir = Files.createDirectories(workDir.resolve(name));
-        Files.writeString(dir.resolve("guest.properties"), "node.id=" + name + "\nnode.secret="
-                + NodeSecret.generate().value() + "\n");
+        Properties config = new Properties();
+        config.setProperty("node.id", name);
+        config.setProperty("node.secret", secret.value());
+        config.setProperty("amqp.uri", broker);
+        try (Writer writer = Files.newBufferedWriter(dir.resolve("guest.properties"))) {
+            config.store(writer, null);
+        }
         return dir;
     }
 

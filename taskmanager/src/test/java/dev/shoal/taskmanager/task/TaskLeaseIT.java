@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.domain.task.TaskKind;
-import dev.shoal.domain.task.TaskRepository;
-import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.task.Workflow.Step;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import dev.shoal.testsupport.TestServices;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A step that takes longer than a lease (a guest writing a backup) keeps its task: this service's own task manager
@@ -29,20 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = {"server.port=0", "shoal.taskmanager.lease-duration=1s",
         "shoal.taskmanager.scan-interval=200ms", "shoal.compute.local.first-address=127.0.55.1"})
-class TaskLeaseIT {
+class TaskLeaseIT extends RunnerTestTasks {
 
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TaskRepository tasks;
-    @Autowired
-    TaskLeases leases;
-    @Autowired
-    TaskManagerProperties properties;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    Clock clock;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -58,7 +37,7 @@ class TaskLeaseIT {
                     Thread.sleep(3 * properties.leaseDuration().toMillis());
                     return StepOutcome.DONE;
                 }));
-        TaskRunner runner = new TaskRunner(tasks, leases, List.of(slow), properties, transactions, clock);
+        TaskRunner runner = runner(properties, slow);
         try {
             assertThat(runner.submit(task)).isTrue();
 
@@ -69,20 +48,5 @@ class TaskLeaseIT {
         } finally {
             runner.stop();
         }
-    }
-
-    private UUID insertTask(TaskKind kind) {
-        UUID task = UUID.randomUUID();
-        jdbc.sql("""
-                insert into tasks (id, kind, resource_type, resource_id, state, step, deadline, created, updated)
-                values (?, ?, 'instance', ?, 'PENDING', 'START', ?, now(), now())
-                """).param(task).param(kind.name()).param(UUID.randomUUID())
-                .param(Timestamp.from(Instant.now().plus(Duration.ofMinutes(1)))).update();
-        return task;
-    }
-
-    private String column(UUID task, String column) {
-        return jdbc.sql("select " + column + "::text from tasks where id = ?").param(task).query(String.class)
-                .single();
     }
 }

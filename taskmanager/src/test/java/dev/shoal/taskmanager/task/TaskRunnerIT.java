@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.shoal.domain.leader.Leadership;
 import dev.shoal.domain.task.TaskKind;
-import dev.shoal.domain.task.TaskRepository;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.task.Workflow.Step;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import dev.shoal.testsupport.TestServices;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The runner's threads, fencing and history against PostgreSQL, with runners of the test's own: waiting steps hold no
@@ -37,24 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(properties = {"server.port=0", "shoal.taskmanager.lease-duration=1s",
         "shoal.taskmanager.scan-interval=1h", "shoal.taskmanager.poll-interval=20ms",
         "shoal.compute.local.first-address=127.0.56.1"})
-class TaskRunnerIT {
+class TaskRunnerIT extends RunnerTestTasks {
 
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TaskRepository tasks;
-    @Autowired
-    TaskLeases leases;
-    @Autowired
-    TaskManagerProperties properties;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    Clock clock;
     @Autowired
     FinishedTaskPruner pruner;
     @Autowired
     Leadership leadership;
+
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -72,7 +55,7 @@ class TaskRunnerIT {
                     seenWaiting.add(t.getId());
                     return seenWaiting.size() < builds ? StepOutcome.WAIT : StepOutcome.DONE;
                 }));
-        TaskRunner runner = new TaskRunner(tasks, leases, List.of(build), fourWorkers(), transactions, clock);
+        TaskRunner runner = runner(fourWorkers(), build);
         List<UUID> ids = new ArrayList<>();
         try {
             for (int i = 0; i < builds; i++) {
@@ -102,7 +85,7 @@ class TaskRunnerIT {
                     return StepOutcome.DONE;
                 }),
                 new Step("NEXT", 100, "Never reached by the first", t -> StepOutcome.WAIT));
-        TaskRunner first = new TaskRunner(tasks, leases, List.of(paused), properties, transactions, clock);
+        TaskRunner first = runner(properties, paused);
         try {
             assertThat(first.submit(task)).isTrue();
             assertThat(inStep.await(10, TimeUnit.SECONDS)).isTrue();
@@ -154,20 +137,5 @@ class TaskRunnerIT {
         return new TaskManagerProperties(properties.pollInterval(), properties.leaseDuration(),
                 properties.scanInterval(), properties.guestCallTimeoutLow(), properties.guestCallTimeoutHigh(),
                 properties.guestCallTimeoutBackup(), 4, properties.maxDeliveryAttempts());
-    }
-
-    private UUID insertTask(TaskKind kind) {
-        UUID task = UUID.randomUUID();
-        jdbc.sql("""
-                insert into tasks (id, kind, resource_type, resource_id, state, step, deadline, created, updated)
-                values (?, ?, 'instance', ?, 'PENDING', 'START', ?, now(), now())
-                """).param(task).param(kind.name()).param(UUID.randomUUID())
-                .param(Timestamp.from(Instant.now().plus(Duration.ofMinutes(1)))).update();
-        return task;
-    }
-
-    private String column(UUID task, String column) {
-        return jdbc.sql("select " + column + "::text from tasks where id = ?").param(task)
-                .query((row, number) -> row.getString(1)).list().get(0);
     }
 }

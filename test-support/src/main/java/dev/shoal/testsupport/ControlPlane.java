@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +53,29 @@ public final class ControlPlane implements AutoCloseable {
      */
     public static ControlPlane split(List<Path> jars, List<String> jvmOptions, Map<String, String> environment,
                                      Path logDir) {
+        return split(jars, 1, jvmOptions, environment, logDir);
+    }
+
+    /**
+     * The same with several task managers, which share the tasks by lease: the api first, then the task managers
+     * ({@code taskmanager-1}, {@code taskmanager-2}...), then the conductor.
+     */
+    public static ControlPlane split(List<Path> jars, int taskManagers, List<String> jvmOptions,
+                                     Map<String, String> environment, Path logDir) {
         if (jars.size() != 3) {
             throw new IllegalArgumentException("the api, task manager and conductor jars, in that order");
         }
         int apiPort = freePort();
-        ServiceProcess api = service("api", jars.get(0), jvmOptions, environment, logDir,
-                env -> env.put("SHOAL_PORT", Integer.toString(apiPort)));
-        ServiceProcess taskmanager = service("taskmanager", jars.get(1), jvmOptions, environment, logDir,
-                env -> env.put("SHOAL_TASKMANAGER_PORT", Integer.toString(freePort())));
-        ServiceProcess conductor = service("conductor", jars.get(2), jvmOptions, environment, logDir,
-                env -> env.put("SHOAL_CONDUCTOR_PORT", Integer.toString(freePort())));
-        return new ControlPlane(List.of(api, taskmanager, conductor), apiPort);
+        List<ServiceProcess> services = new ArrayList<>();
+        services.add(service("api", jars.get(0), jvmOptions, environment, logDir,
+                env -> env.put("SHOAL_PORT", Integer.toString(apiPort))));
+        for (int i = 1; i <= taskManagers; i++) {
+            services.add(service(taskManagers == 1 ? "taskmanager" : "taskmanager-" + i, jars.get(1), jvmOptions,
+                    environment, logDir, env -> env.put("SHOAL_TASKMANAGER_PORT", Integer.toString(freePort()))));
+        }
+        services.add(service("conductor", jars.get(2), jvmOptions, environment, logDir,
+                env -> env.put("SHOAL_CONDUCTOR_PORT", Integer.toString(freePort()))));
+        return new ControlPlane(services, apiPort);
     }
 
     private static ServiceProcess service(String name, Path jar, List<String> jvmOptions,

@@ -84,6 +84,30 @@ public final class ServiceProcess {
         waitFor(GRACE);
     }
 
+    /** {@code kill -STOP}: the process is frozen, as a long garbage collection or a stalled host freezes it. */
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** {@code kill -CONT}: a paused process runs on from where it was. */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -142,15 +142,13 @@ public class TaskRunner {
     private boolean runSteps(TaskLease lease) {
         UUID taskId = lease.taskId();
         while (true) {
-            Task task = tasks.findById(taskId).orElseThrow();
-            if (task.getState().isFinished()) {
-                return false;
-            }
+            // a task this grant still holds is open: one taken over is told apart, whether finished since or not
             if (!leases.renew(lease, properties.leaseDuration())) {
                 log.warn("task {}: lease epoch {} is stale, another task manager took the task over; this one leaves"
                         + " it without writing", taskId, lease.epoch());
                 return false;
             }
+            Task task = tasks.findById(taskId).orElseThrow();
             Workflow workflow = workflows.get(task.getKind());
             if (workflow == null) {
                 writes.finish(lease, current -> current.fail(

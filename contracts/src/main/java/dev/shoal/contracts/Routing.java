@@ -9,6 +9,12 @@ public final class Routing {
     public static final String EXCHANGE = "shoal";
     /** Poison messages are republished here after bounded retries, routed by {@link #deadLetterQueue}. */
     public static final String DEAD_LETTER_EXCHANGE = "shoal.dlx";
+    /**
+     * What the control plane sends a guest goes straight to the guest's queue through the default exchange, which no
+     * guest may publish to: a guest that binds its own queue to another node's name on {@link #EXCHANGE} (a broker
+     * that does not check bindings lets it) receives none of that node's calls.
+     */
+    public static final String GUEST_CALL_EXCHANGE = "";
     public static final String TASKMANAGER_QUEUE = "taskmanager";
     public static final String CONDUCTOR_QUEUE = "conductor";
     /** HMAC-SHA256 of the message body, keyed by the node's secret (guest traffic only). */

@@ -34,7 +34,9 @@ class EmbeddedBrokerAccountsIT extends GuestBrokerAccountsContract {
 
     /**
      * Qpid Broker-J 9.2 checks no access rule when a queue is bound over AMQP 0-9-1: a guest of the embedded broker
-     * can still bind its own queue to another node's routing key and receive copies of that node's (signed) messages.
+     * can bind its own queue to another node's routing key. Calls reach a guest through the default exchange, so it
+     * receives none of another node's calls that way (the contract's aGuestReceivesNoneOfAnotherNodesCalls...), but
+     * it can receive copies of what other guests send the control plane (signed, their secrets sealed).
      */
     @Override
     @Test

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 public abstract class GuestBrokerAccountsContract {
 
     private static final String EXCHANGE = "shoal";
+    /** Where the control plane sends guests their calls: the default exchange, straight to the guest's queue. */
+    private static final String CALLS = "";
     private static final String CONDUCTOR = "conductor";
     private static final String TASKMANAGER = "taskmanager";
     private static final Duration CONFIRM = Duration.ofSeconds(10);
@@ -79,7 +81,7 @@ public abstract class GuestBrokerAccountsContract {
     void aGuestConsumesItsOwnQueueAndPublishesToTheConductorAndItsCallersReplyQueue() throws Exception {
         Account a = ensure(nodeA);
         ensure(nodeB);
-        control.basicPublish(EXCHANGE, guestQueue(nodeA), null, bytes("prepare"));
+        control.basicPublish(CALLS, guestQueue(nodeA), null, bytes("prepare"));
 
         try (Connection guest = connect(a); Channel channel = guest.createChannel()) {
             channel.queueDeclarePassive(guestQueue(nodeA));
@@ -101,12 +103,32 @@ public abstract class GuestBrokerAccountsContract {
     void aGuestCannotReadAnotherNodesQueue() throws Exception {
         Account a = ensure(nodeA);
         ensure(nodeB);
-        control.basicPublish(EXCHANGE, guestQueue(nodeB), null, bytes("for B alone"));
+        control.basicPublish(CALLS, guestQueue(nodeB), null, bytes("for B alone"));
 
         refused(a, channel -> channel.basicConsume(guestQueue(nodeB), true, (tag, delivery) -> { }, tag -> { }));
         refused(a, channel -> channel.basicGet(guestQueue(nodeB), true));
 
         assertThat(drain(guestQueue(nodeB))).isEqualTo("for B alone");
+    }
+
+    @Test
+    void aGuestReceivesNoneOfAnotherNodesCallsWhateverItBinds() throws Exception {
+        Account a = ensure(nodeA);
+        ensure(nodeB);
+        Connection guest = connect(a);
+        try {
+            Channel channel = guest.createChannel();
+            channel.queueBind(guestQueue(nodeA), EXCHANGE, guestQueue(nodeB));
+        } catch (IOException | ShutdownSignalException refusedOnThisBroker) {
+            // RabbitMQ refuses the binding itself; the call below must miss A's queue either way
+        } finally {
+            guest.abort();
+        }
+
+        control.basicPublish(CALLS, guestQueue(nodeB), null, bytes("call for B"));
+
+        assertThat(drain(guestQueue(nodeB))).isEqualTo("call for B");
+        assertThat(control.messageCount(guestQueue(nodeA))).isZero();
     }
 
     @Test

@@ -72,14 +72,15 @@ public class GuestClient {
     public void cast(Node node, String type, Object payload, String correlationId) {
         String id = UUID.nameUUIDFromBytes(("cast/" + type + "/" + node.getId() + "/" + correlationId)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        casts.send(Routing.EXCHANGE, Routing.guestQueue(node.getId().toString()),
+        casts.send(Routing.GUEST_CALL_EXCHANGE, Routing.guestQueue(node.getId().toString()),
                 signed(node, codec.envelope(id, type, clock.instant(), correlationId, node.getTenantId(),
                         node.getId().toString(), payload)));
     }
 
     /** @throws GuestCallException when the guest answers with an error, does not answer, or answers unsigned */
     public Reply call(Node node, String type, Object payload, String correlationId, Duration timeout) {
-        Message answer = await(calls.sendAndReceive(Routing.EXCHANGE, Routing.guestQueue(node.getId().toString()),
+        Message answer = await(calls.sendAndReceive(Routing.GUEST_CALL_EXCHANGE,
+                Routing.guestQueue(node.getId().toString()),
                 signed(node, envelope(node, type, payload, correlationId))), node, type, timeout);
         Object signature = answer.getMessageProperties().getHeader(Routing.SIGNATURE_HEADER);
         if (!MessageSigner.verify(secret(node), answer.getBody(), signature == null ? null : signature.toString())) {

@@ -35,6 +35,12 @@ public final class Routing {
         return GUEST_QUEUE_PREFIX + nodeId;
     }
 
+    /**
+     * Where guests answer the calls of tasks' steps: one durable queue all task managers share, whose answers are
+     * kept in the database for the step that asked, whichever task manager runs it next.
+     */
+    public static final String STEP_REPLY_QUEUE = REPLY_QUEUE_PREFIX + "steps";
+
     public static String replyQueue(String taskManagerId) {
         return REPLY_QUEUE_PREFIX + taskManagerId;
     }

@@ -31,6 +31,7 @@ public class Task extends AssignedIdEntity<UUID> {
     @Enumerated(EnumType.STRING)
     private TaskState state;
     private String step;
+    private int stepRound;
     private int progress;
     private String message;
     private String error;
@@ -71,6 +72,7 @@ public class Task extends AssignedIdEntity<UUID> {
 
     public void advance(String nextStep, int newProgress, String newMessage, Instant now) {
         this.step = nextStep;
+        this.stepRound = 0;
         this.progress = Math.max(progress, Math.min(100, newProgress));
         this.message = newMessage;
         this.updated = now;
@@ -95,6 +97,15 @@ public class Task extends AssignedIdEntity<UUID> {
         this.error = reason;
         this.finishedAt = now;
         this.updated = now;
+    }
+
+    /** The current step ran to an end (it waits, or is done): its next run asks its guests afresh. */
+    public void endRound() {
+        this.stepRound++;
+    }
+
+    public int getStepRound() {
+        return stepRound;
     }
 
     public boolean isPastDeadline(Instant now) {

@@ -6,6 +6,7 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.node.NodeBuilder;
 import dev.shoal.taskmanager.node.NodeConfiguration;
+import dev.shoal.taskmanager.task.AwaitingGuest;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
@@ -128,6 +129,8 @@ class ClusterSteps {
     private void readConfiguration(Node node, String correlationId) {
         try {
             configuration.apply(node, node.getConfigurationId(), correlationId);
+        } catch (AwaitingGuest waiting) {
+            throw waiting;
         } catch (RuntimeException e) {
             log.warn("node {}: running configuration not read: {}", node.getName(), e.getMessage());
         }

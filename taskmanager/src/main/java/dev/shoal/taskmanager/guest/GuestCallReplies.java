@@ -37,6 +37,18 @@ public class GuestCallReplies {
                 .with(guestReplyQueue.getName()));
     }
 
+    /** Shared by every task manager and durable: an answer outlives the task manager that asked. */
+    @Bean
+    Queue stepReplyQueue() {
+        return new Queue(Routing.STEP_REPLY_QUEUE, true, false, false);
+    }
+
+    @Bean
+    Declarables stepReplyBinding(Queue stepReplyQueue) {
+        return new Declarables(BindingBuilder.bind(stepReplyQueue).to(new TopicExchange(Routing.EXCHANGE))
+                .with(stepReplyQueue.getName()));
+    }
+
     @Bean
     AsyncRabbitTemplate guestCalls(ConnectionFactory connections, Queue guestReplyQueue) {
         return calls(connections, guestReplyQueue);

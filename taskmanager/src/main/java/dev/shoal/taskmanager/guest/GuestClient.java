@@ -8,12 +8,16 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.domain.node.Node;
-import dev.shoal.taskmanager.task.StepFence;
+import dev.shoal.taskmanager.task.AwaitingGuest;
+import dev.shoal.taskmanager.task.RunningStep;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,14 +45,19 @@ public class GuestClient {
     private final RabbitAdmin admin;
     private final RabbitTemplate casts;
     private final AsyncRabbitTemplate calls;
+    private final GuestAnswers answers;
+    /** When this task manager first sent each step call still unanswered: a call's timeout runs from there. */
+    private final Map<UUID, Instant> asked = new ConcurrentHashMap<>();
     private final MessageCodec codec;
     private final Clock clock;
     private final GuestWireVersions versions = new GuestWireVersions();
 
-    public GuestClient(ConnectionFactory connections, AsyncRabbitTemplate calls, MessageCodec codec, Clock clock) {
+    public GuestClient(ConnectionFactory connections, AsyncRabbitTemplate calls, GuestAnswers answers,
+                       MessageCodec codec, Clock clock) {
         this.admin = new RabbitAdmin(connections);
         this.casts = new RabbitTemplate(connections);
         this.calls = calls;
+        this.answers = answers;
         this.codec = codec;
         this.clock = clock;
     }
@@ -77,8 +86,52 @@ public class GuestClient {
                         node.getId().toString(), payload)));
     }
 
-    /** @throws GuestCallException when the guest answers with an error, does not answer, or answers unsigned */
+    /**
+     * Within a task's step the call is asked once and the step waits for its answer without holding anything (see
+     * {@link AwaitingGuest}); elsewhere (a failure being recorded, a sweep) the caller waits for it.
+     *
+     * @throws GuestCallException when the guest answers with an error, does not answer, or answers unsigned
+     * @throws AwaitingGuest      within a step, until the answer is in
+     */
     public Reply call(Node node, String type, Object payload, String correlationId, Duration timeout) {
+        Optional<RunningStep> step = RunningStep.current();
+        return step.isPresent() ? ask(step.get(), node, type, payload, correlationId, timeout)
+                : callAndWait(node, type, payload, correlationId, timeout);
+    }
+
+    /**
+     * The call of this place in the step's round: its kept answer, else it is sent (once per task manager; the guest
+     * drops a repeated id, so another task manager asking again does no harm) and the step waits for the answer.
+     */
+    private Reply ask(RunningStep step, Node node, String type, Object payload, String correlationId,
+                      Duration timeout) {
+        UUID call = step.nextCallId(node.getId(), type);
+        Optional<Reply> answer = answers.of(call);
+        if (answer.isPresent()) {
+            asked.remove(call);
+            return checked(node, type, answer.get());
+        }
+        Instant now = clock.instant();
+        if (asked.size() > 10_000) {
+            // calls of tasks that ended without asking again
+            asked.values().removeIf(first -> first.isBefore(now.minus(Duration.ofHours(6))));
+        }
+        Instant sent = asked.putIfAbsent(call, now);
+        if (sent == null) {
+            Message message = signed(node, codec.envelope(call.toString(), type, now, correlationId,
+                    node.getTenantId(), node.getId().toString(), payload));
+            message.getMessageProperties().setReplyTo(Routing.STEP_REPLY_QUEUE);
+            message.getMessageProperties().setCorrelationId(call.toString());
+            casts.send(Routing.GUEST_CALL_EXCHANGE, Routing.guestQueue(node.getId().toString()), message);
+        } else if (now.isAfter(sent.plus(timeout))) {
+            asked.remove(call);
+            throw new GuestCallException(type + " to node " + node.getId() + " got no answer within "
+                    + timeout.toSeconds() + " s");
+        }
+        throw new AwaitingGuest(type + " to node " + node.getId());
+    }
+
+    private Reply callAndWait(Node node, String type, Object payload, String correlationId, Duration timeout) {
         Message answer = await(calls.sendAndReceive(Routing.GUEST_CALL_EXCHANGE,
                 Routing.guestQueue(node.getId().toString()),
                 signed(node, envelope(node, type, payload, correlationId))), node, type, timeout);
@@ -91,7 +144,23 @@ public class GuestClient {
             throw new GuestCallException("unexpected answer to " + type + " from node " + envelope.nodeId());
         }
         versions.requireReadable(node.getId(), type, envelope);
-        Reply reply = codec.payload(envelope, Reply.class);
+        return checked(node, type, codec.payload(envelope, Reply.class));
+    }
+
+    /** What a signed answer from the node says, read as a stored answer of a step's call is. */
+    Reply verifiedAnswer(Node node, byte[] body, String signature) {
+        if (!MessageSigner.verify(secret(node), body, signature)) {
+            throw new GuestCallException("an answer is not signed by node " + node.getId());
+        }
+        Envelope envelope = codec.decode(body);
+        if (!MessageTypes.REPLY.equals(envelope.type()) || !node.getId().toString().equals(envelope.nodeId())) {
+            throw new GuestCallException("unexpected answer from node " + envelope.nodeId());
+        }
+        versions.requireReadable(node.getId(), envelope.type(), envelope);
+        return codec.payload(envelope, Reply.class);
+    }
+
+    private static Reply checked(Node node, String type, Reply reply) {
         if (!reply.ok()) {
             throw new GuestCallException(type + " failed on node " + node.getId() + ": " + reply.error());
         }
@@ -122,8 +191,7 @@ public class GuestClient {
     }
 
     private Message signed(Node node, Envelope message) {
-        OptionalLong fence = StepFence.epoch();
-        Envelope envelope = fence.isPresent() ? message.fenced(fence.getAsLong()) : message;
+        Envelope envelope = RunningStep.current().map(step -> message.fenced(step.epoch())).orElse(message);
         byte[] body = codec.encode(envelope);
         MessageProperties properties = new MessageProperties();
         properties.setMessageId(envelope.id());

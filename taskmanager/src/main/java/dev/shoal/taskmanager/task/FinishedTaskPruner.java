@@ -41,5 +41,9 @@ class FinishedTaskPruner {
         if (deleted > 0) {
             log.info("deleted {} tasks finished more than {} ago", deleted, properties.finishedTasks());
         }
+        // a step reads its answers again at every run until it is done, which may take as long as a task may
+        jdbc.sql("delete from guest_answers where answered_at < :cutoff")
+                .param("cutoff", Timestamp.from(clock.instant().minus(properties.finishedTasks())))
+                .update();
     }
 }

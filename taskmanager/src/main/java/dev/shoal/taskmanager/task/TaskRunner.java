@@ -50,6 +50,7 @@ public class TaskRunner {
     /** Runs waiting tasks again when their time comes, and renews leases while steps run. */
     private final ScheduledExecutorService timer;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final WaitingTasks waiting;
     private volatile boolean stopping;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
@@ -73,6 +74,7 @@ public class TaskRunner {
             thread.setDaemon(true);
             return thread;
         });
+        this.waiting = new WaitingTasks(timer, properties.pollInterval(), this::dispatch);
     }
 
     /** Claims the task if nobody holds it and runs it in the background; false if it is not ours to run. */
@@ -109,9 +111,9 @@ public class TaskRunner {
     /** Runs the task's steps until it ends or a step waits; a waiting task is run again later, on any worker. */
     private void work(TaskLease lease) {
         MDC.put("task", lease.taskId().toString());
-        boolean waiting = false;
+        boolean waits = false;
         try {
-            waiting = runSteps(lease);
+            waits = runSteps(lease);
         } catch (FencedWrites.LeaseLost e) {
             log.warn("task {}: lease epoch {} is stale, another task manager took the task over; this one stops"
                     + " without writing", lease.taskId(), lease.epoch());
@@ -121,21 +123,27 @@ public class TaskRunner {
             log.error("task {} stopped unexpectedly; it resumes when its lease runs out", lease.taskId(), e);
         } finally {
             MDC.remove("task");
-            if (waiting) {
+            if (waits) {
                 later(lease);
             } else {
+                waiting.forget(lease.taskId());
                 inFlight.remove(lease.taskId());
             }
         }
     }
 
-    /** A waiting step gives its worker back: it runs again after the poll interval, never sleeping a thread. */
+    /** A waiting step gives its worker back: it runs again after the poll interval, or when woken. */
     private void later(TaskLease lease) {
         try {
-            timer.schedule(() -> dispatch(lease), properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            waiting.waitFor(lease);
         } catch (RejectedExecutionException stopped) {
             inFlight.remove(lease.taskId());
         }
+    }
+
+    /** What the task's waiting step waits for is in (a guest's answer): it runs now, not after the poll interval. */
+    public void wake(UUID taskId) {
+        waiting.wake(taskId, inFlight.contains(taskId));
     }
 
     /** @return true when a step waits and the task is to run again later */
@@ -203,7 +211,17 @@ public class TaskRunner {
     private Workflow.StepOutcome runStep(Workflow.Step step, TaskLease lease) {
         ScheduledFuture<?> keepingLease = keepLease(lease);
         try {
-            return writes.apply(lease, task -> StepFence.during(lease, () -> act(step, task)));
+            return writes.apply(lease, task -> {
+                Workflow.StepOutcome outcome = RunningStep.during(lease, step.name(), task.getStepRound(),
+                        () -> act(step, task));
+                if (outcome == Workflow.StepOutcome.WAIT) {
+                    task.endRound();
+                }
+                return outcome;
+            });
+        } catch (AwaitingGuest waiting) {
+            // what the step wrote is rolled back: it runs again once the answer is in, and finds it
+            return Workflow.StepOutcome.WAIT;
         } finally {
             keepingLease.cancel(false);
         }
@@ -223,6 +241,8 @@ public class TaskRunner {
     private static Workflow.StepOutcome act(Workflow.Step step, Task task) {
         try {
             return step.action().run(task);
+        } catch (AwaitingGuest waiting) {
+            throw waiting;
         } catch (StepFailure failure) {
             throw new StepFailed(failure);
         } catch (Exception e) {

@@ -1,0 +1,12 @@
+package dev.shoal.taskmanager.task;
+
+/**
+ * A step asked a guest and the answer is not in yet: the step's writes are rolled back, its thread is freed, and it
+ * runs again once the answer is in (or after the poll interval), when the same call finds its answer.
+ */
+public final class AwaitingGuest extends RuntimeException {
+
+    public AwaitingGuest(String call) {
+        super("waiting for the answer to " + call, null, false, false);
+    }
+}

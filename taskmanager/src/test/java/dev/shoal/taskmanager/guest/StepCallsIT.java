@@ -204,13 +204,7 @@ class StepCallsIT {
 
     private UUID newNode() {
         String tenant = "stepcalls";
-        jdbc.sql("insert into tenants (id, name, created) values (?, ?, now()) on conflict do nothing")
-                .param(tenant).param(tenant).update();
-        UUID instance = UUID.randomUUID();
-        jdbc.sql("""
-                insert into instances (id, tenant_id, name, datastore_version_id, flavor_id, volume_size, created, updated)
-                values (?, ?, 'db', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a11', '1', 1, now(), now())
-                """).param(instance).param(tenant).update();
+        UUID instance = TaskRows.insertInstance(jdbc, tenant);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into nodes (id, instance_id, tenant_id, name, datastore_version_id, flavor_id, volume_size,

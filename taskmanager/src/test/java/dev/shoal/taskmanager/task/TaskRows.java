@@ -43,6 +43,19 @@ public class TaskRows {
         }
     }
 
+    /** A MySQL instance of {@code tenant} (made if need be), without nodes: tests add the node they need. */
+    public static UUID insertInstance(JdbcClient jdbc, String tenant) {
+        jdbc.sql("insert into tenants (id, name, created) values (?, ?, now()) on conflict do nothing")
+                .param(tenant).param(tenant).update();
+        UUID instance = UUID.randomUUID();
+        jdbc.sql("""
+                insert into instances (id, tenant_id, name, datastore_version_id, flavor_id, volume_size, created,
+                                       updated)
+                values (?, ?, 'db', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a11', '1', 1, now(), now())
+                """).param(instance).param(tenant).update();
+        return instance;
+    }
+
     /** A pending task of the instance, at {@code step}, due within {@code timeout}. */
     public UUID insert(UUID instance, String kind, String step, Duration timeout) {
         UUID task = UUID.randomUUID();

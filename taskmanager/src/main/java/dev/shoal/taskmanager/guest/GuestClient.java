@@ -46,8 +46,8 @@ public class GuestClient {
     private final RabbitTemplate casts;
     private final AsyncRabbitTemplate calls;
     private final GuestAnswers answers;
-    /** When this task manager first sent each step call still unanswered: a call's timeout runs from there. */
-    private final Map<UUID, Instant> asked = new ConcurrentHashMap<>();
+    /** The step calls this task manager sent that are still unanswered: a call's timeout runs from its sending. */
+    private final Map<UUID, Asked> asked = new ConcurrentHashMap<>();
     private final MessageCodec codec;
     private final Clock clock;
     private final GuestWireVersions versions = new GuestWireVersions();
@@ -114,16 +114,16 @@ public class GuestClient {
         Instant now = clock.instant();
         if (asked.size() > 10_000) {
             // calls of tasks that ended without asking again
-            asked.values().removeIf(first -> first.isBefore(now.minus(Duration.ofHours(6))));
+            asked.values().removeIf(first -> first.sent().isBefore(now.minus(Duration.ofHours(6))));
         }
-        Instant sent = asked.putIfAbsent(call, now);
+        Asked sent = asked.putIfAbsent(call, new Asked(step.taskId(), now));
         if (sent == null) {
             Message message = signed(node, codec.envelope(call.toString(), type, now, correlationId,
                     node.getTenantId(), node.getId().toString(), payload));
             message.getMessageProperties().setReplyTo(Routing.STEP_REPLY_QUEUE);
             message.getMessageProperties().setCorrelationId(call.toString());
             casts.send(Routing.GUEST_CALL_EXCHANGE, Routing.guestQueue(node.getId().toString()), message);
-        } else if (now.isAfter(sent.plus(timeout))) {
+        } else if (now.isAfter(sent.sent().plus(timeout))) {
             asked.remove(call);
             throw new GuestCallException(type + " to node " + node.getId() + " got no answer within "
                     + timeout.toSeconds() + " s");
@@ -158,6 +158,11 @@ public class GuestClient {
         }
         versions.requireReadable(node.getId(), envelope.type(), envelope);
         return codec.payload(envelope, Reply.class);
+    }
+
+    /** The task whose step this task manager sent the call for, while the answer is awaited. */
+    Optional<UUID> taskAwaiting(UUID call) {
+        return Optional.ofNullable(asked.get(call)).map(Asked::task);
     }
 
     private static Reply checked(Node node, String type, Reply reply) {
@@ -203,5 +208,8 @@ public class GuestClient {
 
     private static NodeSecret secret(Node node) {
         return node.secret().orElseThrow(() -> new IllegalStateException("node " + node.getId() + " has no secret"));
+    }
+
+    private record Asked(UUID task, Instant sent) {
     }
 }

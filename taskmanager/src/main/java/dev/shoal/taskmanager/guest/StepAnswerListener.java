@@ -6,7 +6,7 @@ import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeRepository;
-import dev.shoal.taskmanager.task.TaskRunner;
+import dev.shoal.taskmanager.task.TaskWakeups;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the guests' answers to the calls of tasks' steps, after checking each is signed by the node it names, and
- * wakes the waiting step at once if this task manager runs it. An answer that is not one is dropped, never retried.
+ * wakes the waiting step at once if this task manager sent the call. An answer that is not one is dropped, never retried.
  */
 @Component
 class StepAnswerListener {
@@ -28,16 +28,16 @@ class StepAnswerListener {
     private final GuestAnswers answers;
     private final GuestClient guests;
     private final NodeRepository nodes;
-    private final TaskRunner runner;
+    private final TaskWakeups wakeups;
     private final MessageCodec codec;
     private final Clock clock;
 
-    StepAnswerListener(GuestAnswers answers, GuestClient guests, NodeRepository nodes, TaskRunner runner,
+    StepAnswerListener(GuestAnswers answers, GuestClient guests, NodeRepository nodes, TaskWakeups wakeups,
                        MessageCodec codec, Clock clock) {
         this.answers = answers;
         this.guests = guests;
         this.nodes = nodes;
-        this.runner = runner;
+        this.wakeups = wakeups;
         this.codec = codec;
         this.clock = clock;
     }
@@ -50,7 +50,8 @@ class StepAnswerListener {
         }
         answers.keep(answer.get().call(), answer.get().taskId(), answer.get().node(), answer.get().reply(),
                 clock.instant());
-        uuid(answer.get().taskId()).ifPresent(runner::wake);
+        // the step waits in this task manager if it sent the call; elsewhere it finds the answer at its next run
+        guests.taskAwaiting(answer.get().call()).ifPresent(wakeups::wake);
     }
 
     private Optional<Answer> read(Message message) {

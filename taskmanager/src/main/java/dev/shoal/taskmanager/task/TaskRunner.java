@@ -51,11 +51,13 @@ public class TaskRunner {
     private final ScheduledExecutorService timer;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final WaitingTasks waiting;
+    private final TaskWakeups wakeups;
     private volatile boolean stopping;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
     public TaskRunner(TaskRepository tasks, TaskLeases leases, List<Workflow> workflows,
-                      TaskManagerProperties properties, TransactionTemplate transactions, Clock clock) {
+                      TaskManagerProperties properties, TransactionTemplate transactions, TaskWakeups wakeups,
+                      Clock clock) {
         this.tasks = tasks;
         this.leases = leases;
         this.workflows = workflows.stream().collect(Collectors.toMap(Workflow::kind, Function.identity()));
@@ -75,6 +77,8 @@ public class TaskRunner {
             return thread;
         });
         this.waiting = new WaitingTasks(timer, properties.pollInterval(), this::dispatch);
+        this.wakeups = wakeups;
+        wakeups.register(this);
     }
 
     /** Claims the task if nobody holds it and runs it in the background; false if it is not ours to run. */
@@ -142,7 +146,7 @@ public class TaskRunner {
     }
 
     /** What the task's waiting step waits for is in (a guest's answer): it runs now, not after the poll interval. */
-    public void wake(UUID taskId) {
+    void wake(UUID taskId) {
         waiting.wake(taskId, inFlight.contains(taskId));
     }
 
@@ -266,6 +270,7 @@ public class TaskRunner {
     @PreDestroy
     void stop() {
         stopping = true;
+        wakeups.unregister(this);
         timer.shutdownNow();
         workers.shutdownNow();
         if (workersStopped()) {

@@ -74,6 +74,7 @@ class StepCallsIT {
     private final NodeSecret secret = NodeSecret.generate();
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final AtomicInteger polls = new AtomicInteger();
+    private final List<Thread> answering = new CopyOnWriteArrayList<>();
     private UUID node;
     private Connection guest;
 
@@ -93,12 +94,21 @@ class StepCallsIT {
         guest = factory.newConnection("guest-stand-in");
         Channel channel = guest.createChannel();
         channel.basicConsume(Routing.guestQueue(node.toString()), true,
-                (tag, delivery) -> new Thread(() -> answerLater(channel, delivery)).start(), tag -> { });
+                (tag, delivery) -> answer(channel, delivery), tag -> { });
     }
 
     @AfterEach
     void stopTheGuest() throws Exception {
+        for (Thread thread : answering) {
+            thread.join(ANSWER_AFTER.multipliedBy(4).toMillis());
+        }
         guest.close();
+    }
+
+    private void answer(Channel channel, Delivery delivery) {
+        Thread answerer = new Thread(() -> answerLater(channel, delivery), "guest-stand-in-answer");
+        answering.add(answerer);
+        answerer.start();
     }
 
     @Test

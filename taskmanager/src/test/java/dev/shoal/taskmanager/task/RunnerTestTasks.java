@@ -27,10 +27,12 @@ abstract class RunnerTestTasks {
     @Autowired
     TransactionTemplate transactions;
     @Autowired
+    TaskWakeups wakeups;
+    @Autowired
     Clock clock;
 
     TaskRunner runner(TaskManagerProperties settings, Workflow... workflows) {
-        return new TaskRunner(tasks, leases, List.of(workflows), settings, transactions, clock);
+        return new TaskRunner(tasks, leases, List.of(workflows), settings, transactions, wakeups, clock);
     }
 
     /** A pending task of {@code kind}, due in a minute, whose resource exists nowhere. */

@@ -20,7 +20,8 @@ public final class TestRunners {
                 List.of(workflows), new TaskManagerProperties(properties.pollInterval(), properties.leaseDuration(),
                 properties.scanInterval(), properties.guestCallTimeoutLow(), properties.guestCallTimeoutHigh(),
                 properties.guestCallTimeoutBackup(), 1, properties.maxDeliveryAttempts()),
-                context.getBean(TransactionTemplate.class), context.getBean(Clock.class));
+                context.getBean(TransactionTemplate.class), context.getBean(TaskWakeups.class),
+                context.getBean(Clock.class));
     }
 
     public static void stop(TaskRunner runner) {

@@ -27,11 +27,11 @@ public final class ControlPlane implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<ServiceProcess> services;
-    private final int apiPort;
+    private final List<Integer> apiPorts;
 
-    private ControlPlane(List<ServiceProcess> services, int apiPort) {
+    private ControlPlane(List<ServiceProcess> services, List<Integer> apiPorts) {
         this.services = List.copyOf(services);
-        this.apiPort = apiPort;
+        this.apiPorts = List.copyOf(apiPorts);
     }
 
     /**
@@ -43,7 +43,7 @@ public final class ControlPlane implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("SHOAL_PORT", Integer.toString(port));
         return new ControlPlane(List.of(new ServiceProcess("standalone", jar, jvmOptions, env,
-                logDir.resolve("standalone.log"))), port);
+                logDir.resolve("standalone.log"))), List.of(port));
     }
 
     /**
@@ -53,7 +53,7 @@ public final class ControlPlane implements AutoCloseable {
      */
     public static ControlPlane split(List<Path> jars, List<String> jvmOptions, Map<String, String> environment,
                                      Path logDir) {
-        return split(jars, 1, jvmOptions, environment, logDir);
+        return split(jars, 1, 1, 1, jvmOptions, environment, logDir);
     }
 
     /**
@@ -62,20 +62,39 @@ public final class ControlPlane implements AutoCloseable {
      */
     public static ControlPlane split(List<Path> jars, int taskManagers, List<String> jvmOptions,
                                      Map<String, String> environment, Path logDir) {
+        return split(jars, 1, taskManagers, 1, jvmOptions, environment, logDir);
+    }
+
+    /**
+     * Several processes of each service against one PostgreSQL and one broker, as a deployment that survives the loss
+     * of any one runs them: the apis first ({@code api-1}...), then the task managers, then the conductors.
+     */
+    public static ControlPlane split(List<Path> jars, int apis, int taskManagers, int conductors,
+                                     List<String> jvmOptions, Map<String, String> environment, Path logDir) {
         if (jars.size() != 3) {
             throw new IllegalArgumentException("the api, task manager and conductor jars, in that order");
         }
-        int apiPort = freePort();
+        List<Integer> apiPorts = new ArrayList<>();
         List<ServiceProcess> services = new ArrayList<>();
-        services.add(service("api", jars.get(0), jvmOptions, environment, logDir,
-                env -> env.put("SHOAL_PORT", Integer.toString(apiPort))));
-        for (int i = 1; i <= taskManagers; i++) {
-            services.add(service(taskManagers == 1 ? "taskmanager" : "taskmanager-" + i, jars.get(1), jvmOptions,
-                    environment, logDir, env -> env.put("SHOAL_TASKMANAGER_PORT", Integer.toString(freePort()))));
+        for (int i = 1; i <= apis; i++) {
+            int port = freePort();
+            apiPorts.add(port);
+            services.add(service(name("api", i, apis), jars.get(0), jvmOptions, environment, logDir,
+                    env -> env.put("SHOAL_PORT", Integer.toString(port))));
         }
-        services.add(service("conductor", jars.get(2), jvmOptions, environment, logDir,
-                env -> env.put("SHOAL_CONDUCTOR_PORT", Integer.toString(freePort()))));
-        return new ControlPlane(services, apiPort);
+        for (int i = 1; i <= taskManagers; i++) {
+            services.add(service(name("taskmanager", i, taskManagers), jars.get(1), jvmOptions, environment, logDir,
+                    env -> env.put("SHOAL_TASKMANAGER_PORT", Integer.toString(freePort()))));
+        }
+        for (int i = 1; i <= conductors; i++) {
+            services.add(service(name("conductor", i, conductors), jars.get(2), jvmOptions, environment, logDir,
+                    env -> env.put("SHOAL_CONDUCTOR_PORT", Integer.toString(freePort()))));
+        }
+        return new ControlPlane(services, apiPorts);
+    }
+
+    private static String name(String service, int number, int of) {
+        return of == 1 ? service : service + "-" + number;
     }
 
     private static ServiceProcess service(String name, Path jar, List<String> jvmOptions,
@@ -106,8 +125,19 @@ public final class ControlPlane implements AutoCloseable {
         return services;
     }
 
+    /** The first api's address; readiness is asked of it. */
     public String apiUrl() {
-        return "http://127.0.0.1:" + apiPort;
+        return apiUrls().get(0);
+    }
+
+    public List<String> apiUrls() {
+        return apiPorts.stream().map(port -> "http://127.0.0.1:" + port).toList();
+    }
+
+    /** The service of this name ({@code api-2}, {@code taskmanager-1}...). */
+    public ServiceProcess service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
     /**

@@ -124,7 +124,12 @@ public class TaskRunner {
         } catch (RejectedExecutionException e) {
             log.info("task {} left for the next task manager as this one stops", lease.taskId());
         } catch (RuntimeException e) {
-            log.error("task {} stopped unexpectedly; it resumes when its lease runs out", lease.taskId(), e);
+            if (Outages.isOutage(e) && !stopping) {
+                log.warn("task {} waits for its database or broker: {}", lease.taskId(), e.getMessage());
+                waits = true;
+            } else {
+                log.error("task {} stopped unexpectedly; it resumes when its lease runs out", lease.taskId(), e);
+            }
         } finally {
             MDC.remove("task");
             if (waits) {
@@ -177,7 +182,7 @@ public class TaskRunner {
             Workflow.StepOutcome outcome;
             try {
                 outcome = runStep(step, lease);
-            } catch (StepFailed e) {
+            } catch (StepActions.StepFailed e) {
                 if (stopping) {
                     // the broker or the database may already be gone: the task resumes, it has not failed
                     log.info("task {} stopped at step {} as this task manager stops", taskId, step.name());
@@ -217,7 +222,7 @@ public class TaskRunner {
         try {
             return writes.apply(lease, task -> {
                 Workflow.StepOutcome outcome = RunningStep.during(lease, step.name(), task.getStepRound(),
-                        () -> act(step, task));
+                        () -> StepActions.act(step, task));
                 if (outcome == Workflow.StepOutcome.WAIT) {
                     task.endRound();
                 }
@@ -240,19 +245,6 @@ public class TaskRunner {
                 log.warn("lease of task {} not renewed: {}", lease.taskId(), e.getMessage());
             }
         }, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private static Workflow.StepOutcome act(Workflow.Step step, Task task) {
-        try {
-            return step.action().run(task);
-        } catch (AwaitingGuest waiting) {
-            throw waiting;
-        } catch (StepFailure failure) {
-            throw new StepFailed(failure);
-        } catch (Exception e) {
-            String reason = step.description() + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            throw new StepFailed(new StepFailure(null, reason));
-        }
     }
 
     private void fail(TaskLease lease, Workflow workflow, NodeTask errorTask, String reason) {
@@ -290,16 +282,6 @@ public class TaskRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    /** Carries a step's failure out of the transaction, which it rolls back. */
-    private static final class StepFailed extends RuntimeException {
-        private final transient StepFailure failure;
-
-        StepFailed(StepFailure failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure;
         }
     }
 }

@@ -1,0 +1,30 @@
+package dev.shoal.taskmanager.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.AmqpConnectException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+class OutagesTest {
+
+    @Test
+    void aDatabaseOrBrokerOutOfReachIsAnOutageWhereverItSitsInTheCauses() {
+        assertThat(Outages.isOutage(new CannotGetJdbcConnectionException("pool", new SQLTransientConnectionException())))
+                .isTrue();
+        assertThat(Outages.isOutage(new CannotCreateTransactionException("no connection"))).isTrue();
+        assertThat(Outages.isOutage(new AmqpConnectException(new ConnectException("refused")))).isTrue();
+        assertThat(Outages.isOutage(new IllegalStateException("step", new RuntimeException(
+                new ConnectException("refused"))))).isTrue();
+    }
+
+    @Test
+    void whatAStepDidWrongIsNoOutage() {
+        assertThat(Outages.isOutage(new DataIntegrityViolationException("duplicate key"))).isFalse();
+        assertThat(Outages.isOutage(new IllegalStateException("instance has no node"))).isFalse();
+    }
+}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,24 @@ public final class RabbitMqNode implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start RabbitMQ node " + name + ": " + e.getMessage(), e);
         }
-        ctl("await_startup", "--timeout", Long.toString(START.toSeconds()));
+        // the node answers rabbitmqctl only once its runtime is up: until then each attempt fails at once
+        Instant deadline = Instant.now().plus(START);
+        while (!succeeds("await_startup", "--timeout", "10")) {
+            if (Instant.now().isAfter(deadline) || !server.isAlive()) {
+                throw new IllegalStateException("RabbitMQ node " + name + " did not start; see " + dir);
+            }
+            pause();
+        }
         return this;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A clean stop: the node writes what it holds and exits. */
@@ -99,16 +116,23 @@ public final class RabbitMqNode implements AutoCloseable {
     }
 
     private void ctl(String... arguments) {
+        if (!succeeds(arguments)) {
+            throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed on " + name
+                    + "; see " + dir.resolve("ctl.log"));
+        }
+    }
+
+    private boolean succeeds(String... arguments) {
         List<String> command = new ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", name));
         command.addAll(List.of(arguments));
         try {
             Process ctl = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("ctl.log").toFile())).start();
-            if (!ctl.waitFor(START.toSeconds() + 30, TimeUnit.SECONDS) || ctl.exitValue() != 0) {
+            if (!ctl.waitFor(START.toSeconds() + 30, TimeUnit.SECONDS)) {
                 ctl.destroyForcibly();
-                throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed on " + name
-                        + "; see " + dir.resolve("ctl.log"));
+                return false;
             }
+            return ctl.exitValue() == 0;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run rabbitmqctl: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -3,11 +3,8 @@ package dev.shoal.taskmanager.compute;
 import dev.shoal.contracts.NodeSecret;
 import dev.shoal.taskmanager.broker.GuestBrokerAccount;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -89,9 +86,9 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         int pointed = 0;
         for (Path nodeDir : ownedNodeDirs()) {
             try {
-                Properties config = guestConfig(nodeDir);
-                GuestBrokerAccount account = account(config);
-                if (provisionedWithOwnAccount(config, account)) {
+                NodeGuestConfig config = NodeGuestConfig.of(nodeDir);
+                GuestBrokerAccount account = config.account();
+                if (config.madeWithOwnAccount()) {
                     try {
                         prepare.accept(account);
                     } catch (RuntimeException e) {
@@ -114,37 +111,6 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         log.info("pointed the guests of {} nodes in {} at broker {}", pointed, workDir,
                 GuestBrokerFile.redacted(guestAmqpUri));
         return pointed;
-    }
-
-    private static Properties guestConfig(Path nodeDir) throws IOException {
-        Properties config = new Properties();
-        try (Reader reader = Files.newBufferedReader(nodeDir.resolve("guest.properties"))) {
-            config.load(reader);
-        }
-        return config;
-    }
-
-    /** The node's own account, from the secret its guest holds. */
-    private static GuestBrokerAccount account(Properties config) {
-        String nodeId = config.getProperty("node.id");
-        String secret = config.getProperty("node.secret");
-        if (nodeId == null || secret == null) {
-            throw new IllegalArgumentException("guest.properties names no node id or secret");
-        }
-        return GuestBrokerAccount.forNode(nodeId, new NodeSecret(secret));
-    }
-
-    /**
-     * Whether the node was made by a driver that gives each node a broker account of its own: its guest.properties
-     * then logs in as that account. A node made before has a guest agent of that time, which cannot work with one.
-     */
-    private static boolean provisionedWithOwnAccount(Properties config, GuestBrokerAccount account) {
-        try {
-            String userInfo = new URI(config.getProperty("amqp.uri", "")).getUserInfo();
-            return userInfo != null && userInfo.startsWith(account.username() + ":");
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private String guestUri(String nodeId, NodeSecret secret) {

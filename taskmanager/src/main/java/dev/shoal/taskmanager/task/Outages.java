@@ -29,9 +29,6 @@ final class Outages {
             if (OUTAGES.stream().anyMatch(type -> type.isInstance(current))) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

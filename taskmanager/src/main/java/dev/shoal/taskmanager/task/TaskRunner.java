@@ -161,9 +161,7 @@ public class TaskRunner {
         while (true) {
             // a task this grant still holds is open: one taken over is told apart, whether finished since or not
             if (!leases.renew(lease, properties.leaseDuration())) {
-                log.warn("task {}: lease epoch {} is stale, another task manager took the task over; this one leaves"
-                        + " it without writing", taskId, lease.epoch());
-                return false;
+                throw new FencedWrites.LeaseLost();
             }
             Task task = tasks.findById(taskId).orElseThrow();
             Workflow workflow = workflows.get(task.getKind());

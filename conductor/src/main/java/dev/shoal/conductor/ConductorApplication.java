@@ -1,6 +1,7 @@
 package dev.shoal.conductor;
 
 import dev.shoal.domain.DomainConfiguration;
+import dev.shoal.domain.leader.LeaderElection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import(DomainConfiguration.class)
+@Import({DomainConfiguration.class, LeaderElection.class})
 public class ConductorApplication {
 
     public static void main(String[] args) {

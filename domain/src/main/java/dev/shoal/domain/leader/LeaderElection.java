@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.integration.leader.DefaultCandidate;
@@ -13,10 +14,12 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
 /**
  * Several processes of one service run side by side; work that must have one runner at a time (sweepers, pruning)
  * runs only in the process that holds the service's lock in PostgreSQL ({@code int_lock}). The role is the
- * application's name, so the processes of one service compete, and those of different services do not.
+ * application's name, so the processes of one service compete, and those of different services do not. Imported by
+ * the services that have such work (the task manager, the conductor): the api has none, and elects no leader.
  */
 @Configuration(proxyBeanMethods = false)
-class LeaderElection {
+@Import(Leadership.class)
+public class LeaderElection {
 
     @Bean
     DefaultLockRepository leaderLockRepository(DataSource dataSource) {

@@ -5,10 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.leader.event.OnGrantedEvent;
 import org.springframework.integration.leader.event.OnRevokedEvent;
-import org.springframework.stereotype.Component;
 
 /** Whether this process leads its service now: only the leader runs the work that must have one runner at a time. */
-@Component
 public class Leadership {
 
     private static final Logger log = LoggerFactory.getLogger(Leadership.class);

@@ -68,7 +68,7 @@ class LeaderElectionTest extends PostgresTest {
         // not the pool itself, which a process closing would close for all
         process.registerBean(DataSource.class, () -> new DelegatingDataSource(dataSource));
         process.registerBean(PlatformTransactionManager.class, () -> new JdbcTransactionManager(dataSource));
-        process.register(LeaderElection.class, Leadership.class);
+        process.register(LeaderElection.class);
         process.refresh();
         return process;
     }

@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param guestCallTimeoutHigh timeout of slow guest calls (restart)
  * @param guestCallTimeoutBackup timeout of a guest writing a backup ({@code create_backup})
  * @param workers             tasks run at once
+ * @param remoteWorkers       compute driver and broker calls run at once, outside the steps that asked them
  * @param maxDeliveryAttempts attempts at a message before it goes to the dead-letter queue
  */
 @Validated
@@ -27,5 +28,6 @@ public record TaskManagerProperties(
         @NotNull @DefaultValue("180s") Duration guestCallTimeoutHigh,
         @NotNull @DefaultValue("1800s") Duration guestCallTimeoutBackup,
         @Min(1) @DefaultValue("8") int workers,
+        @Min(1) @DefaultValue("8") int remoteWorkers,
         @DefaultValue("3") int maxDeliveryAttempts) {
 }

@@ -1,5 +1,6 @@
 package dev.shoal.domain.task;
 
+import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.support.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,6 +36,10 @@ public class Task extends AssignedIdEntity<UUID> {
     private int progress;
     private String message;
     private String error;
+    /** Set when a step failed: the task undoes what it did, as a step of its own, before it ends failed. */
+    private boolean undoing;
+    @Enumerated(EnumType.STRING)
+    private NodeTask undoErrorTask;
     /** JSON; anything secret in it is sealed for the node it is meant for. */
     private String parameters;
     // The lease is the task manager's alone, written by its conditional updates; an entity written back by a
@@ -97,6 +102,26 @@ public class Task extends AssignedIdEntity<UUID> {
         this.error = reason;
         this.finishedAt = now;
         this.updated = now;
+    }
+
+    /**
+     * The task failed at its current step and now undoes what it did; it ends failed with {@code reason} once undone.
+     *
+     * @param errorTask the error state its nodes are left in, or null for the workflow's own
+     */
+    public void startUndo(NodeTask errorTask, String reason, Instant now) {
+        this.undoing = true;
+        this.undoErrorTask = errorTask;
+        this.error = reason;
+        this.updated = now;
+    }
+
+    public boolean isUndoing() {
+        return undoing;
+    }
+
+    public NodeTask getUndoErrorTask() {
+        return undoErrorTask;
     }
 
     /** The current step ran to an end (it waits, or is done): its next run asks its guests afresh. */

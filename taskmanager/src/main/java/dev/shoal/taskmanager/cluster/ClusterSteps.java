@@ -6,7 +6,8 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.node.NodeBuilder;
 import dev.shoal.taskmanager.node.NodeConfiguration;
-import dev.shoal.taskmanager.task.AwaitingGuest;
+import dev.shoal.taskmanager.task.AwaitingAnswer;
+import dev.shoal.taskmanager.task.SideBySide;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
@@ -50,11 +51,7 @@ class ClusterSteps {
         if (deleting(context)) {
             return StepOutcome.SUPERSEDED;
         }
-        boolean all = true;
-        for (Node node : context.added()) {
-            all &= builder.spawn(node);
-        }
-        return all ? StepOutcome.DONE : StepOutcome.WAIT;
+        return builder.spawnAll(context.added()) ? StepOutcome.DONE : StepOutcome.WAIT;
     }
 
     /** Prepares new nodes in the strategy's order; one at a time waits for each to run before the next. */
@@ -129,7 +126,7 @@ class ClusterSteps {
     private void readConfiguration(Node node, String correlationId) {
         try {
             configuration.apply(node, node.getConfigurationId(), correlationId);
-        } catch (AwaitingGuest waiting) {
+        } catch (AwaitingAnswer waiting) {
             throw waiting;
         } catch (RuntimeException e) {
             log.warn("node {}: running configuration not read: {}", node.getName(), e.getMessage());
@@ -183,10 +180,7 @@ class ClusterSteps {
     StepOutcome removeAll(Task task) throws StepFailure {
         List<Node> nodes = clusterNodes.live(task);
         builder.stopDatastores(nodes, task.getId().toString());
-        for (Node node : nodes) {
-            builder.destroy(node);
-            node.markDeleted(clock.instant());
-        }
+        builder.destroyAll(nodes);
         clusterNodes.context(task).cluster().markDeleted(clock.instant());
         return StepOutcome.DONE;
     }
@@ -201,7 +195,7 @@ class ClusterSteps {
             return;
         }
         context.cluster().fail(reason, clock.instant());
-        for (Node node : context.added()) {
+        SideBySide.forEach(context.added(), node -> {
             try {
                 builder.destroy(node);
             } catch (StepFailure e) {
@@ -212,7 +206,7 @@ class ClusterSteps {
             } else {
                 node.markDeleted(clock.instant());
             }
-        }
+        });
         context.replaced().filter(old -> !old.isDeleted()).ifPresent(old -> {
             old.finishTask(clock.instant());
             builder.restartDatastore(old, context.correlationId());

@@ -8,7 +8,7 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.domain.node.Node;
-import dev.shoal.taskmanager.task.AwaitingGuest;
+import dev.shoal.taskmanager.task.AwaitingAnswer;
 import dev.shoal.taskmanager.task.RunningStep;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -88,10 +88,10 @@ public class GuestClient {
 
     /**
      * Within a task's step the call is asked once and the step waits for its answer without holding anything (see
-     * {@link AwaitingGuest}); elsewhere (a failure being recorded, a sweep) the caller waits for it.
+     * {@link AwaitingAnswer}); elsewhere (a failure being recorded, a sweep) the caller waits for it.
      *
      * @throws GuestCallException when the guest answers with an error, does not answer, or answers unsigned
-     * @throws AwaitingGuest      within a step, until the answer is in
+     * @throws AwaitingAnswer      within a step, until the answer is in
      */
     public Reply call(Node node, String type, Object payload, String correlationId, Duration timeout) {
         Optional<RunningStep> step = RunningStep.current();
@@ -128,7 +128,7 @@ public class GuestClient {
             throw new GuestCallException(type + " to node " + node.getId() + " got no answer within "
                     + timeout.toSeconds() + " s");
         }
-        throw new AwaitingGuest(type + " to node " + node.getId());
+        throw new AwaitingAnswer(type + " to node " + node.getId());
     }
 
     private Reply callAndWait(Node node, String type, Object payload, String correlationId, Duration timeout) {

@@ -30,6 +30,8 @@ import dev.shoal.taskmanager.compute.ServerStatus;
 import dev.shoal.taskmanager.guest.GuestCallException;
 import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.secgroup.SecurityGroupEnforcer;
+import dev.shoal.taskmanager.task.RemoteCalls;
+import dev.shoal.taskmanager.task.SideBySide;
 import dev.shoal.taskmanager.task.StepFailure;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,9 +39,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,7 +51,6 @@ import org.springframework.stereotype.Component;
 public class NodeBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(NodeBuilder.class);
-    private static final int MAX_PARALLEL_STOPS = 8;
 
     private final NodeRepository nodes;
     private final ServiceStatusRepository statuses;
@@ -61,6 +59,7 @@ public class NodeBuilder {
     private final AddressAllocator addresses;
     private final ComputeDriver compute;
     private final GuestClient guests;
+    private final RemoteCalls remote;
     private final GuestBrokerAccounts brokerAccounts;
     private final TaskManagerProperties properties;
     private final dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues;
@@ -71,7 +70,7 @@ public class NodeBuilder {
 
     NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, DatastoreVersionRepository versions,
                 FlavorRepository flavors, AddressAllocator addresses, ComputeDriver compute, GuestClient guests,
-                GuestBrokerAccounts brokerAccounts, TaskManagerProperties properties,
+                GuestBrokerAccounts brokerAccounts, RemoteCalls remote, TaskManagerProperties properties,
                 dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues,
                 SecurityGroupEnforcer securityGroups, Clock clock) {
         this.configurationValues = configurationValues;
@@ -84,6 +83,7 @@ public class NodeBuilder {
         this.compute = compute;
         this.guests = guests;
         this.brokerAccounts = brokerAccounts;
+        this.remote = remote;
         this.properties = properties;
         this.clock = clock;
     }
@@ -104,9 +104,12 @@ public class NodeBuilder {
      * @return false while the compute driver is still bringing the server up
      */
     public boolean spawn(Node node) throws StepFailure {
-        guests.declareQueue(node.getId().toString());
         try {
-            brokerAccounts.ensure(GuestBrokerAccount.forNode(node.getId().toString(), node.secret().orElseThrow()));
+            remote.call(node.getId(), "broker.account", () -> {
+                guests.declareQueue(node.getId().toString());
+                brokerAccounts.ensure(GuestBrokerAccount.forNode(node.getId().toString(), node.secret().orElseThrow()));
+                return null;
+            });
         } catch (BrokerAccountException e) {
             throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, "node " + node.getName()
                     + ": its broker account could not be made: " + e.getMessage());
@@ -124,6 +127,13 @@ public class NodeBuilder {
         } catch (ComputeException e) {
             throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, e.getMessage());
         }
+    }
+
+    /** Every node's server is asked for before the step waits for any. */
+    public boolean spawnAll(List<Node> nodes) throws StepFailure {
+        boolean[] all = {true};
+        SideBySide.forEach(nodes, node -> all[0] &= spawn(node));
+        return all[0];
     }
 
     public void prepare(Node node, String correlationId, ClusterMember cluster) {
@@ -201,17 +211,7 @@ public class NodeBuilder {
      * (a Cassandra node drains for seconds).
      */
     public void stopDatastores(List<Node> nodes, String correlationId) {
-        if (nodes.size() < 2) {
-            nodes.forEach(node -> stopDatastore(node, correlationId));
-            return;
-        }
-        ExecutorService stopping = Executors.newFixedThreadPool(Math.min(nodes.size(), MAX_PARALLEL_STOPS));
-        try {
-            CompletableFuture.allOf(nodes.stream().map(node -> CompletableFuture.runAsync(() ->
-                    stopDatastore(node, correlationId), stopping)).toArray(CompletableFuture[]::new)).join();
-        } finally {
-            stopping.shutdown();
-        }
+        SideBySide.forEach(nodes, node -> stopDatastore(node, correlationId));
     }
 
     /** Best effort: a node that was stopped for a change that failed serves again. */
@@ -232,11 +232,22 @@ public class NodeBuilder {
             throw new StepFailure(NodeTask.DELETING_ERROR, e.getMessage());
         }
         try {
-            brokerAccounts.delete(node.getId().toString());
+            remote.call(node.getId(), "broker.remove", () -> {
+                brokerAccounts.delete(node.getId().toString());
+                guests.deleteQueue(node.getId().toString());
+                return null;
+            });
         } catch (BrokerAccountException e) {
             throw new StepFailure(NodeTask.DELETING_ERROR, e.getMessage());
         }
-        guests.deleteQueue(node.getId().toString());
+    }
+
+    /** Every node is asked to go before the step waits for any; each row is marked deleted once its node is gone. */
+    public void destroyAll(List<Node> nodes) throws StepFailure {
+        SideBySide.forEach(nodes, node -> {
+            destroy(node);
+            node.markDeleted(clock.instant());
+        });
     }
 
     public DatastoreVersion version(Node node) {

@@ -70,11 +70,7 @@ class CreateReplicasWorkflow implements Workflow {
     }
 
     private StepOutcome spawn(Task task) throws StepFailure {
-        boolean all = true;
-        for (Node node : replicas.buildingReplicas(task)) {
-            all &= builder.spawn(node);
-        }
-        return all ? StepOutcome.DONE : StepOutcome.WAIT;
+        return builder.spawnAll(replicas.buildingReplicas(task)) ? StepOutcome.DONE : StepOutcome.WAIT;
     }
 
     private StepOutcome prepare(Task task) {

@@ -7,6 +7,7 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.task.AwaitingAnswer;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow;
 import java.util.ArrayList;
@@ -73,6 +74,8 @@ class PromoteToReplicaSourceWorkflow implements Workflow {
         if (parameters.source() == null && undoable) {
             try {
                 switchover.makeReadOnly(replicas.nodeOf(parameters.oldMaster()), false, task);
+            } catch (AwaitingAnswer waiting) {
+                throw waiting;
             } catch (RuntimeException e) {
                 log.warn("task {}: the master {} could not be made writable again: {}", task.getId(),
                         parameters.oldMaster(), e.getMessage());

@@ -11,7 +11,9 @@ import dev.shoal.taskmanager.broker.RabbitManagementAccounts;
 import dev.shoal.taskmanager.compute.AddressAllocator;
 import dev.shoal.taskmanager.compute.LocalComputeProperties;
 import dev.shoal.taskmanager.compute.LocalProcessComputeDriver;
+import dev.shoal.taskmanager.compute.StepComputeDriver;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.task.RemoteCalls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 @Configuration(proxyBeanMethods = false)
 class TaskManagerConfiguration {
@@ -49,6 +52,13 @@ class TaskManagerConfiguration {
             accounts.ensure(account);
         });
         return driver;
+    }
+
+    /** What every part of the task manager calls: the local driver, its calls made outside the steps asking them. */
+    @Bean
+    @Primary
+    StepComputeDriver computeDriver(LocalProcessComputeDriver driver, RemoteCalls calls) {
+        return new StepComputeDriver(driver, calls);
     }
 
     /** RabbitMQ's management API, unless another broker's accounts are offered (the standalone's embedded one). */

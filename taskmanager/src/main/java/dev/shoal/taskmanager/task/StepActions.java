@@ -14,7 +14,7 @@ final class StepActions {
     static Workflow.StepOutcome act(Workflow.Step step, Task task) {
         try {
             return step.action().run(task);
-        } catch (AwaitingGuest waiting) {
+        } catch (AwaitingAnswer waiting) {
             throw waiting;
         } catch (StepFailure failure) {
             throw new StepFailed(failure);

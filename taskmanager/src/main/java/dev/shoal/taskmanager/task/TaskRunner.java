@@ -39,6 +39,8 @@ public class TaskRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(10);
+    /** The name the calls of a failed task's undo go by. */
+    private static final String UNDO = "UNDO";
 
     private final TaskRepository tasks;
     private final TaskLeases leases;
@@ -170,10 +172,12 @@ public class TaskRunner {
                         "this task manager cannot run " + task.getKind() + " tasks", clock.instant()));
                 return false;
             }
+            if (task.isUndoing()) {
+                return undo(lease, workflow);
+            }
             if (task.isPastDeadline(clock.instant())) {
-                fail(lease, workflow, workflow.timeoutError(),
+                return fail(lease, workflow, workflow.timeoutError(),
                         "did not finish within its deadline (" + task.getDeadline() + ") at step " + task.getStep());
-                return false;
             }
             StepPlan plan = new StepPlan(workflow.steps());
             Workflow.Step step = plan.current(task.getStep());
@@ -186,8 +190,7 @@ public class TaskRunner {
                     log.info("task {} stopped at step {} as this task manager stops", taskId, step.name());
                     return false;
                 }
-                fail(lease, workflow, e.failure.errorTask(), e.failure.getMessage());
-                return false;
+                return fail(lease, workflow, e.failure.errorTask(), e.failure.getMessage());
             }
             if (outcome == Workflow.StepOutcome.WAIT) {
                 return true;
@@ -226,7 +229,7 @@ public class TaskRunner {
                 }
                 return outcome;
             });
-        } catch (AwaitingGuest waiting) {
+        } catch (AwaitingAnswer waiting) {
             // what the step wrote is rolled back: it runs again once the answer is in, and finds it
             return Workflow.StepOutcome.WAIT;
         } finally {
@@ -245,12 +248,42 @@ public class TaskRunner {
         }, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private void fail(TaskLease lease, Workflow workflow, NodeTask errorTask, String reason) {
-        log.warn("task {} failed: {}", lease.taskId(), reason);
-        writes.finish(lease, task -> {
-            workflow.onFailure(task, errorTask, reason);
-            task.fail(reason, clock.instant());
-        });
+    /** @return true when undoing what the task did waits, and the task is to run again later */
+    private boolean fail(TaskLease lease, Workflow workflow, NodeTask errorTask, String reason) {
+        log.warn("task {} failed: {}; undoing what it did", lease.taskId(), reason);
+        writes.write(lease, task -> task.startUndo(errorTask, reason, clock.instant()));
+        return undo(lease, workflow);
+    }
+
+    /**
+     * The failure is recorded on the task's resources, and what the task added is removed, as a step does its work:
+     * what the undo asks of guests and the compute driver it waits for holding no transaction. An undo that fails
+     * itself still ends the task failed, with both reasons.
+     *
+     * @return true when the undo waits, and the task is to run again later
+     */
+    private boolean undo(TaskLease lease, Workflow workflow) {
+        try {
+            writes.finish(lease, task -> RunningStep.during(lease, UNDO, task.getStepRound(), () -> {
+                workflow.onFailure(task, task.getUndoErrorTask(), task.getError());
+                task.fail(task.getError(), clock.instant());
+                return null;
+            }));
+            return false;
+        } catch (AwaitingAnswer waiting) {
+            return true;
+        } catch (FencedWrites.LeaseLost lost) {
+            throw lost;
+        } catch (RuntimeException e) {
+            if (Outages.isOutage(e) || stopping) {
+                throw e;
+            }
+            log.error("task {}: undoing what it did failed", lease.taskId(), e);
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            writes.finish(lease, task -> task.fail(task.getError() + "; undoing what it did failed: " + why,
+                    clock.instant()));
+            return false;
+        }
     }
 
     /**

@@ -15,7 +15,11 @@ public interface Workflow {
     /** The error task a node is left in when this workflow runs past its deadline. */
     NodeTask timeoutError();
 
-    /** Records a failure on the resources the task works on, in the same transaction that fails the task. */
+    /**
+     * Records a failure on the resources the task works on and undoes what the task added, in the transaction that
+     * fails the task. It runs as a step does: what it asks of guests and the compute driver it waits for holding no
+     * transaction, and it may run again until it ends (a crash, an answer awaited).
+     */
     void onFailure(Task task, NodeTask errorTask, String reason);
 
     /**

@@ -30,6 +30,8 @@ abstract class RunnerTestTasks {
     TaskWakeups wakeups;
     @Autowired
     Clock clock;
+    @Autowired
+    RemoteCalls remote;
 
     TaskRunner runner(TaskManagerProperties settings, Workflow... workflows) {
         return new TaskRunner(tasks, leases, List.of(workflows), settings, transactions, wakeups, clock);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.domain.leader.Leadership;
+import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.task.Workflow.Step;
@@ -133,9 +134,110 @@ class TaskRunnerIT extends RunnerTestTasks {
                 .query(UUID.class).list()).containsExactlyInAnyOrder(recent, oldButOpen);
     }
 
+    @Test
+    void aStepsComputeWorkHoldsNeitherItsThreadNorATransaction() throws Exception {
+        CountDownLatch provisioning = new CountDownLatch(1);
+        CountDownLatch provisioned = new CountDownLatch(1);
+        UUID node = UUID.randomUUID();
+        Workflow build = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, null, (t, error, reason) -> { },
+                new Step("PROVISION", 100, "Provisioning through a slow driver", t -> {
+                    boolean placed = remote.call(node, "compute.provision", () -> {
+                        provisioning.countDown();
+                        return provisioned.await(30, TimeUnit.SECONDS);
+                    });
+                    t.recordParameters("{\"placed\": " + placed + "}", clock.instant());
+                    return StepOutcome.DONE;
+                }));
+        TaskRunner runner = runner(workers(1), build, quickWorkflow());
+        try {
+            UUID slow = insertTask(TaskKind.RESIZE_INSTANCE);
+            assertThat(runner.submit(slow)).isTrue();
+            assertThat(provisioning.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertNothingHeldWhileItWaits(runner, slow);
+            provisioned.countDown();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> column(slow, "state").equals("COMPLETED"));
+            assertThat(column(slow, "parameters")).isEqualTo("{\"placed\": true}");
+        } finally {
+            provisioned.countDown();
+            runner.stop();
+        }
+    }
+
+    @Test
+    void aFailedTaskUndoesWhatItDidAsAStepAndEndsFailedWithItsReason() throws Exception {
+        CountDownLatch removing = new CountDownLatch(1);
+        CountDownLatch removed = new CountDownLatch(1);
+        UUID node = UUID.randomUUID();
+        Workflow build = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, NodeTask.BUILDING_ERROR_TIMEOUT_GA,
+                (t, error, reason) -> {
+                    boolean gone = remote.call(node, "compute.destroy", () -> {
+                        removing.countDown();
+                        return awaitUninterrupted(removed);
+                    });
+                    t.recordParameters("{\"removed\": " + gone + ", \"left in\": \"" + error + "\"}",
+                            clock.instant());
+                },
+                new Step("SPAWN", 50, "Starting the server", t -> {
+                    throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, "the server did not start");
+                }));
+        TaskRunner runner = runner(workers(1), build, quickWorkflow());
+        try {
+            UUID failing = insertTask(TaskKind.RESIZE_INSTANCE);
+            assertThat(runner.submit(failing)).isTrue();
+            assertThat(removing.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(column(failing, "undoing")).isEqualTo("true");
+            assertThat(column(failing, "error")).isEqualTo("the server did not start");
+            assertNothingHeldWhileItWaits(runner, failing);
+            removed.countDown();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> column(failing, "state").equals("FAILED"));
+            assertThat(column(failing, "error")).isEqualTo("the server did not start");
+            assertThat(column(failing, "parameters"))
+                    .isEqualTo("{\"removed\": true, \"left in\": \"BUILDING_ERROR_SERVER\"}");
+        } finally {
+            removed.countDown();
+            runner.stop();
+        }
+    }
+
+    /** Its only worker runs another task meanwhile, and no session of the database is left inside a transaction. */
+    private void assertNothingHeldWhileItWaits(TaskRunner runner, UUID waiting) {
+        assertThat(column(waiting, "state")).isEqualTo("RUNNING");
+        UUID quick = insertTask(TaskKind.ENABLE_ROOT);
+        assertThat(runner.submit(quick)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> column(quick, "state").equals("COMPLETED"));
+        assertThat(jdbc.sql("""
+                select count(*) from pg_stat_activity
+                 where datname = current_database() and state like 'idle in transaction%'
+                """).query(Long.class).single()).isZero();
+        assertThat(runner.isRunning(waiting)).isTrue();
+    }
+
+    private static boolean awaitUninterrupted(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Workflow quickWorkflow() {
+        return new StepListWorkflow(TaskKind.ENABLE_ROOT, null, (t, error, reason) -> { },
+                new Step("QUICK", 100, "Done at once", t -> StepOutcome.DONE));
+    }
+
     private TaskManagerProperties fourWorkers() {
+        return workers(4);
+    }
+
+    private TaskManagerProperties workers(int workers) {
         return new TaskManagerProperties(properties.pollInterval(), properties.leaseDuration(),
                 properties.scanInterval(), properties.guestCallTimeoutLow(), properties.guestCallTimeoutHigh(),
-                properties.guestCallTimeoutBackup(), 4, properties.maxDeliveryAttempts());
+                properties.guestCallTimeoutBackup(), workers, properties.remoteWorkers(),
+                properties.maxDeliveryAttempts());
     }
 }

@@ -19,7 +19,7 @@ public final class TestRunners {
         return new TaskRunner(context.getBean(TaskRepository.class), context.getBean(TaskLeases.class),
                 List.of(workflows), new TaskManagerProperties(properties.pollInterval(), properties.leaseDuration(),
                 properties.scanInterval(), properties.guestCallTimeoutLow(), properties.guestCallTimeoutHigh(),
-                properties.guestCallTimeoutBackup(), 1, properties.maxDeliveryAttempts()),
+                properties.guestCallTimeoutBackup(), 1, properties.remoteWorkers(), properties.maxDeliveryAttempts()),
                 context.getBean(TransactionTemplate.class), context.getBean(TaskWakeups.class),
                 context.getBean(Clock.class));
     }

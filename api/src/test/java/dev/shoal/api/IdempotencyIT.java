@@ -15,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code Idempotency-Key} on the mutating requests, against PostgreSQL: a retry gets the first answer and nothing is
@@ -260,6 +261,29 @@ class IdempotencyIT extends ApiTestSupport {
             assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         }
         assertThat(groups("idem-restart", "g")).isEqualTo(1);
+    }
+
+    @Test
+    void theOpenApiDocumentOffersTheHeaderOnEveryChangeAndPublishesTheKeysLifetime() {
+        JsonNode docs = call("GET", "/v3/api-docs", null, null).json();
+        JsonNode create = docs.path("paths").path("/v1.0/{tenantId}/configurations").path("post");
+        JsonNode list = docs.path("paths").path("/v1.0/{tenantId}/configurations").path("get");
+        JsonNode header = docs.path("components").path("parameters").path("IdempotencyKey");
+
+        assertThat(create.path("parameters").toString()).contains("#/components/parameters/IdempotencyKey");
+        assertThat(list.path("parameters").toString()).doesNotContain("IdempotencyKey");
+        assertThat(header.path("in").asString()).isEqualTo("header");
+        assertThat(header.path("name").asString()).isEqualTo("Idempotency-Key");
+        assertThat(header.path("description").asString()).contains("24h");
+        assertThat(create.path("responses").path("409").path("description").asString())
+                .contains("idempotency-key-in-use");
+        assertThat(create.path("responses").path("422").path("description").asString())
+                .contains("idempotency-key-reused");
+        docs.path("paths").forEach(path -> path.properties().forEach(operation -> {
+            boolean mutating = !operation.getKey().equals("get");
+            assertThat(operation.getValue().path("parameters").toString().contains("IdempotencyKey"))
+                    .as(operation.getKey() + " " + operation.getValue().path("operationId")).isEqualTo(mutating);
+        }));
     }
 
     /** As command-line arguments, which application.properties cannot override. */

@@ -153,10 +153,10 @@ class IdempotencyKeys {
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
-        return new Row(rs.getString("fingerprint"), State.valueOf(rs.getString("state")), rs.getObject("claim_id", UUID.class),
-                rs.getTimestamp("claimed_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-                rs.getInt("status"), rs.getString("content_type"), rs.getString("location"),
-                rs.getString("operation_location"), rs.getString("body"));
+        return new Row(rs.getString("fingerprint"), State.valueOf(rs.getString("state")),
+                rs.getObject("claim_id", UUID.class), rs.getTimestamp("claimed_at").toInstant(),
+                rs.getTimestamp("expires_at").toInstant(), rs.getInt("status"), rs.getString("content_type"),
+                rs.getString("location"), rs.getString("operation_location"), rs.getString("body"));
     }
 
     private enum State { PROCESSING, COMPLETED }

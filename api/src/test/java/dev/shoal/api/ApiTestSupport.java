@@ -5,9 +5,11 @@ import dev.shoal.testsupport.TestServices;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,9 +59,19 @@ public abstract class ApiTestSupport {
         return send(port, method, path, token, body, contentType, accept);
     }
 
+    /** A JSON request with headers of its own ({@code Idempotency-Key}). */
+    protected Response call(String method, String path, String token, String body, Map<String, String> headers) {
+        return send(port, method, path, token, body, "application/json", null, headers);
+    }
+
     /** One request to the API on {@code port}, for suites that start it their own way. */
     static Response send(int port, String method, String path, String token, String body, String contentType,
                          String accept) {
+        return send(port, method, path, token, body, contentType, accept, Map.of());
+    }
+
+    static Response send(int port, String method, String path, String token, String body, String contentType,
+                         String accept, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -73,12 +85,13 @@ public abstract class ApiTestSupport {
         if (accept != null) {
             request.header("Accept", accept);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), json, response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -151,6 +164,12 @@ public abstract class ApiTestSupport {
                               "flavorRef": "1", "volume": {"size": 1}}}""".formatted(name);
     }
 
-    protected record Response(int status, JsonNode json, String body, String contentType, String retryAfter) {
+    protected record Response(int status, JsonNode json, String body, String contentType, String retryAfter,
+                              HttpHeaders headers) {
+
+        /** The header's value, or null when the answer has none. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 }

@@ -131,6 +131,7 @@ class ColumnLengthIT extends ApiTestSupport {
                 "auth_tokens")).containsOnly(ColumnSizes.NAME);
         assertThat(columnSizes("description", "configurations", "backups")).containsOnly(ColumnSizes.DESCRIPTION);
         assertThat(columnSizes("value", "configuration_values")).containsOnly(ColumnSizes.CONFIGURATION_VALUE);
+        assertThat(columnSizes("idempotency_key", "idempotency_keys")).containsOnly(ColumnSizes.IDEMPOTENCY_KEY);
     }
 
     private List<Integer> columnSizes(String column, String... tables) {

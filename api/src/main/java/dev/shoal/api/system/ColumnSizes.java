@@ -15,6 +15,8 @@ public final class ColumnSizes {
     public static final int DESCRIPTION = 1024;
     /** {@code configuration_values.value}. */
     public static final int CONFIGURATION_VALUE = 1024;
+    /** {@code idempotency_keys.idempotency_key}: the {@code Idempotency-Key} header's value. */
+    public static final int IDEMPOTENCY_KEY = 255;
 
     private ColumnSizes() {
     }

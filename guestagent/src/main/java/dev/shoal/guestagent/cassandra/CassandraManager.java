@@ -135,7 +135,9 @@ public final class CassandraManager extends PreparedDatastore {
 
     /**
      * A joining node gives up when no seed answers its first gossip round within the ring delay, which a busy seed
-     * can miss; that node has joined nothing yet, so it is started again, a few times, before the start fails.
+     * can miss, or when it chose tokens before gossip told it all the ring's (a collision with another node's).
+     * Either way the node has joined nothing and holds no data yet: it is started again, from empty data after a
+     * collision, a few times before the start fails.
      */
     private void start(CassandraLaunch launch) throws Exception {
         for (int attempt = 1; ; attempt++) {
@@ -148,11 +150,16 @@ public final class CassandraManager extends PreparedDatastore {
                         (System.nanoTime() - started) / 1_000_000);
                 return;
             } catch (IOException e) {
-                if (attempt >= SEED_CONTACT_ATTEMPTS || !CassandraReadiness.seedsUnanswered(e)) {
+                boolean collided = CassandraReadiness.tokensCollided(e);
+                if (attempt >= SEED_CONTACT_ATTEMPTS || !(collided || CassandraReadiness.seedsUnanswered(e))) {
                     throw e;
                 }
-                log.warn("Cassandra of node {} heard from no seed (attempt {} of {}); starting it again",
-                        config.nodeId(), attempt, SEED_CONTACT_ATTEMPTS);
+                log.warn("Cassandra of node {} {} (attempt {} of {}); starting it again", config.nodeId(),
+                        collided ? "chose tokens another node holds" : "heard from no seed", attempt,
+                        SEED_CONTACT_ATTEMPTS);
+                if (collided) {
+                    CassandraYaml.clearData(config.nodeDir());
+                }
             }
         }
     }

@@ -21,6 +21,7 @@ final class CassandraReadiness {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int CONNECT_TIMEOUT_MS = 500;
     private static final String SEEDS_UNANSWERED = "Unable to contact any seeds";
+    private static final String TOKEN_COLLISION = "Bootstrap Token collision";
 
     private final Path nodeDir;
     private final String address;
@@ -70,6 +71,11 @@ final class CassandraReadiness {
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
+    }
+
+    /** Whether a joining node's start failed because it chose a token another node of the ring holds. */
+    static boolean tokensCollided(IOException startFailure) {
+        return startFailure.getMessage() != null && startFailure.getMessage().contains(TOKEN_COLLISION);
     }
 
     /** Whether a start failed because no seed answered the joining node's first gossip round. */

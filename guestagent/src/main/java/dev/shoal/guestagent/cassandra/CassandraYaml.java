@@ -2,9 +2,13 @@ package dev.shoal.guestagent.cassandra;
 
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Renders a node's {@code cassandra.yaml} and {@code cassandra-rackdc.properties}: every directory under the
@@ -28,6 +32,19 @@ final class CassandraYaml {
     static String dataCenter(ClusterMember member) {
         String region = member.region();
         return region == null || region.isBlank() ? DEFAULT_DC : region.trim();
+    }
+
+    /** Everything the server wrote under the node's data directory; its configuration stays. */
+    static void clearData(Path nodeDir) throws IOException {
+        Path data = nodeDir.resolve("data");
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(data)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     static String render(Path nodeDir, String address, ClusterMember member) {

@@ -3,9 +3,11 @@ package dev.shoal.guestagent.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.contracts.guest.ClusterMember;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CassandraYamlTest {
 
@@ -80,5 +82,18 @@ class CassandraYamlTest {
 
     static ClusterMember member(List<String> seeds, String region) {
         return new ClusterMember("c-42", ClusterMember.TYPE_MEMBER, region, seeds, null);
+    }
+
+    @Test
+    void clearingDataEmptiesTheDataDirectoryAndKeepsTheConfiguration(@TempDir Path nodeDir) throws Exception {
+        Files.createDirectories(nodeDir.resolve("data/data/system"));
+        Files.writeString(nodeDir.resolve("data/data/system/local.db"), "tokens");
+        Files.createDirectories(nodeDir.resolve("data/commitlog"));
+        Files.writeString(nodeDir.resolve("cassandra.yaml"), "cluster_name: x");
+
+        CassandraYaml.clearData(nodeDir);
+
+        assertThat(nodeDir.resolve("data")).doesNotExist();
+        assertThat(nodeDir.resolve("cassandra.yaml")).hasContent("cluster_name: x");
     }
 }

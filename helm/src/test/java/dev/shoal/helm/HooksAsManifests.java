@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,7 @@ final class HooksAsManifests {
     }
 
     static Path copy(Path chart, Path target) {
+        deleteIfPresent(target);
         try (Stream<Path> files = Files.walk(chart)) {
             for (Path file : files.toList()) {
                 Path copied = target.resolve(chart.relativize(file).toString());
@@ -28,12 +31,26 @@ final class HooksAsManifests {
                 } else if (file.startsWith(chart.resolve("templates"))) {
                     Files.writeString(copied, Files.readString(file).replace(HELM_HOOK, RENAMED_HOOK));
                 } else {
-                    Files.copy(file, copied, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, copied, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("copying the chart " + chart + " to " + target, e);
+        }
+    }
+
+    /** A template removed from the chart must not live on in the copy of an earlier run. */
+    private static void deleteIfPresent(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting " + directory, e);
         }
     }
 

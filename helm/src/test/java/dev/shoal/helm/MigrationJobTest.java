@@ -2,6 +2,7 @@ package dev.shoal.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,12 @@ class MigrationJobTest {
         assertThat(annotations.path("helm.sh/hook").asString()).isEqualTo("pre-install,pre-upgrade");
         assertThat(annotations.path("helm.sh/hook-delete-policy").asString())
                 .isEqualTo("before-hook-creation,hook-succeeded");
+    }
+
+    @Test
+    void isAHookToHelmNotPartOfTheRelease() {
+        assertThat(ShoalChart.releaseManifest().ofKind("Job")).isEmpty();
+        assertThat(ShoalChart.releaseManifest().ofKind("Deployment")).hasSize(3);
     }
 
     @ParameterizedTest

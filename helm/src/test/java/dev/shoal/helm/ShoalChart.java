@@ -43,6 +43,11 @@ final class ShoalChart {
         return template.call();
     }
 
+    /** The chart as it is, whose output leaves the hooks out: what Helm applies as the release itself. */
+    static Manifests releaseManifest() {
+        return Manifests.parse(new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE).call());
+    }
+
     static Path valuesPath(String valuesFile) {
         Path path = VALUES.resolve(valuesFile);
         if (!Files.isRegularFile(path)) {

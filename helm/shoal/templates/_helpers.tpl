@@ -1,4 +1,4 @@
-{{/* Names are <release>-shoal-<component>, cut to the 63 characters Kubernetes allows. */}}
+{{/* Names are <release>-shoal-<component>, cut to the 63 characters a label value (a Job's name is one) allows. */}}
 {{- define "shoal.fullname" -}}
 {{- if contains .Chart.Name .Release.Name -}}
 {{- .Release.Name | trunc 63 | trimSuffix "-" -}}
@@ -9,7 +9,7 @@
 
 {{/* shoal.componentName (dict "root" $ "component" "api") */}}
 {{- define "shoal.componentName" -}}
-{{- printf "%s-%s" (include "shoal.fullname" .root | trunc 50 | trimSuffix "-") .component -}}
+{{- printf "%s-%s" (include "shoal.fullname" .root | trunc 49 | trimSuffix "-") .component -}}
 {{- end -}}
 
 {{- define "shoal.selectorLabels" -}}

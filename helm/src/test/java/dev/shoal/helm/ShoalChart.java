@@ -43,6 +43,11 @@ final class ShoalChart {
         return template.call();
     }
 
+    /** The chart with its default values, installed under another release name. */
+    static Manifests renderAs(String release) {
+        return Manifests.parse(new Helm(Rendered.CHART).template().withName(release).withNamespace(NAMESPACE).call());
+    }
+
     /** The chart as it is, whose output leaves the hooks out: what Helm applies as the release itself. */
     static Manifests releaseManifest() {
         return Manifests.parse(new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE).call());

@@ -9,13 +9,16 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes sure an operator can get in: the configured bootstrap token is stored (as a hash) if new; with none
  * configured and no operator yet, one is generated and printed once to standard output, never to the log.
- * It runs before the web server opens its port, so the configured token works from the first request.
+ * It runs before the web server opens its port, so the configured token works from the first request. Api
+ * processes starting side by side take turns (a transaction-scoped advisory lock): one stores the token, the others
+ * find it.
  */
 @Component
 class OperatorTokenBootstrap implements SmartInitializingSingleton {
@@ -25,11 +28,13 @@ class OperatorTokenBootstrap implements SmartInitializingSingleton {
     private final AuthTokenRepository tokens;
     private final ApiProperties properties;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     OperatorTokenBootstrap(AuthTokenRepository tokens, ApiProperties properties, TransactionTemplate transactions,
-                           Clock clock) {
+                           JdbcClient jdbc, Clock clock) {
         this.tokens = tokens;
+        this.jdbc = jdbc;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -37,7 +42,10 @@ class OperatorTokenBootstrap implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        transactions.executeWithoutResult(status -> ensureOperator());
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('shoal.operator-token-bootstrap'))").query().listOfRows();
+            ensureOperator();
+        });
     }
 
     private void ensureOperator() {

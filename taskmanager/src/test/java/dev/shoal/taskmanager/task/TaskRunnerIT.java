@@ -203,15 +203,17 @@ class TaskRunnerIT extends RunnerTestTasks {
         }
     }
 
-    /** Its only worker runs another task meanwhile, and no session of the database is left inside a transaction. */
+    /** Its only worker runs another task meanwhile, and no session of the database stays inside a transaction. */
     private void assertNothingHeldWhileItWaits(TaskRunner runner, UUID waiting) {
         assertThat(column(waiting, "state")).isEqualTo("RUNNING");
         UUID quick = insertTask(TaskKind.ENABLE_ROOT);
         assertThat(runner.submit(quick)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> column(quick, "state").equals("COMPLETED"));
+        // waiting steps look again every poll in short transactions: only a transaction held on is one too many
         assertThat(jdbc.sql("""
                 select count(*) from pg_stat_activity
                  where datname = current_database() and state like 'idle in transaction%'
+                   and state_change < now() - interval '1 second'
                 """).query(Long.class).single()).isZero();
         assertThat(runner.isRunning(waiting)).isTrue();
     }

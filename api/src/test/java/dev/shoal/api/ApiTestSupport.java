@@ -78,7 +78,7 @@ public abstract class ApiTestSupport {
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), json, response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -151,6 +151,12 @@ public abstract class ApiTestSupport {
                               "flavorRef": "1", "volume": {"size": 1}}}""".formatted(name);
     }
 
-    protected record Response(int status, JsonNode json, String body, String contentType, String retryAfter) {
+    protected record Response(int status, JsonNode json, String body, String contentType, String retryAfter,
+                              java.net.http.HttpHeaders headers) {
+
+        /** The header's first value, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 }

@@ -49,6 +49,35 @@ class OperationApiIT extends ApiTestSupport {
     }
 
     @Test
+    void everyAnswerThatStartsAnOperationSaysWhereToFollowIt() {
+        String token = tenantToken("opsstarts");
+        Response created = call("POST", "/v1.0/opsstarts/instances", token, createBody("followed"));
+        String instance = created.json().path("instance").path("id").asString();
+        UUID build = taskOf(instance);
+        String operations = "http://127.0.0.1:" + port + "/v1.0/opsstarts/operations/";
+
+        assertThat(created.header("Operation-Location")).isEqualTo(operations + build);
+        assertThat(created.json().path("instance").path("task").path("operation_id").asString())
+                .isEqualTo(build.toString());
+        Response shown = call("GET", "/v1.0/opsstarts/instances/" + instance, token, null);
+        assertThat(shown.header("Operation-Location")).as("a read starts nothing").isNull();
+        assertThat(shown.json().path("instance").path("task").path("id").asString()).isEqualTo(build.toString());
+
+        Response deleted = call("DELETE", "/v1.0/opsstarts/instances/" + instance, token, null);
+        assertThat(deleted.status()).isEqualTo(202);
+        UUID delete = jdbc.sql("select id from tasks where resource_id = ?::uuid and kind = 'DELETE_INSTANCE'")
+                .param(instance).query(UUID.class).single();
+        assertThat(deleted.header("Operation-Location")).isEqualTo(operations + delete);
+        String location = deleted.header("Operation-Location");
+        assertThat(call("GET", location.substring(location.indexOf("/v1.0/")), token, null).json()
+                .path("operation").path("kind").asString()).isEqualTo("DELETE_INSTANCE");
+
+        Response refused = call("POST", "/v1.0/opsstarts/instances", token, createBody(""));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("Operation-Location")).isNull();
+    }
+
+    @Test
     void listsFilterByResourceStateAndKindAndPageNewestFirst() {
         String token = tenantToken("opspages");
         String first = create("opspages", token, "first");

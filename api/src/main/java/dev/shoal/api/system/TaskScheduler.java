@@ -35,6 +35,7 @@ public class TaskScheduler {
                 clock.instant(), timeout));
         outbox.cast(Routing.TASKMANAGER_QUEUE, MessageTypes.RUN_TASK, tenantId, task.getId().toString(),
                 new RunTask(task.getId().toString()));
+        OperationLocationFilter.started(task);
         return task;
     }
 

@@ -29,6 +29,10 @@ class ClusterApiIT extends ApiTestSupport {
         UUID id = UUID.fromString(cluster.path("id").asString());
         assertThat(jdbc.sql("select count(*) from nodes where cluster_id = ?").param(id).query(Long.class).single())
                 .isEqualTo(3);
+        UUID build = jdbc.sql("select id from tasks where resource_id = ? and kind = 'CREATE_CLUSTER'").param(id)
+                .query(UUID.class).single();
+        assertThat(created.header("Operation-Location")).endsWith("/v1.0/ringco/operations/" + build);
+        assertThat(cluster.path("task").path("operation_id").asString()).isEqualTo(build.toString());
 
         Response shown = call("GET", "/v1.0/ringco/clusters/" + id, token, null);
         assertThat(shown.json().path("cluster").path("nodes").path(2).path("status").asString()).isEqualTo("BUILD");

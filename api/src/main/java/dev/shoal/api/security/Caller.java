@@ -3,8 +3,8 @@ package dev.shoal.api.security;
 import dev.shoal.domain.tenant.TokenRole;
 import java.util.UUID;
 
-/** Who is calling: the token's id, its role, and for a tenant token its tenant. */
-public record Caller(UUID tokenId, TokenRole role, String tenantId) {
+/** Who is calling: the token's id, its role, for a tenant token its tenant, and the name it was given. */
+public record Caller(UUID tokenId, TokenRole role, String tenantId, String tokenName) {
 
     public boolean isOperator() {
         return role == TokenRole.OPERATOR;
@@ -12,5 +12,10 @@ public record Caller(UUID tokenId, TokenRole role, String tenantId) {
 
     public String name() {
         return isOperator() ? "operator:" + tokenId : tenantId + ":" + tokenId;
+    }
+
+    /** The token's name, as operations show who asked for them; its id when it was given none. */
+    public String displayName() {
+        return tokenName == null || tokenName.isBlank() ? name() : tokenName;
     }
 }

@@ -61,7 +61,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private static void authenticate(AuthToken token) {
-        Caller caller = new Caller(token.getId(), token.getRole(), token.getTenantId());
+        Caller caller = new Caller(token.getId(), token.getRole(), token.getTenantId(), token.getName());
         var authentication = new UsernamePasswordAuthenticationToken(caller, null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + token.getRole().name())));
         SecurityContextHolder.getContext().setAuthentication(authentication);

@@ -61,7 +61,9 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Shoal").version("v1.0").description("Trove's v1.0 database API: instances,"
                         + " replication and clusters. Errors are RFC 9457 problem bodies that also carry Trove's"
-                        + " fault envelope."))
+                        + " fault envelope. A successful answer that starts a task carries an Operation-Location"
+                        + " header: the address of the operation (/v1.0/{tenantId}/operations/{id}) to follow it"
+                        + " by."))
                 .components(new Components()
                         .addSecuritySchemes(TOKEN, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name("X-Auth-Token"))

@@ -21,6 +21,8 @@ import java.util.UUID;
 public class Task extends AssignedIdEntity<UUID> {
 
     public static final String FIRST_STEP = "START";
+    /** Who asks for the work Shoal starts on its own. */
+    public static final String SHOAL = "shoal";
 
     @Id
     private UUID id;
@@ -54,6 +56,10 @@ public class Task extends AssignedIdEntity<UUID> {
     private long leaseEpoch;
     private Instant deadline;
     private Instant created;
+    /** When a task manager first took the task up; null while it waits for one. */
+    private Instant started;
+    /** The name of the token whose request started the task, or {@link #SHOAL} for Shoal's own work. */
+    private String requestedBy;
     private Instant updated;
     private Instant finishedAt;
 
@@ -61,8 +67,9 @@ public class Task extends AssignedIdEntity<UUID> {
     }
 
     public Task(String tenantId, TaskKind kind, String resourceType, UUID resourceId, String parameters,
-                Instant now, Duration timeout) {
+                String requestedBy, Instant now, Duration timeout) {
         this.id = UUID.randomUUID();
+        this.requestedBy = requestedBy;
         this.tenantId = tenantId;
         this.kind = kind;
         this.resourceType = resourceType;
@@ -73,6 +80,14 @@ public class Task extends AssignedIdEntity<UUID> {
         this.created = now;
         this.updated = now;
         this.deadline = now.plus(timeout);
+    }
+
+    /** A task manager takes the task up; only the first one's time is kept. */
+    public void markStarted(Instant now) {
+        if (started == null) {
+            this.started = now;
+            this.updated = now;
+        }
     }
 
     public void advance(String nextStep, int newProgress, String newMessage, Instant now) {
@@ -209,6 +224,14 @@ public class Task extends AssignedIdEntity<UUID> {
 
     public Instant getUpdated() {
         return updated;
+    }
+
+    public Instant getStarted() {
+        return started;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
     }
 
     public Instant getFinishedAt() {

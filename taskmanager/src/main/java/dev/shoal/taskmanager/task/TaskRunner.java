@@ -1,7 +1,9 @@
 package dev.shoal.taskmanager.task;
 
 import dev.shoal.domain.node.NodeTask;
+import dev.shoal.domain.task.OperationStep;
 import dev.shoal.domain.task.Task;
+import dev.shoal.domain.task.TaskFailures;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.domain.task.TaskRepository;
 import dev.shoal.taskmanager.TaskManagerProperties;
@@ -39,14 +41,15 @@ public class TaskRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(10);
-    /** The name the calls of a failed task's undo go by. */
-    private static final String UNDO = "UNDO";
+    /** The name the calls of a failed task's undo go by, and its step in the operation. */
+    private static final String UNDO = OperationStep.UNDO;
 
     private final TaskRepository tasks;
     private final TaskLeases leases;
     private final Map<TaskKind, Workflow> workflows;
     private final TaskManagerProperties properties;
     private final FencedWrites writes;
+    private final StepHistory history;
     private final Clock clock;
     private final ExecutorService workers;
     /** Runs waiting tasks again when their time comes, and renews leases while steps run. */
@@ -59,12 +62,13 @@ public class TaskRunner {
 
     public TaskRunner(TaskRepository tasks, TaskLeases leases, List<Workflow> workflows,
                       TaskManagerProperties properties, TransactionTemplate transactions, TaskWakeups wakeups,
-                      Clock clock) {
+                      StepHistory history, Clock clock) {
         this.tasks = tasks;
         this.leases = leases;
         this.workflows = workflows.stream().collect(Collectors.toMap(Workflow::kind, Function.identity()));
         this.properties = properties;
         this.writes = new FencedWrites(tasks, leases, properties, transactions);
+        this.history = history;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(properties.workers(), runnable -> {
             Thread thread = new Thread(runnable, "task-worker");
@@ -172,15 +176,21 @@ public class TaskRunner {
                         "this task manager cannot run " + task.getKind() + " tasks", clock.instant()));
                 return false;
             }
+            StepPlan plan = new StepPlan(workflow.steps());
+            if (task.getStarted() == null) {
+                writes.write(lease, current -> {
+                    current.markStarted(clock.instant());
+                    history.plan(taskId, workflow.steps(), plan.current(current.getStep()).name(), clock.instant());
+                });
+            }
             if (task.isUndoing()) {
                 return undo(lease, workflow);
             }
-            if (task.isPastDeadline(clock.instant())) {
-                return fail(lease, workflow, workflow.timeoutError(),
-                        "did not finish within its deadline (" + task.getDeadline() + ") at step " + task.getStep());
-            }
-            StepPlan plan = new StepPlan(workflow.steps());
             Workflow.Step step = plan.current(task.getStep());
+            if (task.isPastDeadline(clock.instant())) {
+                return fail(lease, workflow, step.name(), workflow.timeoutError(),
+                        TaskFailures.deadlineExceeded(task.getDeadline(), task.getStep()));
+            }
             Workflow.StepOutcome outcome;
             try {
                 outcome = runStep(step, lease);
@@ -190,26 +200,34 @@ public class TaskRunner {
                     log.info("task {} stopped at step {} as this task manager stops", taskId, step.name());
                     return false;
                 }
-                return fail(lease, workflow, e.failure.errorTask(), e.failure.getMessage());
+                return fail(lease, workflow, step.name(), e.failure.errorTask(), e.failure.getMessage());
             }
             if (outcome == Workflow.StepOutcome.WAIT) {
                 return true;
             }
             if (outcome == Workflow.StepOutcome.SUPERSEDED) {
-                writes.finish(lease, current -> current.complete(
-                        "superseded by a later task at step " + step.name(), clock.instant()));
+                String superseded = "superseded by a later task at step " + step.name();
+                writes.finish(lease, current -> {
+                    current.complete(superseded, clock.instant());
+                    history.complete(taskId, step.name(), superseded, clock.instant());
+                });
                 log.info("task {} ({}) superseded at step {}", taskId, task.getKind(), step.name());
                 return false;
             }
             Optional<Workflow.Step> next = plan.after(step.name());
             if (next.isEmpty()) {
-                writes.finish(lease, current -> current.complete(step.description() + ": done", clock.instant()));
+                writes.finish(lease, current -> {
+                    current.complete(step.description() + ": done", clock.instant());
+                    history.complete(taskId, step.name(), null, clock.instant());
+                });
                 log.info("task {} ({}) completed", taskId, task.getKind());
                 return false;
             }
             Workflow.Step following = next.get();
-            writes.write(lease, current -> current.advance(following.name(), step.progress(),
-                    following.description(), clock.instant()));
+            writes.write(lease, current -> {
+                current.advance(following.name(), step.progress(), following.description(), clock.instant());
+                history.advance(taskId, step.name(), following.name(), clock.instant());
+            });
         }
     }
 
@@ -249,9 +267,12 @@ public class TaskRunner {
     }
 
     /** @return true when undoing what the task did waits, and the task is to run again later */
-    private boolean fail(TaskLease lease, Workflow workflow, NodeTask errorTask, String reason) {
+    private boolean fail(TaskLease lease, Workflow workflow, String step, NodeTask errorTask, String reason) {
         log.warn("task {} failed: {}; undoing what it did", lease.taskId(), reason);
-        writes.write(lease, task -> task.startUndo(errorTask, reason, clock.instant()));
+        writes.write(lease, task -> {
+            task.startUndo(errorTask, reason, clock.instant());
+            history.fail(lease.taskId(), step, reason, clock.instant());
+        });
         return undo(lease, workflow);
     }
 
@@ -267,6 +288,7 @@ public class TaskRunner {
             writes.finish(lease, task -> RunningStep.during(lease, UNDO, task.getStepRound(), () -> {
                 workflow.onFailure(task, task.getUndoErrorTask(), task.getError());
                 task.fail(task.getError(), clock.instant());
+                history.undone(lease.taskId(), null, clock.instant());
                 return null;
             }));
             return false;
@@ -280,8 +302,10 @@ public class TaskRunner {
             }
             log.error("task {}: undoing what it did failed", lease.taskId(), e);
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            writes.finish(lease, task -> task.fail(task.getError() + "; undoing what it did failed: " + why,
-                    clock.instant()));
+            writes.finish(lease, task -> {
+                task.fail(TaskFailures.undoFailed(task.getError(), why), clock.instant());
+                history.undone(lease.taskId(), why, clock.instant());
+            });
             return false;
         }
     }

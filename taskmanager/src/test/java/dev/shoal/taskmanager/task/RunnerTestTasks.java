@@ -32,9 +32,11 @@ abstract class RunnerTestTasks {
     Clock clock;
     @Autowired
     RemoteCalls remote;
+    @Autowired
+    StepHistory history;
 
     TaskRunner runner(TaskManagerProperties settings, Workflow... workflows) {
-        return new TaskRunner(tasks, leases, List.of(workflows), settings, transactions, wakeups, clock);
+        return new TaskRunner(tasks, leases, List.of(workflows), settings, transactions, wakeups, history, clock);
     }
 
     /** A pending task of {@code kind}, due in a minute, whose resource exists nowhere. */

@@ -1,0 +1,37 @@
+package dev.shoal.api.operation;
+
+import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.Uuids;
+import dev.shoal.domain.task.TaskKind;
+import dev.shoal.domain.task.TaskState;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a list of operations is narrowed to; each part is null when not asked for.
+ *
+ * @param states the task states the asked-for operation state covers (empty for a reserved state)
+ */
+record OperationFilter(UUID resourceId, Set<TaskState> states, TaskKind kind) {
+
+    /** Reads the query's parameters; a value that names nothing is a 400 naming its parameter. */
+    static OperationFilter of(String resourceId, String state, String kind) {
+        return new OperationFilter(resourceId == null ? null : resource(resourceId),
+                state == null ? null : named(OperationState.class, "state", state).taskStates(),
+                kind == null ? null : named(TaskKind.class, "kind", kind));
+    }
+
+    private static UUID resource(String text) {
+        return Uuids.parse(text.strip())
+                .orElseThrow(() -> ApiException.invalid("resource_id", "must be the id of a resource"));
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String parameter, String text) {
+        String wanted = text.strip().toUpperCase(Locale.ROOT);
+        return Arrays.stream(type.getEnumConstants()).filter(value -> value.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> ApiException.invalid(parameter, "must be one of " + Arrays.toString(
+                        type.getEnumConstants())));
+    }
+}

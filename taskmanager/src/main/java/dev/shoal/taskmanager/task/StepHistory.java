@@ -1,0 +1,80 @@
+package dev.shoal.taskmanager.task;
+
+import dev.shoal.domain.task.OperationStep;
+import dev.shoal.domain.task.OperationStepRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a task's operation shows of its steps. Each method runs inside the fenced write of the change it records, so
+ * a task manager that lost the task records nothing either.
+ */
+@Component
+class StepHistory {
+
+    private final OperationStepRepository steps;
+
+    StepHistory(OperationStepRepository steps) {
+        this.steps = steps;
+    }
+
+    /** The task is taken up for the first time: its plan, the step it starts at running. */
+    void plan(UUID taskId, List<Workflow.Step> plan, String current, Instant now) {
+        if (!steps.findAllByTaskIdOrderByPosition(taskId).isEmpty()) {
+            return;
+        }
+        List<OperationStep> rows = new ArrayList<>();
+        for (Workflow.Step step : plan) {
+            OperationStep row = new OperationStep(taskId, rows.size(), step.name(), step.description());
+            if (step.name().equals(current)) {
+                row.start(now);
+            }
+            rows.add(row);
+        }
+        steps.saveAll(rows);
+    }
+
+    void advance(UUID taskId, String done, String next, Instant now) {
+        List<OperationStep> rows = steps.findAllByTaskIdOrderByPosition(taskId);
+        named(rows, done).ifPresent(step -> step.finish(null, now));
+        named(rows, next).ifPresent(step -> step.start(now));
+    }
+
+    void complete(UUID taskId, String last, String message, Instant now) {
+        named(steps.findAllByTaskIdOrderByPosition(taskId), last).ifPresent(step -> step.finish(message, now));
+    }
+
+    /** The step failed with {@code reason}; undoing what the task did starts as a step of its own. */
+    void fail(UUID taskId, String failed, String reason, Instant now) {
+        List<OperationStep> rows = steps.findAllByTaskIdOrderByPosition(taskId);
+        if (rows.isEmpty()) {
+            return; // a task taken up before steps were recorded shows none
+        }
+        named(rows, failed).ifPresent(step -> step.fail(reason, now));
+        if (named(rows, OperationStep.UNDO).isEmpty()) {
+            OperationStep undo = new OperationStep(taskId, rows.get(rows.size() - 1).getPosition() + 1,
+                    OperationStep.UNDO, "Undoing what the task did");
+            undo.start(now);
+            steps.save(undo);
+        }
+    }
+
+    /** @param failure why undoing failed, or null when it is done */
+    void undone(UUID taskId, String failure, Instant now) {
+        named(steps.findAllByTaskIdOrderByPosition(taskId), OperationStep.UNDO).ifPresent(step -> {
+            if (failure == null) {
+                step.finish(null, now);
+            } else {
+                step.fail(failure, now);
+            }
+        });
+    }
+
+    private static Optional<OperationStep> named(List<OperationStep> rows, String name) {
+        return rows.stream().filter(step -> step.getName().equals(name)).findFirst();
+    }
+}

@@ -65,10 +65,14 @@ class IdempotencyIT extends ApiTestSupport {
 
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(created.body());
+        assertThat(again.header("Operation-Location")).as("the retry points at the first's operation")
+                .isNotNull().isEqualTo(created.header("Operation-Location"));
         assertThat(count("select count(*) from instances where tenant_id = 'idem-once'")).isEqualTo(1);
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(202);
         assertThat(deletedAgain.status()).isEqualTo(202);
         assertThat(deletedAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(deletedAgain.header("Operation-Location")).isNotNull()
+                .isEqualTo(deleted.header("Operation-Location"));
         assertThat(count("select count(*) from tasks where resource_id = ?::uuid and kind = 'DELETE_INSTANCE'",
                 id(path))).isEqualTo(1);
     }

@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * as keys are the calling token's own. A request without the header passes untouched.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+// after Spring Security's chain, and around the filter that adds Operation-Location, so that the kept answer has it
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String REPLAYED = "Idempotent-Replayed";

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.web.util.OnCommittedResponseWrapper;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * is added just before the answer is committed. A request that starts several tasks points at its first.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE)
 class OperationLocationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Operation-Location";

@@ -34,7 +34,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** What the filter keeps, replays and gives up, against a key store that answers as told. */
 class IdempotencyFilterTest {
 
-    private static final Caller CALLER = new Caller(UUID.randomUUID(), TokenRole.TENANT, "t");
+    private static final Caller CALLER = new Caller(UUID.randomUUID(), TokenRole.TENANT, "t", "ci");
     private static final KeyScope SCOPE = new KeyScope(CALLER.tokenId(), "t");
     private static final String BODY = "{\"configuration\": {\"name\": \"g\"}}";
 

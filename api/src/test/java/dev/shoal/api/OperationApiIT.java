@@ -180,6 +180,69 @@ class OperationApiIT extends ApiTestSupport {
     }
 
     @Test
+    void aQueuedOrCancellableOperationIsCancellingOnceAskedAndAskingAgainChangesNothing() {
+        String token = tenantToken("opscancel");
+        String other = tenantToken("opscancelother");
+        UUID queued = taskOf(create("opscancel", token, "unwanted"));
+        String action = "/v1.0/opscancel/operations/" + queued + "/action";
+
+        Response cancelled = call("POST", action, token, "{\"cancel\": {}}");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(202);
+        assertThat(cancelled.json().path("operation").path("state").asString()).isEqualTo("CANCELLING");
+        assertThat(jdbc.sql("select cancel_requested_at is not null from tasks where id = ?").param(queued)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(call("POST", action, token, "{\"cancel\": {}}").status()).isEqualTo(202);
+        assertThat(targets(call("GET", "/v1.0/opscancel/operations?state=CANCELLING", token, null)))
+                .containsExactly(resourceOf(queued));
+        assertThat(targets(call("GET", "/v1.0/opscancel/operations?state=QUEUED", token, null))).isEmpty();
+        assertThat(call("POST", "/v1.0/opscancelother/operations/" + queued + "/action", other,
+                "{\"cancel\": {}}").status()).isEqualTo(404);
+
+        UUID running = taskOf(create("opscancel", token, "spawning"));
+        step(running, 0, "ALLOCATE", "DONE", null, true);
+        step(running, 1, "SPAWN", "RUNNING", null, true);
+        jdbc.sql("update tasks set state = 'RUNNING', started = now(), step = 'SPAWN' where id = ?").param(running)
+                .update();
+        assertThat(call("POST", "/v1.0/opscancel/operations/" + running + "/action", token, "{\"cancel\": {}}")
+                .status()).isEqualTo(202);
+    }
+
+    @Test
+    void anEndedOperationOneThatCannotBeCancelledAndOnePastItsPointOfNoReturnAre409NamingWhy() {
+        String token = tenantToken("opsnocancel");
+        UUID done = taskOf(create("opsnocancel", token, "built"));
+        jdbc.sql("update tasks set state = 'COMPLETED', finished_at = now() where id = ?").param(done).update();
+        assertConflict(cancel("opsnocancel", token, done), "already ended: SUCCEEDED");
+
+        UUID joining = taskOf(create("opsnocancel", token, "joining"));
+        step(joining, 0, "SPAWN", "DONE", null, true);
+        step(joining, 1, "PREPARE", "RUNNING", null, false);
+        jdbc.sql("update tasks set state = 'RUNNING', started = now(), step = 'PREPARE' where id = ?").param(joining)
+                .update();
+        assertConflict(cancel("opsnocancel", token, joining), "past its point of no return: it is at step PREPARE");
+
+        UUID failing = taskOf(create("opsnocancel", token, "failing"));
+        jdbc.sql("update tasks set state = 'RUNNING', undoing = true, error = 'no address left' where id = ?")
+                .param(failing).update();
+        assertConflict(cancel("opsnocancel", token, failing), "failed and is undoing");
+
+        UUID delete = UUID.randomUUID();
+        jdbc.sql("""
+                insert into tasks (id, tenant_id, kind, resource_type, resource_id, state, step, deadline, created,
+                                   updated)
+                values (?, 'opsnocancel', 'DELETE_INSTANCE', 'instance', ?, 'PENDING', 'START',
+                        now() + interval '5 minutes', now(), now())
+                """).param(delete).param(UUID.randomUUID()).update();
+        assertConflict(cancel("opsnocancel", token, delete), "DELETE_INSTANCE operations cannot be cancelled");
+
+        Response unknownAction = call("POST", "/v1.0/opsnocancel/operations/" + done + "/action", token,
+                "{\"pause\": {}}");
+        assertThat(unknownAction.status()).as(unknownAction.body()).isEqualTo(400);
+        assertRefused(call("POST", "/v1.0/opsnocancel/operations/" + done + "/action", token, "{}"), "cancel");
+    }
+
+    @Test
     void theOperationsAreDescribedWithTheirFiltersAndStates() {
         JsonNode docs = call("GET", "/v3/api-docs", null, null).json();
         JsonNode list = docs.path("paths").path("/v1.0/{tenantId}/operations").path("get");
@@ -209,13 +272,31 @@ class OperationApiIT extends ApiTestSupport {
     }
 
     private void step(UUID task, int position, String name, String state, String message) {
+        step(task, position, name, state, message, false);
+    }
+
+    private void step(UUID task, int position, String name, String state, String message, boolean cancellable) {
         jdbc.sql("""
                 insert into operation_steps (id, task_id, position, name, description, state, started, finished,
-                                             message)
+                                             message, cancellable)
                 values (?, ?, ?, ?, ?, ?, case when ? <> 'PENDING' then now() end,
-                        case when ? in ('DONE', 'FAILED') then now() end, ?)""")
+                        case when ? in ('DONE', 'FAILED') then now() end, ?, ?)""")
                 .param(UUID.randomUUID()).param(task).param(position).param(name).param(name + ", as planned")
-                .param(state).param(state).param(state).param(message).update();
+                .param(state).param(state).param(state).param(message).param(cancellable).update();
+    }
+
+    private Response cancel(String tenant, String token, UUID task) {
+        return call("POST", "/v1.0/" + tenant + "/operations/" + task + "/action", token, "{\"cancel\": {}}");
+    }
+
+    private String resourceOf(UUID task) {
+        return jdbc.sql("select resource_id::text from tasks where id = ?").param(task).query(String.class).single();
+    }
+
+    private static void assertConflict(Response answer, String why) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains(why);
     }
 
     private void failTask(UUID task, String step, String error) {

@@ -3,23 +3,20 @@ package dev.shoal.api.operation;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.Uuids;
 import dev.shoal.domain.task.TaskKind;
-import dev.shoal.domain.task.TaskState;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * What a list of operations is narrowed to; each part is null when not asked for.
  *
- * @param states the task states the asked-for operation state covers (empty for a reserved state)
  */
-record OperationFilter(UUID resourceId, Set<TaskState> states, TaskKind kind) {
+record OperationFilter(UUID resourceId, OperationState state, TaskKind kind) {
 
     /** Reads the query's parameters; a value that names nothing is a 400 naming its parameter. */
     static OperationFilter of(String resourceId, String state, String kind) {
         return new OperationFilter(resourceId == null ? null : resource(resourceId),
-                state == null ? null : named(OperationState.class, "state", state).taskStates(),
+                state == null ? null : named(OperationState.class, "state", state),
                 kind == null ? null : named(TaskKind.class, "kind", kind));
     }
 

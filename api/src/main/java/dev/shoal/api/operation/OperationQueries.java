@@ -50,9 +50,6 @@ class OperationQueries {
     Page page(String tenantId, OperationFilter filter, Integer limit, String marker) {
         int size = properties.pageSize(limit);
         Task after = marker == null ? null : marker(tenantId, marker);
-        if (filter.states() != null && filter.states().isEmpty()) {
-            return new Page(List.of(), null);
-        }
         List<Task> found = tasks.findBy(specification(tenantId, filter, after),
                 rows -> rows.sortBy(NEWEST_FIRST).limit(size + 1).all());
         boolean more = found.size() > size;
@@ -69,8 +66,8 @@ class OperationQueries {
         if (filter.resourceId() != null) {
             matching = matching.and((root, query, where) -> where.equal(root.get("resourceId"), filter.resourceId()));
         }
-        if (filter.states() != null) {
-            matching = matching.and((root, query, where) -> root.get("state").in(filter.states()));
+        if (filter.state() != null) {
+            matching = matching.and(filter.state().matching());
         }
         if (filter.kind() != null) {
             matching = matching.and((root, query, where) -> where.equal(root.get("kind"), filter.kind()));

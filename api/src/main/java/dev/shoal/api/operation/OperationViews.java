@@ -33,7 +33,7 @@ class OperationViews {
                         .filter(step -> step.getState() == OperationStep.State.FAILED).map(OperationStep::getName)
                         .findFirst().orElse(task.getStep()));
         return new OperationView(task.getId(), task.getKind().name(), target,
-                OperationState.of(task.getState()).name(), steps.stream().map(OperationViews::step).toList(),
+                OperationState.of(task).name(), steps.stream().map(OperationViews::step).toList(),
                 progress, time(task.getCreated()), time(task.getStarted()), time(task.getDeadline()),
                 time(task.getFinishedAt()), task.getRequestedBy(), error,
                 links.of(tenant, "operations/" + task.getId()));

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.api.system.ApiException;
 import dev.shoal.domain.task.TaskKind;
-import dev.shoal.domain.task.TaskState;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +14,7 @@ class OperationFilterTest {
     void readsEachParameterAndLeavesOutWhatWasNotAskedFor() {
         UUID resource = UUID.randomUUID();
         assertThat(OperationFilter.of(resource.toString(), "queued", "create_instance"))
-                .isEqualTo(new OperationFilter(resource, Set.of(TaskState.PENDING), TaskKind.CREATE_INSTANCE));
+                .isEqualTo(new OperationFilter(resource, OperationState.QUEUED, TaskKind.CREATE_INSTANCE));
         assertThat(OperationFilter.of(null, null, null)).isEqualTo(new OperationFilter(null, null, null));
     }
 

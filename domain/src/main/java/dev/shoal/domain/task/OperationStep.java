@@ -14,7 +14,7 @@ import java.util.UUID;
 @Table(name = "operation_steps")
 public class OperationStep extends AssignedIdEntity<UUID> {
 
-    /** Undoing what a failed task did runs as a step of its own, after the planned ones. */
+    /** Undoing what a failed or cancelled task did runs as a step of its own, after the planned ones. */
     public static final String UNDO = "UNDO";
 
     private static final int MESSAGE_LENGTH = 2048;
@@ -30,11 +30,14 @@ public class OperationStep extends AssignedIdEntity<UUID> {
     private Instant started;
     private Instant finished;
     private String message;
+    /** Whether the task may still be cancelled while at this step (it is before the point of no return). */
+    private boolean cancellable;
 
     protected OperationStep() {
     }
 
-    public OperationStep(UUID taskId, int position, String name, String description) {
+    public OperationStep(UUID taskId, int position, String name, String description, boolean cancellable) {
+        this.cancellable = cancellable;
         this.id = UUID.randomUUID();
         this.taskId = taskId;
         this.position = position;
@@ -60,6 +63,13 @@ public class OperationStep extends AssignedIdEntity<UUID> {
         started = started == null ? now : started;
         finished = now;
         message = clip(reason);
+    }
+
+    /** The task was cancelled while at this step. */
+    public void cancel(Instant now) {
+        state = State.CANCELLED;
+        started = started == null ? now : started;
+        finished = now;
     }
 
     private static String clip(String text) {
@@ -107,10 +117,15 @@ public class OperationStep extends AssignedIdEntity<UUID> {
         return message;
     }
 
+    public boolean isCancellable() {
+        return cancellable;
+    }
+
     public enum State {
         PENDING,
         RUNNING,
         DONE,
-        FAILED
+        FAILED,
+        CANCELLED
     }
 }

@@ -42,6 +42,11 @@ public class Task extends AssignedIdEntity<UUID> {
     private boolean undoing;
     @Enumerated(EnumType.STRING)
     private NodeTask undoErrorTask;
+    // written by the api's conditional update alone, so that a step's write never loses a cancel asked meanwhile
+    @Column(insertable = false, updatable = false)
+    private Instant cancelRequestedAt;
+    /** The undo under way ends the task cancelled, not failed. */
+    private boolean cancelling;
     /** JSON; anything secret in it is sealed for the node it is meant for. */
     private String parameters;
     // The lease is the task manager's alone, written by its conditional updates; an entity written back by a
@@ -129,6 +134,29 @@ public class Task extends AssignedIdEntity<UUID> {
         this.undoErrorTask = errorTask;
         this.error = reason;
         this.updated = now;
+    }
+
+    /** Cancelled on request at {@code step}: what the task added is undone before it ends cancelled. */
+    public void startCancel(String step, Instant now) {
+        this.undoing = true;
+        this.cancelling = true;
+        this.message = "Cancelling at step " + step;
+        this.updated = now;
+    }
+
+    public void cancelled(Instant now) {
+        this.state = TaskState.CANCELLED;
+        this.message = message == null ? "Cancelled" : message.replaceFirst("^Cancelling", "Cancelled");
+        this.finishedAt = now;
+        this.updated = now;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequestedAt != null;
+    }
+
+    public boolean isCancelling() {
+        return cancelling;
     }
 
     public boolean isUndoing() {

@@ -28,5 +28,14 @@ public enum TaskKind {
     CREATE_BACKUP,
     DELETE_BACKUP,
     /** Applies an instance's security group (Trove's {@code access}) to its node's firewall. */
-    UPDATE_ACCESS
+    UPDATE_ACCESS;
+
+    /**
+     * Whether an operation of this kind can be cancelled at all (then at its steps before its point of no return): a
+     * task not yet taken up has no steps recorded to say so.
+     */
+    public boolean isCancellable() {
+        return this == CREATE_INSTANCE || this == CREATE_CLUSTER || this == GROW_CLUSTER
+                || this == REPLACE_CLUSTER_NODE;
+    }
 }

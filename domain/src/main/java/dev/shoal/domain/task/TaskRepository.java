@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificationExecutor<Task> {
@@ -53,4 +54,21 @@ public interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificat
               and t.created = (select max(newer.created) from Task newer where newer.resourceId = t.resourceId)
             """)
     List<Task> findLatestOf(java.util.Collection<UUID> resourceIds);
+
+    /**
+     * Asks for the task to be cancelled, unless it ended or is undoing a failure meanwhile.
+     *
+     * @return whether the request is recorded (also when it was already)
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = """
+            update tasks set cancel_requested_at = coalesce(cancel_requested_at, now())
+             where id = :taskId and state in ('PENDING', 'RUNNING') and (not undoing or cancelling)
+            """, nativeQuery = true)
+    int requestCancel(UUID taskId);
+
+    /** A cancel asked too late (the task went past its point of no return meanwhile) is dropped. */
+    @Modifying
+    @Query(value = "update tasks set cancel_requested_at = null where id = :taskId", nativeQuery = true)
+    int dropCancelRequest(UUID taskId);
 }

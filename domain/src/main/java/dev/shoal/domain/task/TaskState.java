@@ -4,9 +4,11 @@ public enum TaskState {
     PENDING,
     RUNNING,
     COMPLETED,
-    FAILED;
+    FAILED,
+    /** Stopped on request at a safe point, with what it had added undone. */
+    CANCELLED;
 
     public boolean isFinished() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 }

@@ -213,6 +213,33 @@ class ClusterSteps {
         });
     }
 
+    /**
+     * A cancelled change leaves the cluster as it was before it: the nodes it was adding go, a node being replaced
+     * serves again, and a cluster being created goes altogether.
+     */
+    void cancel(Task task, boolean creating) {
+        ClusterContext context = clusterNodes.context(task);
+        if (deleting(context)) {
+            return;
+        }
+        try {
+            builder.stopDatastores(context.added().stream().filter(node -> node.getIp() != null).toList(),
+                    context.correlationId());
+            builder.destroyAll(context.added());
+        } catch (StepFailure e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        context.replaced().filter(old -> !old.isDeleted()).ifPresent(old -> {
+            old.finishTask(clock.instant());
+            builder.restartDatastore(old, context.correlationId());
+        });
+        if (creating) {
+            context.cluster().markDeleted(clock.instant());
+        } else {
+            context.cluster().finishTask(clock.instant());
+        }
+    }
+
     /** A failed removal or delete leaves the nodes it could not remove in error, with the reason. */
     void failRemoval(Task task, NodeTask errorTask, String reason, List<Node> nodes) {
         clusterNodes.context(task).cluster().fail(reason, clock.instant());

@@ -28,7 +28,8 @@ class ClusterWorkflows {
                 new Step("PREPARE", 70, "Starting the datastore on every node", steps::start),
                 new Step("JOIN", 80, "Forming the cluster", steps::join),
                 new Step("AWAIT_MEMBERSHIP", 95, MEMBERSHIP, steps::awaitMembership),
-                new Step("COMPLETE", 100, "Cluster built", steps::complete));
+                new Step("COMPLETE", 100, "Cluster built", steps::complete))
+                .cancellableBefore(null, task -> steps.cancel(task, true));
     }
 
     /** New nodes start as the datastore wants (Cassandra bootstraps them one at a time) and join. */
@@ -41,7 +42,9 @@ class ClusterWorkflows {
                 new Step("PREPARE", 70, "Starting the datastore on the new nodes", steps::start),
                 new Step("JOIN", 80, "Adding the new nodes to the cluster", steps::join),
                 new Step("AWAIT_MEMBERSHIP", 95, MEMBERSHIP, steps::awaitMembership),
-                new Step("COMPLETE", 100, "Nodes added", steps::complete));
+                new Step("COMPLETE", 100, "Nodes added", steps::complete))
+                // a started node has joined the datastore's membership (a Cassandra node bootstraps as it starts)
+                .cancellableBefore("PREPARE", task -> steps.cancel(task, false));
     }
 
     /** A new node takes an old one's place and data; then the old one goes. */
@@ -57,7 +60,9 @@ class ClusterWorkflows {
                 new Step("RETIRE_REPLACED", 80, "Taking the old node out of the cluster", steps::retireReplaced),
                 new Step("DESTROY_REPLACED", 85, "Removing the old node", steps::destroyReplaced),
                 new Step("AWAIT_MEMBERSHIP", 95, MEMBERSHIP, steps::awaitMembership),
-                new Step("COMPLETE", 100, "Node replaced", steps::complete));
+                new Step("COMPLETE", 100, "Node replaced", steps::complete))
+                // the replacement takes the old node's place in the membership as it starts
+                .cancellableBefore("PREPARE", task -> steps.cancel(task, false));
     }
 
     /** A removed node leaves the datastore's membership first (Cassandra streams its data away), then goes. */

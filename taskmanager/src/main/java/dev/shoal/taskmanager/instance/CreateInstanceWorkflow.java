@@ -10,6 +10,8 @@ import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Builds the node of a standalone instance: address, guest process, prepare, and waits until it runs. */
@@ -45,6 +47,30 @@ class CreateInstanceWorkflow implements Workflow {
     @Override
     public NodeTask timeoutError() {
         return NodeTask.BUILDING_ERROR_TIMEOUT_GA;
+    }
+
+    @Override
+    public Set<String> cancellableSteps() {
+        return steps().stream().map(Step::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A cancelled build leaves no instance: its node goes as a delete removes it (a delete under way goes on). */
+    @Override
+    public void onCancel(Task task) {
+        Node node = instanceNodes.node(task);
+        if (node.getTask() == NodeTask.DELETING || node.isDeleted()) {
+            return;
+        }
+        if (node.getIp() != null) {
+            builder.stopDatastore(node, task.getId().toString());
+            try {
+                builder.destroy(node);
+            } catch (StepFailure e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        node.markDeleted(clock.instant());
+        instanceNodes.instance(task).markDeleted(clock.instant());
     }
 
     /** A build that fails while the instance is being deleted leaves the delete in charge of the node. */

@@ -34,7 +34,7 @@ class FinishedTaskPruner {
             return;
         }
         int deleted = jdbc.sql("""
-                        delete from tasks where state in ('COMPLETED', 'FAILED') and finished_at < :cutoff
+                        delete from tasks where state in ('COMPLETED', 'FAILED', 'CANCELLED') and finished_at < :cutoff
                         """)
                 .param("cutoff", Timestamp.from(clock.instant().minus(properties.finishedTasks())))
                 .update();

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +25,14 @@ class StepHistory {
     }
 
     /** The task is taken up for the first time: its plan, the step it starts at running. */
-    void plan(UUID taskId, List<Workflow.Step> plan, String current, Instant now) {
+    void plan(UUID taskId, List<Workflow.Step> plan, Set<String> cancellable, String current, Instant now) {
         if (!steps.findAllByTaskIdOrderByPosition(taskId).isEmpty()) {
             return;
         }
         List<OperationStep> rows = new ArrayList<>();
         for (Workflow.Step step : plan) {
-            OperationStep row = new OperationStep(taskId, rows.size(), step.name(), step.description());
+            OperationStep row = new OperationStep(taskId, rows.size(), step.name(), step.description(),
+                    cancellable.contains(step.name()));
             if (step.name().equals(current)) {
                 row.start(now);
             }
@@ -50,14 +53,23 @@ class StepHistory {
 
     /** The step failed with {@code reason}; undoing what the task did starts as a step of its own. */
     void fail(UUID taskId, String failed, String reason, Instant now) {
+        startUndo(taskId, failed, step -> step.fail(reason, now), now);
+    }
+
+    /** The task was cancelled at {@code step}; undoing what it added starts as a step of its own. */
+    void cancel(UUID taskId, String step, Instant now) {
+        startUndo(taskId, step, row -> row.cancel(now), now);
+    }
+
+    private void startUndo(UUID taskId, String stoppedAt, Consumer<OperationStep> stop, Instant now) {
         List<OperationStep> rows = steps.findAllByTaskIdOrderByPosition(taskId);
         if (rows.isEmpty()) {
             return; // a task taken up before steps were recorded shows none
         }
-        named(rows, failed).ifPresent(step -> step.fail(reason, now));
+        named(rows, stoppedAt).ifPresent(stop);
         if (named(rows, OperationStep.UNDO).isEmpty()) {
             OperationStep undo = new OperationStep(taskId, rows.get(rows.size() - 1).getPosition() + 1,
-                    OperationStep.UNDO, "Undoing what the task did");
+                    OperationStep.UNDO, "Undoing what the task did", false);
             undo.start(now);
             steps.save(undo);
         }

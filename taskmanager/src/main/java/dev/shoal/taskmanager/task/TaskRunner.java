@@ -1,7 +1,5 @@
 package dev.shoal.taskmanager.task;
 
-import dev.shoal.domain.node.NodeTask;
-import dev.shoal.domain.task.OperationStep;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskFailures;
 import dev.shoal.domain.task.TaskKind;
@@ -41,8 +39,6 @@ public class TaskRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(10);
-    /** The name the calls of a failed task's undo go by, and its step in the operation. */
-    private static final String UNDO = OperationStep.UNDO;
 
     private final TaskRepository tasks;
     private final TaskLeases leases;
@@ -50,6 +46,7 @@ public class TaskRunner {
     private final TaskManagerProperties properties;
     private final FencedWrites writes;
     private final StepHistory history;
+    private final TaskUndo undoing;
     private final Clock clock;
     private final ExecutorService workers;
     /** Runs waiting tasks again when their time comes, and renews leases while steps run. */
@@ -69,6 +66,7 @@ public class TaskRunner {
         this.properties = properties;
         this.writes = new FencedWrites(tasks, leases, properties, transactions);
         this.history = history;
+        this.undoing = new TaskUndo(writes, history, () -> stopping, clock);
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(properties.workers(), runnable -> {
             Thread thread = new Thread(runnable, "task-worker");
@@ -180,15 +178,25 @@ public class TaskRunner {
             if (task.getStarted() == null) {
                 writes.write(lease, current -> {
                     current.markStarted(clock.instant());
-                    history.plan(taskId, workflow.steps(), plan.current(current.getStep()).name(), clock.instant());
+                    history.plan(taskId, workflow.steps(), workflow.cancellableSteps(),
+                            plan.current(current.getStep()).name(), clock.instant());
                 });
             }
             if (task.isUndoing()) {
-                return undo(lease, workflow);
+                return undoing.undo(lease, workflow);
             }
             Workflow.Step step = plan.current(task.getStep());
+            if (task.isCancelRequested()) {
+                if (workflow.cancellableSteps().contains(step.name())) {
+                    return undoing.cancel(lease, workflow, step.name());
+                }
+                // asked in the moment the task went past its point of no return: it carries on
+                log.info("task {}: cancel asked at step {}, past its point of no return; it carries on", taskId,
+                        step.name());
+                writes.write(lease, current -> tasks.dropCancelRequest(taskId));
+            }
             if (task.isPastDeadline(clock.instant())) {
-                return fail(lease, workflow, step.name(), workflow.timeoutError(),
+                return undoing.fail(lease, workflow, step.name(), workflow.timeoutError(),
                         TaskFailures.deadlineExceeded(task.getDeadline(), task.getStep()));
             }
             Workflow.StepOutcome outcome;
@@ -200,7 +208,7 @@ public class TaskRunner {
                     log.info("task {} stopped at step {} as this task manager stops", taskId, step.name());
                     return false;
                 }
-                return fail(lease, workflow, step.name(), e.failure.errorTask(), e.failure.getMessage());
+                return undoing.fail(lease, workflow, step.name(), e.failure.errorTask(), e.failure.getMessage());
             }
             if (outcome == Workflow.StepOutcome.WAIT) {
                 return true;
@@ -264,50 +272,6 @@ public class TaskRunner {
                 log.warn("lease of task {} not renewed: {}", lease.taskId(), e.getMessage());
             }
         }, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    /** @return true when undoing what the task did waits, and the task is to run again later */
-    private boolean fail(TaskLease lease, Workflow workflow, String step, NodeTask errorTask, String reason) {
-        log.warn("task {} failed: {}; undoing what it did", lease.taskId(), reason);
-        writes.write(lease, task -> {
-            task.startUndo(errorTask, reason, clock.instant());
-            history.fail(lease.taskId(), step, reason, clock.instant());
-        });
-        return undo(lease, workflow);
-    }
-
-    /**
-     * The failure is recorded on the task's resources, and what the task added is removed, as a step does its work:
-     * what the undo asks of guests and the compute driver it waits for holding no transaction. An undo that fails
-     * itself still ends the task failed, with both reasons.
-     *
-     * @return true when the undo waits, and the task is to run again later
-     */
-    private boolean undo(TaskLease lease, Workflow workflow) {
-        try {
-            writes.finish(lease, task -> RunningStep.during(lease, UNDO, task.getStepRound(), () -> {
-                workflow.onFailure(task, task.getUndoErrorTask(), task.getError());
-                task.fail(task.getError(), clock.instant());
-                history.undone(lease.taskId(), null, clock.instant());
-                return null;
-            }));
-            return false;
-        } catch (AwaitingAnswer waiting) {
-            return true;
-        } catch (FencedWrites.LeaseLost lost) {
-            throw lost;
-        } catch (RuntimeException e) {
-            if (Outages.isOutage(e) || stopping) {
-                throw e;
-            }
-            log.error("task {}: undoing what it did failed", lease.taskId(), e);
-            String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            writes.finish(lease, task -> {
-                task.fail(TaskFailures.undoFailed(task.getError(), why), clock.instant());
-                history.undone(lease.taskId(), why, clock.instant());
-            });
-            return false;
-        }
     }
 
     /**

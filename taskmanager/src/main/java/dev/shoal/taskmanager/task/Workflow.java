@@ -4,6 +4,7 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import java.util.List;
+import java.util.Set;
 
 /** A long-running change as a flat list of named, re-runnable steps (each safe to run again after a crash). */
 public interface Workflow {
@@ -21,6 +22,18 @@ public interface Workflow {
      * transaction, and it may run again until it ends (a crash, an answer awaited).
      */
     void onFailure(Task task, NodeTask errorTask, String reason);
+
+    /** The steps at which the task may be cancelled: those before its point of no return; none when it cannot be. */
+    default Set<String> cancellableSteps() {
+        return Set.of();
+    }
+
+    /**
+     * Undoes what a task cancelled at one of its cancellable steps added, so its resources are as before it began (a
+     * resource it was creating is gone). It runs as {@link #onFailure} does.
+     */
+    default void onCancel(Task task) {
+    }
 
     /**
      * @param name     persisted in the task row; a resumed task continues at the step of this name

@@ -125,6 +125,34 @@ class TaskRecoveryIT {
     }
 
     @Test
+    void aCancelledBuildStopsAtItsNextSafePointAndLeavesNoInstanceNodeOrProcessBehind() {
+        UUID instance = newInstance("cancelled");
+        UUID build = tasks.insert(instance, "CREATE_INSTANCE", "START", Duration.ofMinutes(2));
+        tasks.run(build);
+        await("guest started").atMost(Duration.ofSeconds(60)).until(() -> tasks.step(build).equals("AWAIT_ACTIVE"));
+        UUID node = nodeOf(instance);
+        Path nodeDir = WORK.resolve(node.toString());
+        assertThat(nodeDir.resolve("guest.properties")).exists();
+
+        jdbc.sql("update tasks set cancel_requested_at = now() where id = ?").param(build).update();
+
+        await("cancelled").atMost(Duration.ofSeconds(60)).until(() -> tasks.state(build).equals("CANCELLED"));
+        assertThat(jdbc.sql("select message from tasks where id = ?").param(build).query(String.class).single())
+                .isEqualTo("Cancelled at step AWAIT_ACTIVE");
+        assertThat(jdbc.sql("select name || ' ' || state from operation_steps where task_id = ? order by position")
+                .param(build).query(String.class).list())
+                .containsExactly("ALLOCATE DONE", "SPAWN DONE", "PREPARE DONE", "AWAIT_ACTIVE CANCELLED", "UNDO DONE");
+        assertThat(nodeDir).doesNotExist();
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
+                .count()).isZero();
+        assertThat(jdbc.sql("select count(*) from nodes where id = ? and deleted_at is not null and ip is null")
+                .param(node).query(Long.class).single()).as("node gone, address released").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from instances where id = ? and deleted_at is not null")
+                .param(instance).query(Long.class).single()).as("the instance is gone").isEqualTo(1);
+    }
+
+    @Test
     void aBuildWhoseGuestNeverReportsFailsAtItsDeadlineWithTheReason() {
         UUID instance = newInstance("sleeper");
         UUID task = tasks.insert(instance, "CREATE_INSTANCE", "AWAIT_ACTIVE", Duration.ofSeconds(2));

@@ -38,6 +38,8 @@ class TaskRunnerIT extends RunnerTestTasks {
     FinishedTaskPruner pruner;
     @Autowired
     Leadership leadership;
+    @Autowired
+    List<Workflow> workflows;
 
 
     @DynamicPropertySource
@@ -201,6 +203,83 @@ class TaskRunnerIT extends RunnerTestTasks {
             removed.countDown();
             runner.stop();
         }
+    }
+
+    @Test
+    void aCancelAskedWhileAStepWaitsUndoesWhatTheTaskAddedHoldingNothingAndEndsItCancelled() throws Exception {
+        CountDownLatch undoing = new CountDownLatch(1);
+        CountDownLatch undone = new CountDownLatch(1);
+        UUID node = UUID.randomUUID();
+        Workflow build = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, null, (t, error, reason) -> { },
+                new Step("ADD", 50, "Waiting for a node that never comes", t -> StepOutcome.WAIT),
+                new Step("FINISH", 100, "Never reached", t -> StepOutcome.DONE))
+                .cancellableBefore(null, t -> {
+                    boolean removed = remote.call(node, "compute.destroy", () -> {
+                        undoing.countDown();
+                        return awaitUninterrupted(undone);
+                    });
+                    t.recordParameters("{\"removed\": " + removed + "}", clock.instant());
+                });
+        TaskRunner runner = runner(workers(1), build, quickWorkflow());
+        try {
+            UUID task = insertTask(TaskKind.RESIZE_INSTANCE);
+            assertThat(runner.submit(task)).isTrue();
+            await("waiting at its first step").atMost(Duration.ofSeconds(10))
+                    .until(() -> column(task, "started") != null && !"0".equals(column(task, "step_round")));
+
+            jdbc.sql("update tasks set cancel_requested_at = now() where id = ?").param(task).update();
+
+            assertThat(undoing.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(column(task, "cancelling")).isEqualTo("true");
+            assertNothingHeldWhileItWaits(runner, task);
+            undone.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> column(task, "state").equals("CANCELLED"));
+            assertThat(column(task, "parameters")).isEqualTo("{\"removed\": true}");
+            assertThat(column(task, "message")).isEqualTo("Cancelled at step ADD");
+            assertThat(column(task, "finished_at")).isNotNull();
+            assertThat(jdbc.sql("""
+                    select name || ' ' || state || ' ' || cancellable from operation_steps
+                     where task_id = ? order by position""").param(task).query(String.class).list())
+                    .containsExactly("ADD CANCELLED true", "FINISH PENDING true", "UNDO DONE false");
+        } finally {
+            undone.countDown();
+            runner.stop();
+        }
+    }
+
+    @Test
+    void aCancelAskedPastThePointOfNoReturnIsDroppedAndTheTaskCarriesOn() {
+        java.util.concurrent.atomic.AtomicBoolean mayFinish = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        Workflow build = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, null, (t, error, reason) -> { },
+                new Step("PLAN", 10, "Cancellable", t -> StepOutcome.DONE),
+                new Step("JOIN", 100, "Past the point of no return",
+                        t -> mayFinish.get() ? StepOutcome.DONE : StepOutcome.WAIT))
+                .cancellableBefore("JOIN", t -> cancelled.set(true));
+        TaskRunner runner = runner(workers(1), build);
+        try {
+            UUID task = insertTask(TaskKind.RESIZE_INSTANCE);
+            assertThat(runner.submit(task)).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> "JOIN".equals(column(task, "step")));
+
+            jdbc.sql("update tasks set cancel_requested_at = now() where id = ?").param(task).update();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> column(task, "cancel_requested_at") == null);
+            mayFinish.set(true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> column(task, "state").equals("COMPLETED"));
+            assertThat(cancelled).isFalse();
+            assertThat(jdbc.sql("select name || ' ' || cancellable from operation_steps where task_id = ?"
+                    + " order by position").param(task).query(String.class).list())
+                    .containsExactly("PLAN true", "JOIN false");
+        } finally {
+            runner.stop();
+        }
+    }
+
+    @Test
+    void exactlyTheKindsSaidToBeCancellableHaveStepsToCancelAt() {
+        assertThat(workflows).isNotEmpty().allSatisfy(workflow -> assertThat(workflow.cancellableSteps().isEmpty())
+                .as(workflow.kind().name()).isEqualTo(!workflow.kind().isCancellable()));
     }
 
     /** Its only worker runs another task meanwhile, and no session of the database stays inside a transaction. */

@@ -28,6 +28,8 @@ final class ImageArchive {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<Path, ImageArchive> OPENED = new ConcurrentHashMap<>();
+    /** Layers by their file name, a digest of their content: the base layer every image shares is read once. */
+    private static final Map<String, Layer> LAYERS = new ConcurrentHashMap<>();
     /** Files whose text the checks read; every other file is known by its path and mode only. */
     private static final Set<String> TEXT_FILES = Set.of("etc/passwd", "etc/group");
 
@@ -101,29 +103,20 @@ final class ImageArchive {
             JsonNode config = JSON.readTree(open(archive, top, manifest.path("Config").asString(), tarball));
             Map<String, Integer> modes = new HashMap<>();
             Map<String, String> texts = new HashMap<>();
-            for (String layer : strings(manifest.path("Layers"))) {
-                try (InputStream gzipped = open(archive, top, layer, tarball)) {
-                    readLayer(gzipped, modes, texts);
+            for (String name : strings(manifest.path("Layers"))) {
+                Layer layer = LAYERS.get(name);
+                if (layer == null) {
+                    try (InputStream gzipped = open(archive, top, name, tarball)) {
+                        layer = Layer.read(gzipped);
+                    }
+                    LAYERS.put(name, layer);
                 }
+                modes.putAll(layer.modes());
+                texts.putAll(layer.texts());
             }
             return new ImageArchive(strings(manifest.path("RepoTags")), config, modes, texts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read image archive " + tarball, e);
-        }
-    }
-
-    private static void readLayer(InputStream gzipped, Map<String, Integer> modes, Map<String, String> texts)
-            throws IOException {
-        var tar = new TarArchiveInputStream(new GZIPInputStream(gzipped, 1 << 16));
-        for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-            String path = normalized(entry.getName());
-            if (path.isEmpty() || entry.isDirectory()) {
-                continue;
-            }
-            modes.put(path, entry.getMode());
-            if (TEXT_FILES.contains(path)) {
-                texts.put(path, new String(tar.readAllBytes(), StandardCharsets.UTF_8));
-            }
         }
     }
 
@@ -146,5 +139,26 @@ final class ImageArchive {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asString()));
         return values;
+    }
+
+    /** One layer's files: the mode of each, the text of those a check reads. */
+    private record Layer(Map<String, Integer> modes, Map<String, String> texts) {
+
+        static Layer read(InputStream gzipped) throws IOException {
+            Map<String, Integer> modes = new HashMap<>();
+            Map<String, String> texts = new HashMap<>();
+            var tar = new TarArchiveInputStream(new GZIPInputStream(gzipped, 1 << 16));
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                String path = normalized(entry.getName());
+                if (path.isEmpty() || entry.isDirectory()) {
+                    continue;
+                }
+                modes.put(path, entry.getMode());
+                if (TEXT_FILES.contains(path)) {
+                    texts.put(path, new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return new Layer(modes, texts);
+        }
     }
 }

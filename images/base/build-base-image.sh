@@ -61,6 +61,9 @@ JSON
 }
 
 if [[ ! -f $cache/image.tar ]]; then
+  command -v debootstrap >/dev/null \
+    || { echo "debootstrap builds the base image (once per recipe): apt-get install debootstrap" >&2; exit 1; }
+  [[ -x $jdk/bin/jlink ]] || { echo "no jlink in $jdk: set SHOAL_BASE_JDK to a JDK 17" >&2; exit 1; }
   echo "building base image $recipe into $cache (debootstrap $suite from $mirror, a few minutes)"
   mkdir -p "$cache"
   work=$(mktemp -d "$cache/build.XXXXXX")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import tools.jackson.databind.JsonNode;
 
 /** The tarballs the images profile wrote and the chart they are made for, as the build hands them to the checks. */
 final class BuiltImages {
@@ -25,7 +26,7 @@ final class BuiltImages {
     /** The image's {@code java}, found as a container would: on the PATH of its config. */
     static boolean hasJavaOnPath(ImageArchive image) {
         String path = image.containerConfig().path("Env").valueStream()
-                .map(tools.jackson.databind.JsonNode::asString)
+                .map(JsonNode::asString)
                 .filter(variable -> variable.startsWith("PATH="))
                 .findFirst().orElse("PATH=").substring("PATH=".length());
         return Arrays.stream(path.split(":"))

@@ -15,6 +15,8 @@ class NodeImagesTest {
 
     private static final String GUEST_AGENT = "dev.shoal.guestagent.GuestAgent";
     private static final String NODE_DIR = "/var/lib/shoal/node";
+    /** The uid every Shoal image runs as, the chart's runAsUser for the services. */
+    private static final long USER = 10001;
 
     @ParameterizedTest
     @ValueSource(strings = {"node-mariadb", "node-cassandra"})
@@ -36,8 +38,8 @@ class NodeImagesTest {
     void runsAsTheNonRootUser(String name) {
         ImageArchive image = BuiltImages.archive(name);
 
-        assertThat(image.containerConfig().path("User").asString()).isEqualTo("10001:10001");
-        assertThat(BuiltImages.hasUser(image, 10001)).isTrue();
+        assertThat(image.containerConfig().path("User").asString()).isEqualTo(USER + ":" + USER);
+        assertThat(BuiltImages.hasUser(image, USER)).as("uid %d in /etc/passwd", USER).isTrue();
     }
 
     @Test

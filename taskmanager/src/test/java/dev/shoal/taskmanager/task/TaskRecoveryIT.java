@@ -56,6 +56,11 @@ class TaskRecoveryIT {
         registry.add("shoal.compute.local.work-dir", WORK::toString);
     }
 
+    private static long processesUnder(Path dir) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dir.toString())).orElse(false)).count();
+    }
+
     @AfterAll
     static void killLeftovers() {
         ProcessHandle.allProcesses()
@@ -94,9 +99,7 @@ class TaskRecoveryIT {
 
         await("delete completes").atMost(Duration.ofSeconds(60)).until(() -> tasks.state(delete).equals("COMPLETED"));
         assertThat(nodeDir).doesNotExist();
-        assertThat(ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
-                .count()).isZero();
+        assertThat(processesUnder(nodeDir)).isZero();
         assertThat(jdbc.sql("select count(*) from nodes where id = ? and deleted_at is not null and ip is null")
                 .param(node).query(Long.class).single()).as("address released").isEqualTo(1);
     }
@@ -119,9 +122,7 @@ class TaskRecoveryIT {
                 .contains("superseded");
         Path nodeDir = WORK.resolve(node.toString());
         assertThat(nodeDir).doesNotExist();
-        assertThat(ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
-                .count()).isZero();
+        assertThat(processesUnder(nodeDir)).isZero();
     }
 
     @Test
@@ -143,9 +144,7 @@ class TaskRecoveryIT {
                 .param(build).query(String.class).list())
                 .containsExactly("ALLOCATE DONE", "SPAWN DONE", "PREPARE DONE", "AWAIT_ACTIVE CANCELLED", "UNDO DONE");
         assertThat(nodeDir).doesNotExist();
-        assertThat(ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false))
-                .count()).isZero();
+        assertThat(processesUnder(nodeDir)).isZero();
         assertThat(jdbc.sql("select count(*) from nodes where id = ? and deleted_at is not null and ip is null")
                 .param(node).query(Long.class).single()).as("node gone, address released").isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from instances where id = ? and deleted_at is not null")

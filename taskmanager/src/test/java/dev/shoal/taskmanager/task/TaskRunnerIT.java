@@ -138,49 +138,35 @@ class TaskRunnerIT extends RunnerTestTasks {
 
     @Test
     void aStepsComputeWorkHoldsNeitherItsThreadNorATransaction() throws Exception {
-        CountDownLatch provisioning = new CountDownLatch(1);
-        CountDownLatch provisioned = new CountDownLatch(1);
-        UUID node = UUID.randomUUID();
+        SlowCall provision = new SlowCall();
         Workflow build = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, null, (t, error, reason) -> { },
                 new Step("PROVISION", 100, "Provisioning through a slow driver", t -> {
-                    boolean placed = remote.call(node, "compute.provision", () -> {
-                        provisioning.countDown();
-                        return provisioned.await(30, TimeUnit.SECONDS);
-                    });
-                    t.recordParameters("{\"placed\": " + placed + "}", clock.instant());
+                    t.recordParameters("{\"placed\": " + provision.call("compute.provision") + "}", clock.instant());
                     return StepOutcome.DONE;
                 }));
         TaskRunner runner = runner(workers(1), build, quickWorkflow());
         try {
             UUID slow = insertTask(TaskKind.RESIZE_INSTANCE);
             assertThat(runner.submit(slow)).isTrue();
-            assertThat(provisioning.await(10, TimeUnit.SECONDS)).isTrue();
+            provision.awaitStarted();
 
             assertNothingHeldWhileItWaits(runner, slow);
-            provisioned.countDown();
+            provision.release();
 
             await().atMost(Duration.ofSeconds(10)).until(() -> column(slow, "state").equals("COMPLETED"));
             assertThat(column(slow, "parameters")).isEqualTo("{\"placed\": true}");
         } finally {
-            provisioned.countDown();
+            provision.release();
             runner.stop();
         }
     }
 
     @Test
     void aFailedTaskUndoesWhatItDidAsAStepAndEndsFailedWithItsReason() throws Exception {
-        CountDownLatch removing = new CountDownLatch(1);
-        CountDownLatch removed = new CountDownLatch(1);
-        UUID node = UUID.randomUUID();
+        SlowCall destroy = new SlowCall();
         Workflow build = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, NodeTask.BUILDING_ERROR_TIMEOUT_GA,
-                (t, error, reason) -> {
-                    boolean gone = remote.call(node, "compute.destroy", () -> {
-                        removing.countDown();
-                        return awaitUninterrupted(removed);
-                    });
-                    t.recordParameters("{\"removed\": " + gone + ", \"left in\": \"" + error + "\"}",
-                            clock.instant());
-                },
+                (t, error, reason) -> t.recordParameters("{\"removed\": " + destroy.call("compute.destroy")
+                        + ", \"left in\": \"" + error + "\"}", clock.instant()),
                 new Step("SPAWN", 50, "Starting the server", t -> {
                     throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, "the server did not start");
                 }));
@@ -188,38 +174,31 @@ class TaskRunnerIT extends RunnerTestTasks {
         try {
             UUID failing = insertTask(TaskKind.RESIZE_INSTANCE);
             assertThat(runner.submit(failing)).isTrue();
-            assertThat(removing.await(10, TimeUnit.SECONDS)).isTrue();
+            destroy.awaitStarted();
 
             assertThat(column(failing, "undoing")).isEqualTo("true");
             assertThat(column(failing, "error")).isEqualTo("the server did not start");
             assertNothingHeldWhileItWaits(runner, failing);
-            removed.countDown();
+            destroy.release();
 
             await().atMost(Duration.ofSeconds(10)).until(() -> column(failing, "state").equals("FAILED"));
             assertThat(column(failing, "error")).isEqualTo("the server did not start");
             assertThat(column(failing, "parameters"))
                     .isEqualTo("{\"removed\": true, \"left in\": \"BUILDING_ERROR_SERVER\"}");
         } finally {
-            removed.countDown();
+            destroy.release();
             runner.stop();
         }
     }
 
     @Test
     void aCancelAskedWhileAStepWaitsUndoesWhatTheTaskAddedHoldingNothingAndEndsItCancelled() throws Exception {
-        CountDownLatch undoing = new CountDownLatch(1);
-        CountDownLatch undone = new CountDownLatch(1);
-        UUID node = UUID.randomUUID();
+        SlowCall destroy = new SlowCall();
         Workflow build = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, null, (t, error, reason) -> { },
                 new Step("ADD", 50, "Waiting for a node that never comes", t -> StepOutcome.WAIT),
                 new Step("FINISH", 100, "Never reached", t -> StepOutcome.DONE))
-                .cancellableBefore(null, t -> {
-                    boolean removed = remote.call(node, "compute.destroy", () -> {
-                        undoing.countDown();
-                        return awaitUninterrupted(undone);
-                    });
-                    t.recordParameters("{\"removed\": " + removed + "}", clock.instant());
-                });
+                .cancellableBefore(null, t -> t.recordParameters(
+                        "{\"removed\": " + destroy.call("compute.destroy") + "}", clock.instant()));
         TaskRunner runner = runner(workers(1), build, quickWorkflow());
         try {
             UUID task = insertTask(TaskKind.RESIZE_INSTANCE);
@@ -229,10 +208,10 @@ class TaskRunnerIT extends RunnerTestTasks {
 
             jdbc.sql("update tasks set cancel_requested_at = now() where id = ?").param(task).update();
 
-            assertThat(undoing.await(10, TimeUnit.SECONDS)).isTrue();
+            destroy.awaitStarted();
             assertThat(column(task, "cancelling")).isEqualTo("true");
             assertNothingHeldWhileItWaits(runner, task);
-            undone.countDown();
+            destroy.release();
             await().atMost(Duration.ofSeconds(10)).until(() -> column(task, "state").equals("CANCELLED"));
             assertThat(column(task, "parameters")).isEqualTo("{\"removed\": true}");
             assertThat(column(task, "message")).isEqualTo("Cancelled at step ADD");
@@ -242,7 +221,7 @@ class TaskRunnerIT extends RunnerTestTasks {
                      where task_id = ? order by position""").param(task).query(String.class).list())
                     .containsExactly("ADD CANCELLED true", "FINISH PENDING true", "UNDO DONE false");
         } finally {
-            undone.countDown();
+            destroy.release();
             runner.stop();
         }
     }
@@ -297,12 +276,30 @@ class TaskRunnerIT extends RunnerTestTasks {
         assertThat(runner.isRunning(waiting)).isTrue();
     }
 
-    private static boolean awaitUninterrupted(CountDownLatch latch) {
-        try {
-            return latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** A compute call of a node that blocks until released, as a slow driver's does; true once released. */
+    private final class SlowCall {
+        private final UUID node = UUID.randomUUID();
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        boolean call(String type) {
+            return remote.call(node, type, () -> {
+                started.countDown();
+                try {
+                    return released.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+        }
+
+        void awaitStarted() throws InterruptedException {
+            assertThat(started.await(10, TimeUnit.SECONDS)).as("the call started").isTrue();
+        }
+
+        void release() {
+            released.countDown();
         }
     }
 

@@ -51,10 +51,17 @@ class ConfigurationApiIT extends ApiTestSupport {
                 "{\"instance\": {\"configuration\": null, \"name\": \"renamed\"}}").status()).isEqualTo(202);
         assertThat(call("GET", path, token, null).json().path("configuration").path("instance_count").asInt())
                 .isZero();
+        assertThat(lastApply(instance)).as("a cancel of the detach puts the group and its values back")
+                .isEqualTo(id + " {\"wait_timeout\": \"90\"}");
         assertThat(call("GET", "/v1.0/tuner/instances/" + instance, token, null).json().path("instance")
                 .path("name").asString()).isEqualTo("renamed");
         assertThat(call("PUT", "/v1.0/tuner/instances/" + instance, token,
                 "{\"instance\": {\"configuration\": \"" + id + "\"}}").status()).isEqualTo(202);
+        assertThat(lastApply(instance)).isEqualTo("none {}");
+        assertThat(call("PATCH", path, token, "{\"configuration\": {\"values\": {\"wait_timeout\": 120}}}")
+                .status()).isEqualTo(200);
+        assertThat(lastApply(instance)).as("a cancel of the change puts the group's earlier values back")
+                .isEqualTo(id + " {\"wait_timeout\": \"90\"}");
         Response unknown = call("PUT", "/v1.0/tuner/instances/" + instance, token,
                 "{\"instance\": {\"flavorRef\": \"2\"}}");
         assertThat(unknown.status()).isEqualTo(400);
@@ -95,5 +102,14 @@ class ConfigurationApiIT extends ApiTestSupport {
         assertThat(one.path("type").asString()).isEqualTo("boolean");
         assertThat(call("GET", "/v1.0/reader/datastores/mysql/versions/10.11/parameters/server_id", token, null)
                 .status()).isEqualTo(404);
+    }
+
+    /** What the instance's newest configuration apply keeps of before: the group (or none) and its values. */
+    private String lastApply(String instance) {
+        return jdbc.sql("""
+                select coalesce(parameters::jsonb ->> 'previous_configuration_id', 'none') || ' '
+                       || (parameters::jsonb -> 'previous_values')::text
+                  from tasks where resource_id = ?::uuid and kind = 'APPLY_CONFIGURATION'
+                 order by created desc limit 1""").param(instance).query(String.class).single();
     }
 }

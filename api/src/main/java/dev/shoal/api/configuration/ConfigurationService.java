@@ -107,13 +107,14 @@ public class ConfigurationService {
         }
         Map<String, String> checked = ParameterRules.validate(body.values() == null ? Map.of() : body.values(),
                 definitionsOf(configuration.getDatastoreVersionId()));
-        Map<String, String> merged = new HashMap<>(replace ? Map.of() : values.valuesOf(id));
+        Map<String, String> before = values.valuesOf(id);
+        Map<String, String> merged = new HashMap<>(replace ? Map.of() : before);
         merged.putAll(checked);
         configuration.rename(body.name() == null || body.name().isBlank() ? null : body.name().strip(),
                 body.description(), clock.instant());
         values.deleteAllOf(id);
         store(configuration, merged);
-        attached(id).forEach(applier::apply);
+        attached(id).forEach(instance -> applier.apply(instance, id, before));
         clusterNodes(id).stream().map(Node::getClusterId).distinct()
                 .forEach(clusterId -> applier.applyToCluster(tenantId, clusterId));
         return view(configuration);

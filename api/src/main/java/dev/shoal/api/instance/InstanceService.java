@@ -160,6 +160,7 @@ public class InstanceService {
     void configure(String tenantId, UUID id, String configuration) {
         boolean detach = configuration == null || configuration.isBlank();
         Instance instance = find(tenantId, id, detach ? "configuration-detach" : "configuration-attach");
+        UUID previous = instance.getConfigurationId();
         if (detach) {
             instance.configuration(null, clock.instant());
         } else {
@@ -167,7 +168,7 @@ public class InstanceService {
             instance.configuration(catalog.configuration(tenantId, configuration, version, "instance.configuration"),
                     clock.instant());
         }
-        applier.apply(instance);
+        applier.apply(instance, previous);
     }
 
     @Transactional(readOnly = true)

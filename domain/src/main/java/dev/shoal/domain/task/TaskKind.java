@@ -36,6 +36,6 @@ public enum TaskKind {
      */
     public boolean isCancellable() {
         return this == CREATE_INSTANCE || this == CREATE_CLUSTER || this == GROW_CLUSTER
-                || this == REPLACE_CLUSTER_NODE;
+                || this == REPLACE_CLUSTER_NODE || this == APPLY_CONFIGURATION;
     }
 }

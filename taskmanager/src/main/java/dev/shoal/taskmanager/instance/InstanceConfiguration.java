@@ -1,6 +1,8 @@
 package dev.shoal.taskmanager.instance;
 
+import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.task.ConfigurationApplyParameters;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
@@ -29,10 +31,12 @@ class InstanceConfiguration {
     private final NodeConfiguration configuration;
     private final GuestClient guests;
     private final TaskManagerProperties properties;
+    private final MessageCodec codec;
     private final Clock clock;
 
     InstanceConfiguration(InstanceNodes instanceNodes, NodeConfiguration configuration, GuestClient guests,
-                          TaskManagerProperties properties, Clock clock) {
+                          TaskManagerProperties properties, MessageCodec codec, Clock clock) {
+        this.codec = codec;
         this.instanceNodes = instanceNodes;
         this.configuration = configuration;
         this.guests = guests;
@@ -43,7 +47,8 @@ class InstanceConfiguration {
     @Bean
     Workflow applyConfiguration() {
         return new StepListWorkflow(TaskKind.APPLY_CONFIGURATION, null, this::failed,
-                new Step("APPLY", 100, "Applying the configuration group", this::apply));
+                new Step("APPLY", 100, "Applying the configuration group", this::apply))
+                .cancellableBefore(null, this::cancelled);
     }
 
     @Bean
@@ -74,6 +79,21 @@ class InstanceConfiguration {
         configuration.apply(node, instance.getConfigurationId(), task.getId().toString());
         instance.touch(clock.instant());
         return StepOutcome.DONE;
+    }
+
+    /**
+     * A cancelled apply leaves the instance as it was before: the group it had, and the values its node ran with, given
+     * to the node again (whether or not the apply reached it). An apply from before these were kept restores nothing.
+     */
+    private void cancelled(Task task) {
+        Node node = instanceNodes.node(task);
+        if (node.isDeleted() || node.getTask() == NodeTask.DELETING || task.getParameters() == null) {
+            return;
+        }
+        ConfigurationApplyParameters before = codec.mapper().readValue(task.getParameters(),
+                ConfigurationApplyParameters.class);
+        instanceNodes.instance(task).configuration(before.previousConfigurationId(), clock.instant());
+        configuration.applyValues(node, before.previousValues(), task.getId().toString());
     }
 
     /** The datastore keeps running as it was; a restart that failed leaves the restart still to do. */

@@ -43,7 +43,11 @@ public class NodeConfiguration {
     }
 
     public void apply(Node node, UUID configurationId, String correlationId) {
-        Map<String, String> wanted = configurationId == null ? Map.of() : values.valuesOf(configurationId);
+        applyValues(node, configurationId == null ? Map.of() : values.valuesOf(configurationId), correlationId);
+    }
+
+    /** The node runs {@code wanted} over its defaults, whatever group gave them (a cancelled apply's earlier ones). */
+    public void applyValues(Node node, Map<String, String> wanted, String correlationId) {
         List<String> managed = definitions.findAllByKeyDatastoreVersionIdOrderByKeyName(node.getDatastoreVersionId())
                 .stream().filter(definition -> !definition.isReadOnly()).map(ParameterDefinition::getName).toList();
         AppliedConfiguration applied = codec.mapper().treeToValue(guests.call(node, MessageTypes.UPDATE_OVERRIDES,

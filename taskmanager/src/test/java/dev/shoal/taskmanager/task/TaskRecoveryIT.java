@@ -152,6 +152,37 @@ class TaskRecoveryIT {
     }
 
     @Test
+    void aCancelledConfigurationApplyPutsBackTheGroupAndTheValuesTheNodeRanWith() {
+        UUID instance = newInstance("reconfigured");
+        UUID build = tasks.insert(instance, "CREATE_INSTANCE", "START", Duration.ofMinutes(2));
+        tasks.run(build);
+        await("guest started").atMost(Duration.ofSeconds(60)).until(() -> tasks.step(build).equals("AWAIT_ACTIVE"));
+        UUID node = nodeOf(instance);
+        String stored = jdbc.sql("select secret from nodes where id = ?").param(node).query(String.class).single();
+        playConductorUntilRunning(node, new NodeSecret(secrets.decrypt(stored)));
+        await("built").atMost(Duration.ofSeconds(30)).until(() -> tasks.state(build).equals("COMPLETED"));
+        UUID before = group("reconfigured", "77");
+        UUID after = group("reconfigured", "88");
+        jdbc.sql("update instances set configuration_id = ? where id = ?").param(after).param(instance).update();
+        UUID applied = tasks.insert(instance, "APPLY_CONFIGURATION", "START", Duration.ofMinutes(2));
+        tasks.run(applied);
+        await("applied").atMost(Duration.ofSeconds(30)).until(() -> tasks.state(applied).equals("COMPLETED"));
+        assertThat(runningMaxConnections(node)).isEqualTo("88");
+
+        UUID cancelled = tasks.insert(instance, "APPLY_CONFIGURATION", "START", Duration.ofMinutes(2));
+        jdbc.sql("""
+                update tasks set cancel_requested_at = now(),
+                       parameters = '{"previous_configuration_id": "%s", "previous_values": {"max_connections": "77"}}'
+                 where id = ?""".formatted(before)).param(cancelled).update();
+        tasks.run(cancelled);
+
+        await("cancelled").atMost(Duration.ofSeconds(30)).until(() -> tasks.state(cancelled).equals("CANCELLED"));
+        assertThat(jdbc.sql("select configuration_id from instances where id = ?").param(instance)
+                .query(UUID.class).single()).isEqualTo(before);
+        assertThat(runningMaxConnections(node)).as("the node runs the values it had").isEqualTo("77");
+    }
+
+    @Test
     void aBuildWhoseGuestNeverReportsFailsAtItsDeadlineWithTheReason() {
         UUID instance = newInstance("sleeper");
         UUID task = tasks.insert(instance, "CREATE_INSTANCE", "AWAIT_ACTIVE", Duration.ofSeconds(2));
@@ -214,6 +245,23 @@ class TaskRecoveryIT {
                 values (gen_random_uuid(), ?, ?, ?, 'SecGroup_' || ?, 'Security Group', true, now(), now())
                 """).param(tenant).param(node).param(instance).param(instance.toString()).update();
         return instance;
+    }
+
+    /** A group of the tenant's for the instances' MariaDB version, setting only max_connections. */
+    private UUID group(String tenant, String maxConnections) {
+        UUID group = UUID.randomUUID();
+        jdbc.sql("""
+                insert into configurations (id, tenant_id, name, datastore_version_id, created, updated)
+                values (?, ?, ?, '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a11', now(), now())
+                """).param(group).param(tenant).param("connections-" + maxConnections).update();
+        jdbc.sql("insert into configuration_values (configuration_id, name, value) values (?, 'max_connections', ?)")
+                .param(group).param(maxConnections).update();
+        return group;
+    }
+
+    private String runningMaxConnections(UUID node) {
+        return jdbc.sql("select running_configuration::jsonb ->> 'max_connections' from nodes where id = ?")
+                .param(node).query(String.class).single();
     }
 
     private UUID nodeOf(UUID instance) {

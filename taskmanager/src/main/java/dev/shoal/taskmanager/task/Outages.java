@@ -1,6 +1,7 @@
 package dev.shoal.taskmanager.task;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.hibernate.exception.JDBCConnectionException;
@@ -26,11 +27,20 @@ final class Outages {
     static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             Throwable current = cause;
-            if (OUTAGES.stream().anyMatch(type -> type.isInstance(current))) {
+            if (OUTAGES.stream().anyMatch(type -> type.isInstance(current)) || lostConnection(current)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The database ended the session: it went away (class 08), was shut down or restarted (57P), or ended a
+     * transaction this process left idle too long, as it does for a process frozen past its lease (25P03).
+     */
+    private static boolean lostConnection(Throwable failure) {
+        String state = failure instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("25P03"));
     }
 
     /** A step's checked failure that is an outage, carried out as one. */

@@ -65,6 +65,18 @@ class TaskLeases {
         return renew(lease, duration, " for update skip locked");
     }
 
+    /** Whether the task is still this grant's, read without touching it (after a write failed for another reason). */
+    boolean holds(TaskLease lease) {
+        return jdbc.sql("""
+                        select count(*) from tasks
+                        where id = :id and lease_owner = :owner and lease_epoch = :epoch and state = 'RUNNING'
+                        """)
+                .param("id", lease.taskId())
+                .param("owner", lease.owner())
+                .param("epoch", lease.epoch())
+                .query(Long.class).single() == 1;
+    }
+
     /** Ends the lease of a task this grant finished, in the transaction that finishes it; false when fenced off. */
     boolean finish(TaskLease lease) {
         return jdbc.sql("""

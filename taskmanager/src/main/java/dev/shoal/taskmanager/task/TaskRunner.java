@@ -123,14 +123,16 @@ public class TaskRunner {
         try {
             waits = runSteps(lease);
         } catch (FencedWrites.LeaseLost e) {
-            log.warn("task {}: lease epoch {} is stale, another task manager took the task over; this one stops"
-                    + " without writing", lease.taskId(), lease.epoch());
+            logStale(lease);
         } catch (RejectedExecutionException e) {
             log.info("task {} left for the next task manager as this one stops", lease.taskId());
         } catch (RuntimeException e) {
             if (Outages.isOutage(e) && !stopping) {
                 log.warn("task {} waits for its database or broker: {}", lease.taskId(), e.getMessage());
                 waits = true;
+            } else if (!stopping && takenOver(lease)) {
+                // a write that failed for a frozen process, whose session the database ended meanwhile
+                logStale(lease);
             } else {
                 log.error("task {} stopped unexpectedly; it resumes when its lease runs out", lease.taskId(), e);
             }
@@ -142,6 +144,19 @@ public class TaskRunner {
                 waiting.forget(lease.taskId());
                 inFlight.remove(lease.taskId());
             }
+        }
+    }
+
+    private static void logStale(TaskLease lease) {
+        log.warn("task {}: lease epoch {} is stale, another task manager took the task over; this one stops without"
+                + " writing", lease.taskId(), lease.epoch());
+    }
+
+    private boolean takenOver(TaskLease lease) {
+        try {
+            return !leases.holds(lease);
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 

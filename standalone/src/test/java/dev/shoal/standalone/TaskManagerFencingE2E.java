@@ -44,8 +44,10 @@ class TaskManagerFencingE2E {
                 "-Dshoal.taskmanager.scan-interval=500ms"));
         try (ControlPlane plane = ControlPlane.split(List.of(jar("shoal.api.jar"), jar("shoal.taskmanager.jar"),
                         jar("shoal.conductor.jar")), 2, options,
+                // the frozen one's transaction ends with its lease, so the other never waits on its locks for long
                 Map.of("SHOAL_DB_URL", database, "SHOAL_DB_USER", TestDatabase.user(),
                         "SHOAL_DB_PASSWORD", TestDatabase.password(),
+                        "SHOAL_DB_IDLE_IN_TRANSACTION_TIMEOUT", LEASE.toSeconds() + "s",
                         "SHOAL_AMQP_URI", TestBroker.fresh("shoal-fencing-" + run + "-test",
                                 "taskmanager", "taskmanager.dlq", "conductor", "conductor.dlq")), HOME);
              Connection db = DriverManager.getConnection(database, TestDatabase.user(), TestDatabase.password())) {

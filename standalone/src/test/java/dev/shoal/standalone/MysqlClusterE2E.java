@@ -69,6 +69,8 @@ class MysqlClusterE2E extends StandaloneE2E {
         assertThat(mismatch.status()).isEqualTo(422);
         assertThat(mismatch.body()).contains("nodes.num", "nodes.allocations");
 
+        cancelAGrow(http, path, token, nodeIds(cluster));
+
         assertThat(http.send("POST", path + "/nodes", token, "{\"nodes\": {\"num\": 1}}").status()).isEqualTo(202);
         cluster = awaitClusterActive(http, path, token);
         assertThat(cluster.path("nodes")).hasSize(4);
@@ -117,6 +119,44 @@ class MysqlClusterE2E extends StandaloneE2E {
     }
 
 
+
+    /**
+     * A grow cancelled as soon as it is accepted stops before its new node starts its datastore, removes the node and
+     * leaves the cluster as it was. A cancel that comes only once the grow is past its point of no return is refused
+     * with 409; then the grown node is removed and the grow is tried again (at most three times).
+     */
+    private static void cancelAGrow(ShoalHttp http, String path, String token, List<String> before) {
+        String operations = path.replaceFirst("/clusters/.*", "/operations");
+        String cluster = path.substring(path.lastIndexOf('/') + 1);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(http.send("POST", path + "/nodes", token, "{\"nodes\": {\"num\": 1}}").status())
+                    .isEqualTo(202);
+            String grow = http.send("GET", operations + "?resource_id=" + cluster + "&kind=GROW_CLUSTER&limit=1", token,
+                    null).json().path("operations").path(0).path("id").asString();
+            ShoalHttp.Response cancel = http.send("POST", operations + "/" + grow + "/action", token,
+                    "{\"cancel\": {}}");
+            if (cancel.status() == 202) {
+                JsonNode cancelled = await("the grow cancelled").atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> http.send("GET", operations + "/" + grow, token, null).json().path("operation"),
+                                operation -> operation.path("state").asString().equals("CANCELLED"));
+                List<String> steps = new java.util.ArrayList<>();
+                cancelled.path("steps").forEach(step -> steps.add(step.path("name").asString() + " "
+                        + step.path("state").asString()));
+                assertThat(steps).contains("UNDO DONE").anyMatch(step -> step.endsWith(" CANCELLED"));
+                assertThat(nodeIds(awaitClusterActive(http, path, token))).as("the cluster as it was")
+                        .containsExactlyInAnyOrderElementsOf(before);
+                return;
+            }
+            assertThat(cancel.status()).as(cancel.body()).isEqualTo(409);
+            assertThat(cancel.body()).contains("point of no return");
+            String grown = nodeIds(awaitClusterActive(http, path, token)).stream()
+                    .filter(id -> !before.contains(id)).findFirst().orElseThrow();
+            assertThat(http.send("DELETE", path + "/nodes/" + grown, token, null).status()).isEqualTo(202);
+            awaitClusterActive(http, path, token);
+        }
+        throw new AssertionError("every grow went past its point of no return before its cancel came");
+    }
 
     private static void awaitDataOnEveryNode(ShoalHttp http, String path, String token, List<Integer> expected) {
         for (JsonNode node : http.send("GET", path, token, null).json().path("cluster").path("nodes")) {

@@ -147,6 +147,10 @@ public class TaskRunner {
         }
     }
 
+    private boolean cancelAskedDuring(UUID taskId) {
+        return tasks.findById(taskId).map(Task::isCancelRequested).orElse(false);
+    }
+
     private static void logStale(TaskLease lease) {
         log.warn("task {}: lease epoch {} is stale, another task manager took the task over; this one stops without"
                 + " writing", lease.taskId(), lease.epoch());
@@ -236,6 +240,10 @@ public class TaskRunner {
                 });
                 log.info("task {} ({}) superseded at step {}", taskId, task.getKind(), step.name());
                 return false;
+            }
+            if (cancelAskedDuring(taskId) && workflow.cancellableSteps().contains(step.name())) {
+                // the step that was running when the cancel came is done, and the next one has not begun
+                return undoing.cancel(lease, workflow, step.name());
             }
             Optional<Workflow.Step> next = plan.after(step.name());
             if (next.isEmpty()) {

@@ -256,6 +256,34 @@ class TaskRunnerIT extends RunnerTestTasks {
     }
 
     @Test
+    void aCancelAskedWhileTheLastCancellableStepRunsIsTakenBeforeThePointOfNoReturnBegins() {
+        java.util.concurrent.atomic.AtomicBoolean joined = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean undone = new java.util.concurrent.atomic.AtomicBoolean();
+        UUID task = insertTask(TaskKind.RESIZE_INSTANCE);
+        Workflow build = new StepListWorkflow(TaskKind.RESIZE_INSTANCE, null, (t, error, reason) -> { },
+                new Step("SPAWN", 10, "Cancelled while it runs", t -> {
+                    jdbc.sql("update tasks set cancel_requested_at = now() where id = ?").param(task).update();
+                    return StepOutcome.DONE;
+                }),
+                new Step("JOIN", 100, "The point of no return", t -> {
+                    joined.set(true);
+                    return StepOutcome.DONE;
+                }))
+                .cancellableBefore("JOIN", t -> undone.set(true));
+        TaskRunner runner = runner(workers(1), build);
+        try {
+            assertThat(runner.submit(task)).isTrue();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> column(task, "state").equals("CANCELLED"));
+            assertThat(joined).as("the point of no return never began").isFalse();
+            assertThat(undone).isTrue();
+            assertThat(column(task, "message")).isEqualTo("Cancelled at step SPAWN");
+        } finally {
+            runner.stop();
+        }
+    }
+
+    @Test
     void exactlyTheKindsSaidToBeCancellableHaveStepsToCancelAt() {
         assertThat(workflows).isNotEmpty().allSatisfy(workflow -> assertThat(workflow.cancellableSteps().isEmpty())
                 .as(workflow.kind().name()).isEqualTo(!workflow.kind().isCancellable()));

@@ -31,7 +31,8 @@ class OperationCancels {
 
     @Transactional
     OperationView cancel(String tenantId, UUID id) {
-        Task task = tasks.findById(id).filter(found -> tenantId.equals(found.getTenantId()))
+        // the task manager takes the row too as it moves to the next step: the step read here is the one that runs
+        Task task = tasks.findForUpdate(id).filter(found -> tenantId.equals(found.getTenantId()))
                 .orElseThrow(() -> ApiException.notFound("operation " + id));
         if (task.getState().isFinished()) {
             throw ApiException.conflict("operation " + id + " already ended: "

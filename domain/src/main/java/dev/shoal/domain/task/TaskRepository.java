@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -71,4 +73,17 @@ public interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificat
     @Modifying
     @Query(value = "update tasks set cancel_requested_at = null where id = :taskId", nativeQuery = true)
     int dropCancelRequest(UUID taskId);
+
+    /**
+     * The task with its row locked until the transaction ends: the api deciding on a cancel and the task manager
+     * advancing to the next step take the row in turn, so neither decides on what the other is changing.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from Task t where t.id = :taskId")
+    Optional<Task> findForUpdate(UUID taskId);
+
+    /** Whether a cancel is asked of the task, read with its row locked (see {@link #findForUpdate}). */
+    @Query(value = "select cancel_requested_at is not null from tasks where id = :taskId for update",
+            nativeQuery = true)
+    boolean lockCancelRequested(UUID taskId);
 }

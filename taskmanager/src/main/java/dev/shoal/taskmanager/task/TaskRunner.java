@@ -147,10 +147,6 @@ public class TaskRunner {
         }
     }
 
-    private boolean cancelAskedDuring(UUID taskId) {
-        return tasks.findById(taskId).map(Task::isCancelRequested).orElse(false);
-    }
-
     private static void logStale(TaskLease lease) {
         log.warn("task {}: lease epoch {} is stale, another task manager took the task over; this one stops without"
                 + " writing", lease.taskId(), lease.epoch());
@@ -241,10 +237,6 @@ public class TaskRunner {
                 log.info("task {} ({}) superseded at step {}", taskId, task.getKind(), step.name());
                 return false;
             }
-            if (cancelAskedDuring(taskId) && workflow.cancellableSteps().contains(step.name())) {
-                // the step that was running when the cancel came is done, and the next one has not begun
-                return undoing.cancel(lease, workflow, step.name());
-            }
             Optional<Workflow.Step> next = plan.after(step.name());
             if (next.isEmpty()) {
                 writes.finish(lease, current -> {
@@ -255,10 +247,19 @@ public class TaskRunner {
                 return false;
             }
             Workflow.Step following = next.get();
-            writes.write(lease, current -> {
+            boolean cancelled = writes.apply(lease, current -> {
+                // the api takes the task's row to decide on a cancel too: one it took while this step ran is seen
+                // here, and the next step has not begun
+                if (tasks.lockCancelRequested(taskId) && workflow.cancellableSteps().contains(step.name())) {
+                    return true;
+                }
                 current.advance(following.name(), step.progress(), following.description(), clock.instant());
                 history.advance(taskId, step.name(), following.name(), clock.instant());
+                return false;
             });
+            if (cancelled) {
+                return undoing.cancel(lease, workflow, step.name());
+            }
         }
     }
 

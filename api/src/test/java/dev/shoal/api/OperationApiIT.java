@@ -206,10 +206,21 @@ class OperationApiIT extends ApiTestSupport {
                 .update();
         assertThat(call("POST", "/v1.0/opscancel/operations/" + running + "/action", token, "{\"cancel\": {}}")
                 .status()).isEqualTo(202);
+
+        String built = create("opscancel", token, "regretted");
+        jdbc.sql("update tasks set state = 'COMPLETED', finished_at = now() where id = ?").param(taskOf(built))
+                .update();
+        assertThat(call("DELETE", "/v1.0/opscancel/instances/" + built, token, null).status()).isEqualTo(202);
+        UUID delete = jdbc.sql("select id from tasks where resource_id = ?::uuid and kind = 'DELETE_INSTANCE'")
+                .param(built).query(UUID.class).single();
+        Response undeleted = call("POST", "/v1.0/opscancel/operations/" + delete + "/action", token,
+                "{\"cancel\": {}}");
+        assertThat(undeleted.status()).as("a delete that stopped nothing, not yet removing the node")
+                .isEqualTo(202);
     }
 
     @Test
-    void anEndedOperationOneThatCannotBeCancelledAndOnePastItsPointOfNoReturnAre409NamingWhy() {
+    void endedUncancellablePastNoReturnAndDeletesThatStoppedABuildAre409NamingWhy() {
         String token = tenantToken("opsnocancel");
         UUID done = taskOf(create("opsnocancel", token, "built"));
         jdbc.sql("update tasks set state = 'COMPLETED', finished_at = now() where id = ?").param(done).update();
@@ -227,14 +238,21 @@ class OperationApiIT extends ApiTestSupport {
                 .param(failing).update();
         assertConflict(cancel("opsnocancel", token, failing), "failed and is undoing");
 
-        UUID delete = UUID.randomUUID();
+        UUID restart = UUID.randomUUID();
         jdbc.sql("""
                 insert into tasks (id, tenant_id, kind, resource_type, resource_id, state, step, deadline, created,
                                    updated)
-                values (?, 'opsnocancel', 'DELETE_INSTANCE', 'instance', ?, 'PENDING', 'START',
+                values (?, 'opsnocancel', 'RESTART_INSTANCE', 'instance', ?, 'PENDING', 'START',
                         now() + interval '5 minutes', now(), now())
-                """).param(delete).param(UUID.randomUUID()).update();
-        assertConflict(cancel("opsnocancel", token, delete), "DELETE_INSTANCE operations cannot be cancelled");
+                """).param(restart).param(UUID.randomUUID()).update();
+        assertConflict(cancel("opsnocancel", token, restart), "RESTART_INSTANCE operations cannot be cancelled");
+
+        String building = create("opsnocancel", token, "abandoned");
+        UUID build = taskOf(building);
+        assertThat(call("DELETE", "/v1.0/opsnocancel/instances/" + building, token, null).status()).isEqualTo(202);
+        UUID delete = jdbc.sql("select id from tasks where resource_id = ?::uuid and kind = 'DELETE_INSTANCE'")
+                .param(building).query(UUID.class).single();
+        assertConflict(cancel("opsnocancel", token, delete), "stopped [" + build + "] on its instance");
 
         Response unknownAction = call("POST", "/v1.0/opsnocancel/operations/" + done + "/action", token,
                 "{\"pause\": {}}");

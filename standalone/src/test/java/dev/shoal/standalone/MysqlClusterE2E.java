@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A MySQL cluster through {@code /clusters}: a master and two replicas reach ACTIVE, a write on the master is read on
- * every replica; a node is added, one replaced and one removed, each time with the data on every node; the master
- * and the last node cannot be removed; delete leaves no process behind.
+ * every replica; a grow and a replace are cancelled, leaving the cluster as it was; a node is added, one replaced and
+ * one removed, each time with the data on every node; the master and the last node cannot be removed; delete leaves
+ * no process behind.
  */
 class MysqlClusterE2E extends StandaloneE2E {
 
@@ -77,6 +78,9 @@ class MysqlClusterE2E extends StandaloneE2E {
         insertItem(masterUrl, 3);
         awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3));
 
+        cancelAReplace(http, path, token, nodeIds(cluster));
+        cluster = awaitClusterActive(http, path, token);
+
         String replaced = cluster.path("nodes").path(1).path("id").asString();
         ShoalHttp.Response replace = http.send("POST", path + "/action", token,
                 "{\"replace_node\": {\"id\": \"" + replaced + "\"}}");
@@ -126,36 +130,69 @@ class MysqlClusterE2E extends StandaloneE2E {
      * with 409; then the grown node is removed and the grow is tried again (at most three times).
      */
     private static void cancelAGrow(ShoalHttp http, String path, String token, List<String> before) {
-        String operations = path.replaceFirst("/clusters/.*", "/operations");
-        String cluster = path.substring(path.lastIndexOf('/') + 1);
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThat(http.send("POST", path + "/nodes", token, "{\"nodes\": {\"num\": 1}}").status())
                     .isEqualTo(202);
-            String grow = http.send("GET", operations + "?resource_id=" + cluster + "&kind=GROW_CLUSTER&limit=1", token,
-                    null).json().path("operations").path(0).path("id").asString();
-            ShoalHttp.Response cancel = http.send("POST", operations + "/" + grow + "/action", token,
-                    "{\"cancel\": {}}");
-            if (cancel.status() == 202) {
-                JsonNode cancelled = await("the grow cancelled").atMost(Duration.ofMinutes(2))
-                        .pollInterval(Duration.ofMillis(250))
-                        .until(() -> http.send("GET", operations + "/" + grow, token, null).json().path("operation"),
-                                operation -> operation.path("state").asString().equals("CANCELLED"));
-                List<String> steps = new java.util.ArrayList<>();
-                cancelled.path("steps").forEach(step -> steps.add(step.path("name").asString() + " "
-                        + step.path("state").asString()));
-                assertThat(steps).contains("UNDO DONE").anyMatch(step -> step.endsWith(" CANCELLED"));
+            if (cancelNewest(http, path, token, "GROW_CLUSTER")) {
                 assertThat(nodeIds(awaitClusterActive(http, path, token))).as("the cluster as it was")
                         .containsExactlyInAnyOrderElementsOf(before);
                 return;
             }
-            assertThat(cancel.status()).as(cancel.body()).isEqualTo(409);
-            assertThat(cancel.body()).contains("point of no return");
             String grown = nodeIds(awaitClusterActive(http, path, token)).stream()
                     .filter(id -> !before.contains(id)).findFirst().orElseThrow();
             assertThat(http.send("DELETE", path + "/nodes/" + grown, token, null).status()).isEqualTo(202);
             awaitClusterActive(http, path, token);
         }
         throw new AssertionError("every grow went past its point of no return before its cancel came");
+    }
+
+    /**
+     * A replace cancelled as soon as it is accepted removes the replacement; the node it was to replace, which it may
+     * have stopped, serves again with every row. A cancel that comes too late is refused with 409; the replace then
+     * ends and another replica's replace is tried (at most three times).
+     */
+    private static void cancelAReplace(ShoalHttp http, String path, String token, List<String> before) {
+        List<String> nodes = before;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ShoalHttp.Response replace = http.send("POST", path + "/action", token,
+                    "{\"replace_node\": {\"id\": \"" + nodes.get(1) + "\"}}");
+            assertThat(replace.status()).as(replace.body()).isEqualTo(202);
+            if (cancelNewest(http, path, token, "REPLACE_CLUSTER_NODE")) {
+                assertThat(nodeIds(awaitClusterActive(http, path, token))).as("the old node kept, no replacement")
+                        .containsExactlyInAnyOrderElementsOf(nodes);
+                awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3));
+                return;
+            }
+            nodes = nodeIds(awaitClusterActive(http, path, token));
+        }
+        throw new AssertionError("every replace went past its point of no return before its cancel came");
+    }
+
+    /**
+     * Cancels the cluster's newest operation of {@code kind}.
+     *
+     * @return true once it is CANCELLED, having undone what it did; false when it was past its point of no return
+     */
+    private static boolean cancelNewest(ShoalHttp http, String path, String token, String kind) {
+        String operations = path.replaceFirst("/clusters/.*", "/operations");
+        String cluster = path.substring(path.lastIndexOf('/') + 1);
+        String id = http.send("GET", operations + "?resource_id=" + cluster + "&kind=" + kind + "&limit=1", token,
+                null).json().path("operations").path(0).path("id").asString();
+        ShoalHttp.Response cancel = http.send("POST", operations + "/" + id + "/action", token, "{\"cancel\": {}}");
+        if (cancel.status() != 202) {
+            assertThat(cancel.status()).as(cancel.body()).isEqualTo(409);
+            assertThat(cancel.body()).contains("point of no return");
+            return false;
+        }
+        JsonNode cancelled = await(kind + " cancelled").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", operations + "/" + id, token, null).json().path("operation"),
+                        operation -> operation.path("state").asString().equals("CANCELLED"));
+        List<String> steps = new ArrayList<>();
+        cancelled.path("steps").forEach(step -> steps.add(step.path("name").asString() + " "
+                + step.path("state").asString()));
+        assertThat(steps).contains("UNDO DONE").anyMatch(step -> step.endsWith(" CANCELLED"));
+        return true;
     }
 
     private static void awaitDataOnEveryNode(ShoalHttp http, String path, String token, List<Integer> expected) {

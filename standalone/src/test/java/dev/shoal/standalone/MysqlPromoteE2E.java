@@ -70,6 +70,7 @@ class MysqlPromoteE2E extends StandaloneE2E {
                 .until(() -> canConnect(urlA, "root", rootA));
         sqlAsRoot(urlA, rootA, "stop slave sql_thread");
         insertItem(masterUrl, 3);
+        cancelWhileTheCandidateCatchesUp(http, token, master, replicaA, replicaB, rootPassword);
         Instant failing = Instant.now();
         assertThat(action(http, token, replicaA, "promote_to_replica_source").status()).isEqualTo(202);
         await("the promotion fails").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
@@ -143,6 +144,39 @@ class MysqlPromoteE2E extends StandaloneE2E {
         awaitItems(List.of(followerUrl), List.of(1, 2, 3, 4, 5, 6));
         assertThatThrownBy(() -> insertItem(followerUrl, 98)).isInstanceOf(SQLException.class)
                 .hasMessageContaining("read-only");
+    }
+
+    /**
+     * A promotion cancelled while the candidate, its applier stopped, waits to apply the master's last transaction:
+     * the master writes again, and the set is as it was.
+     */
+    private static void cancelWhileTheCandidateCatchesUp(ShoalHttp http, String token, String master,
+                                                         String candidate, String other, String rootPassword)
+            throws SQLException {
+        assertThat(action(http, token, candidate, "promote_to_replica_source").status()).isEqualTo(202);
+        String operations = "/v1.0/" + TENANT + "/operations";
+        String promotion = http.send("GET", operations + "?resource_id=" + candidate
+                + "&kind=PROMOTE_TO_REPLICA_SOURCE&limit=1", token, null).json().path("operations").path(0)
+                .path("id").asString();
+        ShoalHttp.Response cancel = http.send("POST", operations + "/" + promotion + "/action", token,
+                "{\"cancel\": {}}");
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
+        JsonNode cancelled = await("the promotion cancelled").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", operations + "/" + promotion, token, null).json().path("operation"),
+                        operation -> operation.path("state").asString().equals("CANCELLED"));
+        List<String> steps = new ArrayList<>();
+        cancelled.path("steps").forEach(step -> steps.add(step.path("name").asString() + " "
+                + step.path("state").asString()));
+        assertThat(steps).contains("UNDO DONE").doesNotContain("ENABLE_AS_MASTER DONE")
+                .anyMatch(step -> step.endsWith(" CANCELLED"));
+        for (String id : List.of(master, candidate, other)) {
+            awaitActive(http, token, id);
+        }
+        assertThat(replicaOf(http, token, candidate)).isEqualTo(master);
+        String masterUrl = url(http, token, master);
+        insertItem(masterUrl, 90);
+        sqlAsRoot(masterUrl, rootPassword, "delete from shop.items where id = 90");
     }
 
     private static void sqlAsRoot(String url, String password, String statement) throws SQLException {

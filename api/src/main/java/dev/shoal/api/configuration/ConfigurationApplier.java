@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Schedules the task that brings an instance's datastore, or every node of a cluster, to its group's values. An
- * instance's apply keeps what the instance ran with before, which a cancel of the apply puts back.
+ * Schedules the task that brings an instance's datastore, or every node of a cluster, to its group's values. The task
+ * keeps what they ran with before, which a cancel of the apply puts back.
  */
 @Component
 public class ConfigurationApplier {
@@ -43,8 +43,10 @@ public class ConfigurationApplier {
                 properties.buildTimeout());
     }
 
-    public void applyToCluster(String tenantId, UUID clusterId) {
-        scheduler.schedule(tenantId, TaskKind.APPLY_CLUSTER_CONFIGURATION, "cluster", clusterId, null,
+    /** The values of the cluster's group changed: before, its nodes ran with {@code previousValues}. */
+    public void applyToCluster(String tenantId, UUID clusterId, UUID group, Map<String, String> previousValues) {
+        scheduler.schedule(tenantId, TaskKind.APPLY_CLUSTER_CONFIGURATION, "cluster", clusterId,
+                json.writeValueAsString(new ConfigurationApplyParameters(group, previousValues)),
                 properties.buildTimeout());
     }
 }

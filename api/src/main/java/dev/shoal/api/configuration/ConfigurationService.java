@@ -116,7 +116,7 @@ public class ConfigurationService {
         store(configuration, merged);
         attached(id).forEach(instance -> applier.apply(instance, id, before));
         clusterNodes(id).stream().map(Node::getClusterId).distinct()
-                .forEach(clusterId -> applier.applyToCluster(tenantId, clusterId));
+                .forEach(clusterId -> applier.applyToCluster(tenantId, clusterId, id, before));
         return view(configuration);
     }
 

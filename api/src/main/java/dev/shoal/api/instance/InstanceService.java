@@ -5,6 +5,7 @@ import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.TaskScheduler;
+import dev.shoal.contracts.task.DeleteParameters;
 import dev.shoal.domain.backup.Backup;
 import dev.shoal.domain.backup.RestoreParameters;
 import dev.shoal.domain.catalog.DatastoreVersion;
@@ -150,9 +151,13 @@ public class InstanceService {
                     + " written");
         }
         replicas.beforeMasterDelete(instance, detachReplicas);
+        // what runs on the instance now ends at its next step: the delete names it, which makes it past cancelling
+        DeleteParameters stopping = new DeleteParameters(tasks.findOpenTaskIds(id), node.getTask().name(),
+                node.getTaskDescription());
         node.startTask(NodeTask.DELETING, "Deleting the instance", clock.instant());
         instance.touch(clock.instant());
-        schedule(tenantId, TaskKind.DELETE_INSTANCE, id, null, properties.deleteTimeout());
+        schedule(tenantId, TaskKind.DELETE_INSTANCE, id, json.writeValueAsString(stopping),
+                properties.deleteTimeout());
     }
 
     /** Attaches the named configuration group, or detaches with a null or blank reference; the guest follows. */

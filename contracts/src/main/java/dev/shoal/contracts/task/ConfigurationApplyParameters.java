@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What an instance ran with before a configuration was applied to it, kept in the apply's task so that cancelling the
- * apply puts it back: the group it had (none when null) and the values its node was given.
+ * What an instance, or a cluster's nodes, ran with before a configuration was applied, kept in the apply's task so that
+ * cancelling the apply puts it back: the group they had (none when null) and the values their nodes were given.
  */
 public record ConfigurationApplyParameters(
         @JsonProperty("previous_configuration_id") UUID previousConfigurationId,

@@ -35,7 +35,10 @@ public enum TaskKind {
      * task not yet taken up has no steps recorded to say so.
      */
     public boolean isCancellable() {
-        return this == CREATE_INSTANCE || this == CREATE_CLUSTER || this == GROW_CLUSTER
-                || this == REPLACE_CLUSTER_NODE || this == APPLY_CONFIGURATION;
+        return switch (this) {
+            case CREATE_INSTANCE, DELETE_INSTANCE, PROMOTE_TO_REPLICA_SOURCE, CREATE_CLUSTER, GROW_CLUSTER,
+                 REPLACE_CLUSTER_NODE, APPLY_CONFIGURATION, APPLY_CLUSTER_CONFIGURATION -> true;
+            default -> false;
+        };
     }
 }

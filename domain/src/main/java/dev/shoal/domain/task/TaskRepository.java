@@ -41,6 +41,15 @@ public interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificat
             """)
     boolean existsOpenTaskOtherThan(UUID resourceId, UUID taskId);
 
+    /** The open tasks working on the resource, oldest first. */
+    @Query("""
+            select t.id from Task t
+            where t.resourceId = :resourceId
+              and t.state in (dev.shoal.domain.task.TaskState.PENDING, dev.shoal.domain.task.TaskState.RUNNING)
+            order by t.created
+            """)
+    List<UUID> findOpenTaskIds(UUID resourceId);
+
     /** Whether any open task works on the resource, or names it in its parameters (a restore names its backup). */
     @Query("""
             select count(t) > 0 from Task t

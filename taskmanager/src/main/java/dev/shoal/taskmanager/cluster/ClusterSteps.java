@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ClusterSteps {
 
+    /** The step of a replace that stops the node being replaced. */
+    static final String STOP_REPLACED = "STOP_REPLACED";
     private static final Logger log = LoggerFactory.getLogger(ClusterSteps.class);
 
     private final ClusterNodes clusterNodes;
@@ -215,7 +217,7 @@ class ClusterSteps {
 
     /**
      * A cancelled change leaves the cluster as it was before it: the nodes it was adding go, a node being replaced
-     * serves again, and a cluster being created goes altogether.
+     * serves again (started again once the change may have stopped it), and a cluster being created goes altogether.
      */
     void cancel(Task task, boolean creating) {
         ClusterContext context = clusterNodes.context(task);
@@ -231,7 +233,9 @@ class ClusterSteps {
         }
         context.replaced().filter(old -> !old.isDeleted()).ifPresent(old -> {
             old.finishTask(clock.instant());
-            builder.restartDatastore(old, context.correlationId());
+            if (STOP_REPLACED.equals(task.getStep())) {
+                builder.restartDatastore(old, context.correlationId());
+            }
         });
         if (creating) {
             context.cluster().markDeleted(clock.instant());

@@ -54,7 +54,7 @@ class ClusterWorkflows {
                 (task, error, reason) -> steps.undo(task, error, reason, false),
                 new Step("ALLOCATE", 5, "Allocating an address and a node secret", steps::allocate),
                 new Step("SPAWN", 15, "Starting the guest agent", steps::spawn),
-                new Step("STOP_REPLACED", 20, "Stopping the node being replaced", steps::stopReplaced),
+                new Step(ClusterSteps.STOP_REPLACED, 20, "Stopping the node being replaced", steps::stopReplaced),
                 new Step("PREPARE", 65, "Starting the replacement", steps::start),
                 new Step("JOIN", 75, "Adding the replacement to the cluster", steps::join),
                 new Step("RETIRE_REPLACED", 80, "Taking the old node out of the cluster", steps::retireReplaced),

@@ -1,5 +1,7 @@
 package dev.shoal.taskmanager.instance;
 
+import dev.shoal.contracts.MessageCodec;
+import dev.shoal.contracts.task.DeleteParameters;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
@@ -10,19 +12,29 @@ import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Stops the datastore cleanly if its guest still answers, then removes every process and file of the node. */
+/**
+ * Stops the datastore cleanly if its guest still answers, then removes every process and file of the node. Until it
+ * begins removing them it can be cancelled, unless it stopped another operation as it began: the node then serves
+ * again as it did before.
+ */
 @Component
 class DeleteInstanceWorkflow implements Workflow {
+
+    private static final String STOP_DB = "STOP_DB";
 
     private final InstanceNodes instanceNodes;
     private final TaskRepository tasks;
     private final NodeBuilder builder;
+    private final MessageCodec codec;
     private final Clock clock;
 
-    DeleteInstanceWorkflow(InstanceNodes instanceNodes, TaskRepository tasks, NodeBuilder builder, Clock clock) {
+    DeleteInstanceWorkflow(InstanceNodes instanceNodes, TaskRepository tasks, NodeBuilder builder, MessageCodec codec,
+                           Clock clock) {
         this.instanceNodes = instanceNodes;
+        this.codec = codec;
         this.tasks = tasks;
         this.builder = builder;
         this.clock = clock;
@@ -37,7 +49,7 @@ class DeleteInstanceWorkflow implements Workflow {
     public List<Step> steps() {
         return List.of(
                 new Step("AWAIT_OTHER_TASKS", 10, "Waiting for the build to step aside", this::awaitOtherTasks),
-                new Step("STOP_DB", 30, "Stopping the datastore", this::stopDatastore),
+                new Step(STOP_DB, 30, "Stopping the datastore", this::stopDatastore),
                 new Step("DESTROY", 80, "Removing the node", this::destroy),
                 new Step("MARK_DELETED", 100, "Releasing the address", this::markDeleted));
     }
@@ -51,6 +63,45 @@ class DeleteInstanceWorkflow implements Workflow {
     public void onFailure(Task task, NodeTask errorTask, String reason) {
         instanceNodes.node(task).fail(errorTask == null ? NodeTask.DELETING_ERROR : errorTask, reason,
                 clock.instant());
+    }
+
+    @Override
+    public Set<String> cancellableSteps() {
+        return Set.of("AWAIT_OTHER_TASKS", "STOP_DB");
+    }
+
+    @Override
+    public Set<String> cancellableSteps(Task task) {
+        return parameters(task).stoppedAny() ? Set.of() : cancellableSteps();
+    }
+
+    /**
+     * The node takes back the task it had before the delete; a datastore the delete may have stopped is started again
+     * (restarted if the stop had not reached it yet), which also applies a restart the node still required.
+     */
+    @Override
+    public void onCancel(Task task) {
+        Node node = instanceNodes.node(task);
+        if (node.isDeleted() || node.getTask() != NodeTask.DELETING) {
+            return;
+        }
+        DeleteParameters before = parameters(task);
+        boolean restarting = STOP_DB.equals(task.getStep());
+        NodeTask previous = before.previousTask() == null ? NodeTask.NONE : NodeTask.valueOf(before.previousTask());
+        if (previous == NodeTask.NONE || (restarting && previous == NodeTask.RESTART_REQUIRED)) {
+            node.finishTask(clock.instant());
+        } else {
+            node.startTask(previous, before.previousTaskDescription(), clock.instant());
+        }
+        instanceNodes.instance(task).touch(clock.instant());
+        if (restarting) {
+            builder.restartDatastore(node, task.getId().toString());
+        }
+    }
+
+    private DeleteParameters parameters(Task task) {
+        return task.getParameters() == null ? new DeleteParameters(null, null, null)
+                : codec.mapper().readValue(task.getParameters(), DeleteParameters.class);
     }
 
     /** A build still running would start processes behind the delete's back: it ends at its next step. */

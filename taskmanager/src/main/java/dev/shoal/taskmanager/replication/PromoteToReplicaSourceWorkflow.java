@@ -71,19 +71,44 @@ class PromoteToReplicaSourceWorkflow implements Workflow {
     public void onFailure(Task task, NodeTask errorTask, String reason) {
         SwitchoverParameters parameters = replicas.switchover(task);
         boolean undoable = task.getStep() == null || UNDOABLE.contains(task.getStep());
-        if (parameters.source() == null && undoable) {
-            try {
-                switchover.makeReadOnly(replicas.nodeOf(parameters.oldMaster()), false, task);
-            } catch (AwaitingAnswer waiting) {
-                throw waiting;
-            } catch (RuntimeException e) {
-                log.warn("task {}: the master {} could not be made writable again: {}", task.getId(),
-                        parameters.oldMaster(), e.getMessage());
-                reason = reason + "; the master could not be made writable again: " + e.getMessage();
-            }
-        }
+        String notWritable = undoable ? masterWritableAgain(task, parameters) : null;
         switchover.fail(task, parameters, NodeTask.PROMOTING, errorTask == null ? NodeTask.PROMOTION_ERROR
-                : errorTask, reason);
+                : errorTask, notWritable == null ? reason : reason + "; " + notWritable);
+    }
+
+    /** Until the candidate takes writes, the promotion can be cancelled: the master writes again, nothing changed. */
+    @Override
+    public Set<String> cancellableSteps() {
+        return UNDOABLE;
+    }
+
+    @Override
+    public void onCancel(Task task) {
+        SwitchoverParameters parameters = replicas.switchover(task);
+        String notWritable = masterWritableAgain(task, parameters);
+        if (notWritable == null) {
+            switchover.cancel(parameters, NodeTask.PROMOTING);
+        } else {
+            switchover.fail(task, parameters, NodeTask.PROMOTING, NodeTask.PROMOTION_ERROR,
+                    "cancelled at step " + task.getStep() + "; " + notWritable);
+        }
+    }
+
+    /** @return why the master could not be given its writes back; null once it has them */
+    private String masterWritableAgain(Task task, SwitchoverParameters parameters) {
+        if (parameters.source() != null) {
+            return null;
+        }
+        try {
+            switchover.makeReadOnly(replicas.nodeOf(parameters.oldMaster()), false, task);
+            return null;
+        } catch (AwaitingAnswer waiting) {
+            throw waiting;
+        } catch (RuntimeException e) {
+            log.warn("task {}: the master {} could not be made writable again: {}", task.getId(),
+                    parameters.oldMaster(), e.getMessage());
+            return "the master could not be made writable again: " + e.getMessage();
+        }
     }
 
     private StepOutcome readOnly(Task task) {
@@ -105,8 +130,6 @@ class PromoteToReplicaSourceWorkflow implements Workflow {
         switchover.awaitTxn(replicas.nodeOf(parameters.candidate()), parameters.latestTxnId(), task);
         return StepOutcome.DONE;
     }
-
-
 
     private StepOutcome demote(Task task) {
         SwitchoverParameters parameters = replicas.switchover(task);

@@ -152,6 +152,17 @@ class SwitchoverSteps {
         }
     }
 
+    /** A cancelled switchover changed nothing that stays: every member that took it returns to no task. */
+    void cancel(SwitchoverParameters parameters, NodeTask running) {
+        for (UUID id : members(parameters)) {
+            Node node = replicas.nodeOf(id);
+            if (node.getTask() == running) {
+                node.finishTask(clock.instant());
+                replicas.instance(id).touch(clock.instant());
+            }
+        }
+    }
+
     /** Every node that took the task: the set as the task found it, and replicas left with the old master. */
     private Set<UUID> members(SwitchoverParameters parameters) {
         Set<UUID> members = new LinkedHashSet<>();

@@ -193,7 +193,7 @@ public class TaskRunner {
             if (task.getStarted() == null) {
                 writes.write(lease, current -> {
                     current.markStarted(clock.instant());
-                    history.plan(taskId, workflow.steps(), workflow.cancellableSteps(),
+                    history.plan(taskId, workflow.steps(), workflow.cancellableSteps(current),
                             plan.current(current.getStep()).name(), clock.instant());
                 });
             }
@@ -202,7 +202,7 @@ public class TaskRunner {
             }
             Workflow.Step step = plan.current(task.getStep());
             if (task.isCancelRequested()) {
-                if (workflow.cancellableSteps().contains(step.name())) {
+                if (workflow.cancellableSteps(task).contains(step.name())) {
                     return undoing.cancel(lease, workflow, step.name());
                 }
                 // asked in the moment the task went past its point of no return: it carries on
@@ -250,7 +250,8 @@ public class TaskRunner {
             boolean cancelled = writes.apply(lease, current -> {
                 // the api takes the task's row to decide on a cancel too: one it took while this step ran is seen
                 // here, and the next step has not begun
-                if (tasks.lockCancelRequested(taskId) && workflow.cancellableSteps().contains(step.name())) {
+                if (tasks.lockCancelRequested(taskId)
+                        && workflow.cancellableSteps(current).contains(step.name())) {
                     return true;
                 }
                 current.advance(following.name(), step.progress(), following.description(), clock.instant());

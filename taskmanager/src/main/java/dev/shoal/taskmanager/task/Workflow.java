@@ -28,6 +28,11 @@ public interface Workflow {
         return Set.of();
     }
 
+    /** The steps at which this task may be cancelled: the kind's, unless what the task found as it began rules it out. */
+    default Set<String> cancellableSteps(Task task) {
+        return cancellableSteps();
+    }
+
     /**
      * Undoes what a task cancelled at one of its cancellable steps added, so its resources are as before it began (a
      * resource it was creating is gone). It runs as {@link #onFailure} does.

@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxReplicasPerRequest most replicas one {@code replicate} action creates
  * @param regions            the regions nodes may be placed in; the first is the default
  * @param maxClusterSize     most nodes a cluster may have
- * @param cassandraReplicationFactor the replication factor Cassandra clusters are sized for: a node removal that
- *                           would leave fewer nodes is refused
+ * @param replicationFactor  the replication factor clusters are sized for, where their datastore keeps one (a
+ *                           Cassandra ring): a node removal that would leave fewer nodes is refused
  * @param rootEnableTimeout  how long root enable waits for every node to take the new password before it answers
  *                           504; the password is returned only once it works
  * @param outboxPollInterval how often unpublished casts are looked for (they normally leave right after commit)
@@ -42,7 +42,7 @@ public record ApiProperties(
         @Min(1) @DefaultValue("5") int maxReplicasPerRequest,
         @NotNull @DefaultValue("local") java.util.List<String> regions,
         @Min(1) @DefaultValue("9") int maxClusterSize,
-        @Min(1) @DefaultValue("3") int cassandraReplicationFactor,
+        @Min(1) @DefaultValue("3") int replicationFactor,
         @NotNull @DefaultValue("30s") Duration rootEnableTimeout) {
 
     public String defaultRegion() {

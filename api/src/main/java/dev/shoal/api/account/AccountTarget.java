@@ -3,6 +3,8 @@ package dev.shoal.api.account;
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.instance.InstanceService;
 import dev.shoal.api.system.ApiException;
+import dev.shoal.datastore.Datastores;
+import dev.shoal.datastore.Naming;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.task.Task;
@@ -31,6 +33,11 @@ class AccountTarget {
         this.instances = instances;
         this.json = json;
         this.properties = properties;
+    }
+
+    /** The rules of the instance's datastore for the names of its databases and users. */
+    Naming naming(Instance instance) {
+        return Datastores.descriptor(instances.manager(instance)).naming();
     }
 
     Instance readable(String tenantId, UUID id, String capability) {

@@ -6,6 +6,7 @@ import dev.shoal.api.system.ApiException.FieldProblem;
 import dev.shoal.contracts.guest.CreateDatabases;
 import dev.shoal.contracts.guest.DatabaseSchema;
 import dev.shoal.contracts.guest.DeleteDatabase;
+import dev.shoal.datastore.Naming;
 import dev.shoal.domain.account.AccountState;
 import dev.shoal.domain.account.InstanceDatabase;
 import dev.shoal.domain.account.InstanceDatabaseRepository;
@@ -49,7 +50,7 @@ class DatabaseService {
     @Transactional
     void create(String tenantId, UUID id, CreateDatabasesRequest request) {
         Instance instance = target.writable(tenantId, id, "database-create");
-        List<DatabaseSchema> wanted = validate(request);
+        List<DatabaseSchema> wanted = validate(request, target.naming(instance));
         for (DatabaseSchema schema : wanted) {
             databases.findByInstanceIdAndName(instance.getId(), schema.name()).ifPresent(existing -> {
                 throw ApiException.conflict("database " + schema.name() + " already exists on instance " + id
@@ -90,7 +91,8 @@ class DatabaseService {
     }
 
     /** Every problem at once: malformed ones are a 400, reserved names a 422. */
-    static List<DatabaseSchema> validate(CreateDatabasesRequest request) {
+    static List<DatabaseSchema> validate(CreateDatabasesRequest request, Naming naming) {
+        DatabaseRules rules = new DatabaseRules(naming);
         if (request == null || request.databases() == null || request.databases().isEmpty()) {
             throw ApiException.invalid("databases", "at least one database is required");
         }
@@ -109,12 +111,12 @@ class DatabaseService {
                 continue;
             }
             int before = invalid.size();
-            DatabaseRules.name(field + ".name", body.name(), invalid);
-            DatabaseRules.notReserved(field + ".name", body.name(), reserved);
+            rules.name(field + ".name", body.name(), invalid);
+            rules.notReserved(field + ".name", body.name(), reserved);
             if (invalid.size() == before && !seen.add(body.name())) {
                 invalid.add(new FieldProblem(field + ".name", body.name() + " is asked for twice"));
             }
-            DatabaseSchema schema = DatabaseRules.schema(field, body.name(), body.characterSet(), body.collate(),
+            DatabaseSchema schema = rules.schema(field, body.name(), body.characterSet(), body.collate(),
                     invalid);
             if (schema != null) {
                 schemas.add(schema);

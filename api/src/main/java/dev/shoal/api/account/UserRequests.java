@@ -2,6 +2,7 @@ package dev.shoal.api.account;
 
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ApiException.FieldProblem;
+import dev.shoal.datastore.Naming;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,9 @@ final class UserRequests {
         }
     }
 
-    static List<Wanted> validate(CreateUsersRequest request) {
+    static List<Wanted> validate(CreateUsersRequest request, Naming naming) {
+        UserRules userRules = new UserRules(naming);
+        DatabaseRules databaseRules = new DatabaseRules(naming);
         if (request == null || request.users() == null || request.users().isEmpty()) {
             throw ApiException.invalid("users", "at least one user is required");
         }
@@ -42,8 +45,8 @@ final class UserRequests {
                 continue;
             }
             int before = invalid.size();
-            UserRules.name(field + ".name", body.name(), invalid);
-            UserRules.notReserved(field + ".name", body.name(), reserved);
+            userRules.name(field + ".name", body.name(), invalid);
+            userRules.notReserved(field + ".name", body.name(), reserved);
             String host = UserRules.host(field + ".host", body.host(), invalid);
             if (invalid.size() == before && !seen.add(body.name() + "@" + host)) {
                 invalid.add(new FieldProblem(field + ".name", body.name() + "@" + host + " is asked for twice"));
@@ -53,8 +56,8 @@ final class UserRequests {
             List<CreateUsersRequest.DatabaseRef> refs = body.databases() == null ? List.of() : body.databases();
             for (int d = 0; d < refs.size(); d++) {
                 String name = refs.get(d) == null ? null : refs.get(d).name();
-                DatabaseRules.name(field + ".databases[" + d + "].name", name, invalid);
-                DatabaseRules.notReserved(field + ".databases[" + d + "].name", name, reserved);
+                databaseRules.name(field + ".databases[" + d + "].name", name, invalid);
+                databaseRules.notReserved(field + ".databases[" + d + "].name", name, reserved);
                 if (name != null && !databases.contains(name)) {
                     databases.add(name);
                 }
@@ -66,7 +69,8 @@ final class UserRequests {
     }
 
     /** Trove's grant body: at least one database, each well-formed and none the server's own. */
-    static List<String> databaseNames(String field, List<CreateUsersRequest.DatabaseRef> refs) {
+    static List<String> databaseNames(String field, List<CreateUsersRequest.DatabaseRef> refs, Naming naming) {
+        DatabaseRules databaseRules = new DatabaseRules(naming);
         if (refs == null || refs.isEmpty()) {
             throw ApiException.invalid(field, "at least one database is required");
         }
@@ -75,8 +79,8 @@ final class UserRequests {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             String name = refs.get(i) == null ? null : refs.get(i).name();
-            DatabaseRules.name(field + "[" + i + "].name", name, invalid);
-            DatabaseRules.notReserved(field + "[" + i + "].name", name, reserved);
+            databaseRules.name(field + "[" + i + "].name", name, invalid);
+            databaseRules.notReserved(field + "[" + i + "].name", name, reserved);
             if (name != null && !names.contains(name)) {
                 names.add(name);
             }

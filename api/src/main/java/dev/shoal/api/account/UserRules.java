@@ -1,20 +1,19 @@
 package dev.shoal.api.account;
 
 import dev.shoal.api.system.ApiException.FieldProblem;
+import dev.shoal.datastore.Naming;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * MySQL's rules for a tenant's account {@code 'name'@'host'}: a name of at most 32 characters (MySQL's limit;
- * MariaDB allows more, but an instance may move) of letters, digits, {@code _} and {@code -}, so that Trove's
- * clients can put it in a path unencoded; a host pattern of at most 60; none of the accounts Shoal and the server
- * keep for themselves; a password that a client can type and the server can store.
+ * The rules for a tenant's account {@code 'name'@'host'}: a name no longer than the datastore allows (MySQL's 32; MariaDB
+ * allows more, but an instance may move) of letters, digits, {@code _} and {@code -}, so that Trove's clients can put
+ * it in a path unencoded; a host pattern of at most 60; none of the accounts Shoal and the server keep for themselves;
+ * a password that a client can type and the server can store.
  */
 final class UserRules {
 
-    static final int MAX_NAME = 32;
     static final int MAX_HOST = 60;
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 128;
@@ -22,25 +21,25 @@ final class UserRules {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.%_:-]+");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    /** Root and the guest's own accounts ({@code os_admin}, the replication user), and the server's. */
-    private static final Set<String> RESERVED = Set.of("root", "os_admin", "os_repl", "mariadb.sys", "mysql",
-            "public", "debian-sys-maint", "mysql.sys", "mysql.session", "mysql.infoschema");
 
-    private UserRules() {
+    private final Naming naming;
+
+    UserRules(Naming naming) {
+        this.naming = naming;
     }
 
-    static void name(String field, String name, List<FieldProblem> invalid) {
+    void name(String field, String name, List<FieldProblem> invalid) {
         if (name == null || name.isEmpty()) {
             invalid.add(new FieldProblem(field, "is required"));
-        } else if (name.length() > MAX_NAME) {
-            invalid.add(new FieldProblem(field, "is longer than " + MAX_NAME + " characters"));
+        } else if (name.length() > naming.maxUserName()) {
+            invalid.add(new FieldProblem(field, "is longer than " + naming.maxUserName() + " characters"));
         } else if (!NAME.matcher(name).matches()) {
             invalid.add(new FieldProblem(field, "may hold only letters, digits, _ and -"));
         }
     }
 
-    static void notReserved(String field, String name, List<FieldProblem> reserved) {
-        if (name != null && RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+    void notReserved(String field, String name, List<FieldProblem> reserved) {
+        if (name != null && naming.reservedUsers().contains(name.toLowerCase(Locale.ROOT))) {
             reserved.add(new FieldProblem(field, name + " is reserved"));
         }
     }

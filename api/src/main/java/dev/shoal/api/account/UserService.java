@@ -49,7 +49,7 @@ class UserService {
     @Transactional
     void create(String tenantId, UUID id, CreateUsersRequest request) {
         Instance instance = target.writable(tenantId, id, "user-create");
-        List<UserRequests.Wanted> wanted = UserRequests.validate(request);
+        List<UserRequests.Wanted> wanted = UserRequests.validate(request, target.naming(instance));
         Set<String> known = usable(instance);
         List<FieldProblem> unknown = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
@@ -103,7 +103,8 @@ class UserService {
     void grant(String tenantId, UUID id, String user, CreateUsersRequest.Grant request) {
         Instance instance = target.writable(tenantId, id, "user-create");
         InstanceUser row = settled(instance, user);
-        List<String> names = UserRequests.databaseNames("databases", request == null ? null : request.databases());
+        List<String> names = UserRequests.databaseNames("databases", request == null ? null : request.databases(),
+                target.naming(instance));
         List<FieldProblem> unknown = new ArrayList<>();
         unknownDatabases("databases", names, usable(instance), unknown);
         if (!unknown.isEmpty()) {

@@ -2,6 +2,9 @@ package dev.shoal.api.catalog;
 
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.Uuids;
+import dev.shoal.datastore.Ability;
+import dev.shoal.datastore.DatastoreDescriptor;
+import dev.shoal.datastore.Datastores;
 import dev.shoal.domain.capability.Capabilities;
 import dev.shoal.domain.catalog.Datastore;
 import dev.shoal.domain.catalog.DatastoreRepository;
@@ -63,9 +66,32 @@ public class CatalogReferences {
                 .orElseThrow(() -> ApiException.notFound("version " + version + " of " + found.getName()));
     }
 
-    /** The manager (mysql, cassandra, mongodb) of a datastore version: what decides a cluster's rules. */
+    /** The manager of a datastore version: the name of the datastore that decides its nodes' rules. */
     public String manager(UUID versionId) {
         return versions.findById(versionId).orElseThrow().getDatastore().getManager();
+    }
+
+    /** What the datastore of a version is and can do. */
+    public DatastoreDescriptor descriptor(UUID versionId) {
+        return Datastores.descriptor(manager(versionId));
+    }
+
+    /**
+     * What the datastore of a version a request names is and can do.
+     *
+     * @throws ApiException 422 naming {@code field} when the datastore cannot {@code ability}, or no datastore of the
+     *                      catalog's name is installed
+     */
+    public DatastoreDescriptor descriptor(DatastoreVersion version, Ability ability, String field) {
+        String manager = version.getDatastore().getManager();
+        DatastoreDescriptor datastore = Datastores.find(manager).map(dev.shoal.datastore.Datastore::descriptor)
+                .orElseThrow(() -> ApiException.unresolvable(field, "datastore " + version.getDatastore().getName()
+                        + " is in the catalog, but no datastore named " + manager + " is installed"));
+        if (!datastore.can(ability)) {
+            throw ApiException.unresolvable(field, datastore.displayName() + " does not offer "
+                    + ability.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return datastore;
     }
 
     /** @throws ApiException 422 naming the capability when the version does not offer it here */

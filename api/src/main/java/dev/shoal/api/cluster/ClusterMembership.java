@@ -3,7 +3,8 @@ package dev.shoal.api.cluster;
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ApiException.FieldProblem;
-import dev.shoal.contracts.guest.ClusterMember;
+import dev.shoal.datastore.Composition;
+import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.domain.node.Node;
 import java.util.List;
 import java.util.Set;
@@ -11,14 +12,12 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * What each datastore allows of a cluster's membership, checked before anything is written: a MongoDB replica set
- * keeps a data-bearing member and at most seven voters, a Cassandra ring keeps as many nodes as its replication
- * factor, a MySQL cluster keeps its master (the first node), and no cluster loses its last node.
+ * What a datastore's composition rules allow of a cluster's membership, checked before anything is written: no
+ * cluster loses its last node; beyond that, each datastore's descriptor says what its clusters keep (a member holding
+ * data, a number of voters and arbiters, the replication factor, the master).
  */
 @Component
 class ClusterMembership {
-
-    static final int MAX_MONGODB_VOTERS = 7;
 
     private final ApiProperties properties;
 
@@ -26,34 +25,38 @@ class ClusterMembership {
         this.properties = properties;
     }
 
-    void checkComposition(String manager, List<ClusterRequests.Allocation> allocations, String field) {
-        if (!ClusterRules.MONGODB.equals(manager)) {
-            return;
+    void checkComposition(DatastoreDescriptor datastore, List<ClusterRequests.Allocation> allocations,
+                          String field) {
+        Composition rules = datastore.composition();
+        long arbiters = allocations.stream().filter(a -> DatastoreDescriptor.ARBITER.equals(a.type())).count();
+        if (rules.keepsDataMember() && arbiters == allocations.size()) {
+            throw ApiException.inconsistent(field + ": a " + datastore.displayName() + " cluster needs at least one"
+                    + " member that holds data", List.of(new FieldProblem(field, "lists only arbiters")));
         }
-        if (allocations.stream().allMatch(a -> ClusterMember.TYPE_ARBITER.equals(a.type()))) {
-            throw ApiException.inconsistent(field + ": a replica set needs at least one member that holds data",
-                    List.of(new FieldProblem(field, "lists only arbiters")));
-        }
-        if (allocations.size() > MAX_MONGODB_VOTERS) {
-            throw ApiException.inconsistent(field + ": a replica set has at most " + MAX_MONGODB_VOTERS
-                    + " voting members", List.of(new FieldProblem(field, "lists " + allocations.size())));
-        }
-        checkArbiters(allocations.stream().filter(a -> ClusterMember.TYPE_ARBITER.equals(a.type())).count(), field);
+        checkVoters(rules, allocations.size(), 0, field);
+        checkArbiters(datastore, arbiters, field);
     }
 
-    /**
-     * One arbiter at most, as MongoDB advises: a second one adds a vote that holds no data, so a majority can be
-     * reached that has lost writes (and MongoDB refuses to add arbiters without a majority write concern anyway).
-     */
-    private static void checkArbiters(long arbiters, String field) {
-        if (arbiters > 1) {
-            throw ApiException.inconsistent(field + ": a replica set has at most one arbiter",
+    private static void checkVoters(Composition rules, int requested, int members, String field) {
+        if (rules.maxVoters() > 0 && members + requested > rules.maxVoters()) {
+            throw ApiException.inconsistent(field + ": a cluster of this datastore has at most " + rules.maxVoters()
+                    + " voting members" + (members > 0 ? "; it has " + members : ""),
+                    List.of(new FieldProblem(field, members > 0 ? "too many" : "lists " + requested)));
+        }
+    }
+
+    private static void checkArbiters(DatastoreDescriptor datastore, long arbiters, String field) {
+        int most = datastore.composition().maxArbiters();
+        if (arbiters > most) {
+            throw ApiException.inconsistent(field + ": a " + datastore.displayName() + " cluster has at most "
+                    + (most == 1 ? "one arbiter" : most + " arbiters"),
                     List.of(new FieldProblem(field, arbiters + " arbiters")));
         }
     }
 
     /** The allocations of new nodes: as requested, or the cluster's one region when none are given. */
-    List<ClusterRequests.Allocation> growth(ClusterRequests.AddNodes request, List<Node> members, String manager) {
+    List<ClusterRequests.Allocation> growth(ClusterRequests.AddNodes request, List<Node> members,
+                                            DatastoreDescriptor datastore) {
         if (request == null || request.nodes() == null || request.nodes().num() == null) {
             throw ApiException.invalid("nodes.num", "is required");
         }
@@ -75,48 +78,36 @@ class ClusterMembership {
         }
         String region = regions.isEmpty() ? properties.defaultRegion() : regions.iterator().next();
         List<ClusterRequests.Allocation> allocations = ClusterRules.allocations(requested, num, "nodes.allocations",
-                manager, Set.copyOf(properties.regions()), region);
-        if (ClusterRules.MONGODB.equals(manager) && members.size() + num > MAX_MONGODB_VOTERS) {
-            throw ApiException.inconsistent("nodes.num: a replica set has at most " + MAX_MONGODB_VOTERS
-                    + " voting members; it has " + members.size(), List.of(new FieldProblem("nodes.num", "too many")));
-        }
-        if (ClusterRules.MONGODB.equals(manager)) {
-            checkArbiters(members.stream().filter(n -> ClusterMember.TYPE_ARBITER.equals(n.getType())).count()
-                    + allocations.stream().filter(a -> ClusterMember.TYPE_ARBITER.equals(a.type())).count(),
-                    "nodes.allocations");
-        }
+                datastore, Set.copyOf(properties.regions()), region);
+        checkVoters(datastore.composition(), num, members.size(), "nodes.num");
+        checkArbiters(datastore, members.stream().filter(n -> DatastoreDescriptor.ARBITER.equals(n.getType())).count()
+                + allocations.stream().filter(a -> DatastoreDescriptor.ARBITER.equals(a.type())).count(),
+                "nodes.allocations");
         return allocations;
     }
 
-    void checkRemoval(String manager, List<Node> members, Node leaving) {
+    void checkRemoval(DatastoreDescriptor datastore, List<Node> members, Node leaving) {
         if (members.size() <= 1) {
             throw ApiException.conflict("node " + leaving.getId() + " is the cluster's last node; delete the cluster"
                     + " instead");
         }
-        switch (manager) {
-            case ClusterRules.MONGODB -> {
-                long dataMembers = members.stream().filter(n -> !ClusterMember.TYPE_ARBITER.equals(n.getType()))
-                        .count();
-                if (!ClusterMember.TYPE_ARBITER.equals(leaving.getType()) && dataMembers <= 1) {
-                    throw ApiException.conflict("node " + leaving.getId() + " is the replica set's last member that"
-                            + " holds data");
-                }
-            }
-            case "cassandra" -> {
-                if (members.size() - 1 < properties.cassandraReplicationFactor()) {
-                    throw ApiException.conflict("removing node " + leaving.getId() + " would leave "
-                            + (members.size() - 1) + " nodes, below the replication factor of "
-                            + properties.cassandraReplicationFactor() + "; add a node first");
-                }
-            }
-            case "mysql" -> refuseMaster(members, leaving, "removed");
-            default -> {
-            }
+        Composition rules = datastore.composition();
+        if (rules.keepsDataMember() && !DatastoreDescriptor.ARBITER.equals(leaving.getType())
+                && members.stream().filter(n -> !DatastoreDescriptor.ARBITER.equals(n.getType())).count() <= 1) {
+            throw ApiException.conflict("node " + leaving.getId() + " is the cluster's last member that holds data");
+        }
+        if (rules.keepsReplicationFactor() && members.size() - 1 < properties.replicationFactor()) {
+            throw ApiException.conflict("removing node " + leaving.getId() + " would leave " + (members.size() - 1)
+                    + " nodes, below the replication factor of " + properties.replicationFactor()
+                    + "; add a node first");
+        }
+        if (rules.keepsMaster()) {
+            refuseMaster(members, leaving, "removed");
         }
     }
 
-    void checkReplacement(String manager, List<Node> members, Node old) {
-        if ("mysql".equals(manager)) {
+    void checkReplacement(DatastoreDescriptor datastore, List<Node> members, Node old) {
+        if (datastore.composition().keepsMaster()) {
             refuseMaster(members, old, "replaced");
         }
     }

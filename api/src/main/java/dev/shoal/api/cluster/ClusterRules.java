@@ -1,20 +1,20 @@
 package dev.shoal.api.cluster;
 
 import dev.shoal.api.system.ApiException;
-import dev.shoal.api.system.ColumnSizes;
 import dev.shoal.api.system.ApiException.FieldProblem;
-import dev.shoal.contracts.guest.ClusterMember;
+import dev.shoal.api.system.ColumnSizes;
+import dev.shoal.datastore.DatastoreDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The checks of cluster requests that need no database. Malformed fields are a 400; fields that are each fine but
- * disagree (size and nodes, num and allocations, an arbiter outside MongoDB) are a 422 naming all of them.
+ * disagree (size and nodes, num and allocations, a node type the datastore does not have) are a 422 naming all of
+ * them.
  */
 final class ClusterRules {
 
-    static final String MONGODB = "mongodb";
     static final int MAX_NAME_LENGTH = ColumnSizes.NAME;
 
     private ClusterRules() {
@@ -69,7 +69,8 @@ final class ClusterRules {
      * @param field the request field the allocations came from, for messages ({@code cluster.nodes})
      */
     static List<ClusterRequests.Allocation> allocations(List<ClusterRequests.Allocation> requested, int count,
-                                                        String field, String manager, Set<String> regions,
+                                                        String field, DatastoreDescriptor datastore,
+                                                        Set<String> regions,
                                                         String defaultRegion) {
         List<ClusterRequests.Allocation> resolved = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
@@ -78,16 +79,15 @@ final class ClusterRules {
             String region = allocation == null || allocation.region() == null || allocation.region().isBlank()
                     ? defaultRegion : allocation.region().strip();
             String type = allocation == null || allocation.type() == null || allocation.type().isBlank()
-                    ? ClusterMember.TYPE_MEMBER : allocation.type().strip();
+                    ? DatastoreDescriptor.MEMBER : allocation.type().strip();
             if (!regions.contains(region)) {
                 problems.add(new FieldProblem(field + "[" + i + "].region", "unknown region '" + region
                         + "'; one of " + regions.stream().sorted().toList()));
             }
-            if (!type.equals(ClusterMember.TYPE_MEMBER) && !type.equals(ClusterMember.TYPE_ARBITER)) {
-                problems.add(new FieldProblem(field + "[" + i + "].type", "must be member or arbiter"));
-            } else if (type.equals(ClusterMember.TYPE_ARBITER) && !MONGODB.equals(manager)) {
-                problems.add(new FieldProblem(field + "[" + i + "].type", "arbiters exist only in MongoDB"
-                        + " replica sets, not in " + manager + " clusters"));
+            if (!datastore.hasNodeType(type)) {
+                problems.add(new FieldProblem(field + "[" + i + "].type", "a " + datastore.displayName()
+                        + " cluster's nodes are of type " + datastore.nodeTypes().stream().sorted().toList()
+                        + ", not " + type));
             }
             resolved.add(new ClusterRequests.Allocation(region, type));
         }

@@ -5,6 +5,8 @@ import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.RootPassword;
 import dev.shoal.api.system.TaskScheduler;
+import dev.shoal.datastore.Ability;
+import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.cluster.Cluster;
 import dev.shoal.domain.cluster.ClusterRepository;
@@ -81,13 +83,13 @@ class ClusterService {
                 properties.maxVolumeGb(), properties.maxClusterSize());
         DatastoreVersion version = catalog.version(body.datastore().type(), body.datastore().version(),
                 "cluster.datastore");
-        String manager = version.getDatastore().getManager();
+        DatastoreDescriptor datastore = catalog.descriptor(version, Ability.CLUSTERS, "cluster.datastore.type");
         String flavorId = catalog.flavor(body.flavorRef(), "cluster.flavorRef");
         UUID configurationId = catalog.configuration(tenantId, body.configuration(), version, "cluster.configuration");
         int size = body.size() != null ? body.size() : body.nodes().size();
         List<ClusterRequests.Allocation> allocations = ClusterRules.allocations(body.nodes(), size, "cluster.nodes",
-                manager, Set.copyOf(properties.regions()), properties.defaultRegion());
-        membership.checkComposition(manager, allocations, "cluster.nodes");
+                datastore, Set.copyOf(properties.regions()), properties.defaultRegion());
+        membership.checkComposition(datastore, allocations, "cluster.nodes");
         quotas.reserve(tenantId, allocations.size(), (long) allocations.size() * body.volume().size());
         Cluster cluster = clusters.save(new Cluster(tenantId, body.name().strip(), version.getId(), flavorId,
                 body.volume().size(), configurationId, clock.instant()));
@@ -153,8 +155,7 @@ class ClusterService {
     List<ClusterView.NodeView> grow(String tenantId, UUID id, ClusterRequests.AddNodes request) {
         Cluster cluster = idle(find(tenantId, id));
         List<Node> members = members(cluster);
-        String manager = manager(cluster);
-        List<ClusterRequests.Allocation> allocations = membership.growth(request, members, manager);
+        List<ClusterRequests.Allocation> allocations = membership.growth(request, members, datastore(cluster));
         if (members.size() + allocations.size() > properties.maxClusterSize()) {
             throw ApiException.inconsistent("nodes.num: the cluster would have " + (members.size()
                     + allocations.size()) + " nodes; at most " + properties.maxClusterSize(),
@@ -173,7 +174,7 @@ class ClusterService {
         Cluster cluster = idle(find(tenantId, id));
         List<Node> members = members(cluster);
         Node node = member(cluster, nodeId);
-        membership.checkRemoval(manager(cluster), members, node);
+        membership.checkRemoval(datastore(cluster), members, node);
         cluster.startTask(ClusterTask.SHRINKING, "Removing node " + node.getName(), clock.instant());
         node.startTask(NodeTask.DELETING, "Leaving the cluster", clock.instant());
         scheduler.schedule(tenantId, TaskKind.SHRINK_CLUSTER, RESOURCE_TYPE, id, nodeIds(List.of(node)),
@@ -203,7 +204,7 @@ class ClusterService {
     ClusterView.NodeView replaceNode(String tenantId, UUID id, UUID nodeId) {
         Cluster cluster = idle(find(tenantId, id));
         Node old = member(cluster, nodeId);
-        membership.checkReplacement(manager(cluster), members(cluster), old);
+        membership.checkReplacement(datastore(cluster), members(cluster), old);
         cluster.startTask(ClusterTask.REPLACING, "Replacing node " + old.getName(), clock.instant());
         Node replacement = addNodes(cluster, List.of(new ClusterRequests.Allocation(old.getRegion(), old.getType())),
                 nodes.countByClusterId(cluster.getId())).get(0);
@@ -285,6 +286,10 @@ class ClusterService {
 
     private String manager(Cluster cluster) {
         return catalog.manager(cluster.getDatastoreVersionId());
+    }
+
+    private DatastoreDescriptor datastore(Cluster cluster) {
+        return catalog.descriptor(cluster.getDatastoreVersionId());
     }
 
     private Map<UUID, ServiceStatusRecord> statusesOf(List<Node> members) {

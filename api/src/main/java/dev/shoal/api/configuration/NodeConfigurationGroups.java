@@ -1,7 +1,8 @@
 package dev.shoal.api.configuration;
 
 import dev.shoal.api.system.ApiException;
-import dev.shoal.contracts.guest.ClusterSettings;
+import dev.shoal.datastore.Datastore;
+import dev.shoal.datastore.Datastores;
 import dev.shoal.domain.configuration.Configuration;
 import dev.shoal.domain.configuration.ConfigurationRepository;
 import dev.shoal.domain.configuration.ConfigurationValue;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The seed's auto-created groups: each node of a cluster gets a group of its own holding the settings it runs
- * with alike with its cluster ({@link ClusterSettings}, read-only). It shows those merged with the tenant's group
+ * with alike with its cluster ({@link Datastore#clusterSettings}, read-only). It shows those merged with the tenant's group
  * the cluster was created with, cannot be changed, detached or deleted, and goes with its node.
  */
 @Component
@@ -41,7 +42,7 @@ public class NodeConfigurationGroups {
         Configuration own = configurations.save(Configuration.ofNode(node.getTenantId(), node.getName(),
                 "Settings node " + node.getName() + " shares with cluster " + clusterName + " (read-only)",
                 node.getDatastoreVersionId(), node.getId(), clock.instant()));
-        ClusterSettings.readOnly(manager, node.getClusterId().toString()).forEach((name, value) ->
+        Datastores.named(manager).clusterSettings(node.getClusterId().toString()).forEach((name, value) ->
                 values.save(new ConfigurationValue(own.getId(), name, value)));
         return own;
     }

@@ -6,6 +6,7 @@ import dev.shoal.api.secgroup.RequestedAccess;
 import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ApiException.FieldProblem;
+import dev.shoal.datastore.Ability;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import dev.shoal.domain.instance.Instance;
@@ -32,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class ReplicaService {
 
-    static final String REPLICATION_MANAGER = "mysql";
 
     private final InstanceService instanceService;
     private final InstanceRepository instances;
@@ -179,10 +179,7 @@ class ReplicaService {
         Instance master = instances.findByIdAndTenantIdAndDeletedAtIsNull(id, tenantId).orElseThrow(() ->
                 ApiException.unresolvable(field, "instance " + id + " does not exist"));
         catalog.require(master.getDatastoreVersionId(), "replication", false);
-        String manager = versions.findById(master.getDatastoreVersionId()).orElseThrow().getDatastore().getManager();
-        if (!REPLICATION_MANAGER.equals(manager)) {
-            throw ApiException.unresolvable(field, "replication is offered for MySQL instances, not " + manager);
-        }
+        catalog.descriptor(versions.findById(master.getDatastoreVersionId()).orElseThrow(), Ability.REPLICATION, field);
         if (master.isReplica()) {
             throw ApiException.unresolvable(field, "instance " + id + " is itself a replica of "
                     + master.getSlaveOf() + "; replicate from the master");
@@ -201,7 +198,7 @@ class ReplicaService {
         Instance replica = instances.save(Instance.replicaOf(master, name, flavorId, volumeSize, clock.instant()));
         Node node = nodes.save(Node.forInstance(replica.getId(), replica.getTenantId(), name,
                 replica.getDatastoreVersionId(), flavorId, volumeSize, replica.getConfigurationId(), clock.instant()));
-        securityGroups.open(node, replica.getId(), REPLICATION_MANAGER, access);
+        securityGroups.open(node, replica.getId(), catalog.manager(master.getDatastoreVersionId()), access);
         return replica;
     }
 

@@ -3,14 +3,14 @@ package dev.shoal.api.secgroup;
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.instance.InstanceService;
 import dev.shoal.api.system.ApiException;
+import dev.shoal.datastore.Datastores;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
-import dev.shoal.domain.secgroup.ClientPorts;
 import dev.shoal.domain.secgroup.SecurityGroup;
+import dev.shoal.domain.secgroup.SecurityGroupRepository;
 import dev.shoal.domain.secgroup.SecurityGroupRule;
 import dev.shoal.domain.secgroup.SecurityGroupRuleRepository;
-import dev.shoal.domain.secgroup.SecurityGroupRepository;
 import dev.shoal.domain.task.TaskKind;
 import java.time.Clock;
 import java.util.List;
@@ -59,9 +59,9 @@ public class SecurityGroups {
         boolean isPublic = Boolean.TRUE.equals(access.isPublic());
         SecurityGroup group = groups.save(new SecurityGroup(node.getTenantId(), node.getId(), instanceId, isPublic,
                 clock.instant()));
+        int port = Datastores.descriptor(manager).clientPort();
         rules.saveAll(access.rules(isPublic, properties.defaultNetwork()).stream()
-                .map(cidr -> new SecurityGroupRule(group.getId(), ClientPorts.of(manager), cidr.toString(),
-                        clock.instant())).toList());
+                .map(cidr -> new SecurityGroupRule(group.getId(), port, cidr.toString(), clock.instant())).toList());
     }
 
     /**
@@ -96,7 +96,7 @@ public class SecurityGroups {
         }
         SecurityGroup group = groups.findByNodeId(node.getId()).flatMap(found -> groups.lock(found.getId()))
                 .orElseThrow(() -> ApiException.notFound("security group of instance " + instanceId));
-        return new Target(instance, node, group, ClientPorts.of(instances.manager(instance)));
+        return new Target(instance, node, group, Datastores.descriptor(instances.manager(instance)).clientPort());
     }
 
     /** The group was changed: what its node's firewall does follows once the task has run. */

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ApiException.FieldProblem;
 import dev.shoal.contracts.guest.DatabaseSchema;
+import dev.shoal.datastore.Datastores;
+import dev.shoal.datastore.Naming;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 class DatabaseRulesTest {
+
+    private static final Naming MYSQL = Datastores.descriptor("mysql").naming();
+    private static final DatabaseRules RULES = new DatabaseRules(MYSQL);
 
     @Test
     void acceptsMysqlNamesUpToSixtyFourCharacters() {
@@ -33,11 +38,11 @@ class DatabaseRulesTest {
     void theServersOwnSchemasAreReservedWhateverTheirCase() {
         for (String name : List.of("mysql", "information_schema", "PERFORMANCE_SCHEMA", "sys")) {
             List<FieldProblem> reserved = new ArrayList<>();
-            DatabaseRules.notReserved("databases[0].name", name, reserved);
+            RULES.notReserved("databases[0].name", name, reserved);
             assertThat(reserved).as(name).extracting(FieldProblem::field).containsExactly("databases[0].name");
         }
         List<FieldProblem> none = new ArrayList<>();
-        DatabaseRules.notReserved("databases[0].name", "mysqlish", none);
+        RULES.notReserved("databases[0].name", "mysqlish", none);
         assertThat(none).isEmpty();
     }
 
@@ -53,27 +58,27 @@ class DatabaseRulesTest {
     @Test
     void aCollationOfAnotherCharacterSetOrAnUnknownSetIsNamed() {
         List<FieldProblem> problems = new ArrayList<>();
-        assertThat(DatabaseRules.schema("databases[0]", "db", "latin1", "utf8mb4_bin", problems)).isNull();
-        assertThat(DatabaseRules.schema("databases[1]", "db", "klingon", null, problems)).isNull();
-        assertThat(DatabaseRules.schema("databases[2]", "db", "utf8mb4", "utf8mb4_bin; drop", problems)).isNull();
+        assertThat(RULES.schema("databases[0]", "db", "latin1", "utf8mb4_bin", problems)).isNull();
+        assertThat(RULES.schema("databases[1]", "db", "klingon", null, problems)).isNull();
+        assertThat(RULES.schema("databases[2]", "db", "utf8mb4", "utf8mb4_bin; drop", problems)).isNull();
         assertThat(problems).extracting(FieldProblem::field).containsExactly("databases[0].collate",
                 "databases[1].character_set", "databases[2].collate");
     }
 
     @Test
     void aRequestIsJudgedWholeMalformedFirstThenReserved() {
-        assertThatThrownBy(() -> DatabaseService.validate(request("ok", "bad name", "ok")))
+        assertThatThrownBy(() -> DatabaseService.validate(request("ok", "bad name", "ok"), MYSQL))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.fields()).extracting(FieldProblem::field)
                             .containsExactly("databases[1].name", "databases[2].name");
                 });
-        assertThatThrownBy(() -> DatabaseService.validate(request("ok", "sys")))
+        assertThatThrownBy(() -> DatabaseService.validate(request("ok", "sys"), MYSQL))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
                     assertThat(e.getMessage()).contains("databases[1].name").contains("sys");
                 });
-        assertThat(DatabaseService.validate(request("a", "b"))).extracting(DatabaseSchema::name)
+        assertThat(DatabaseService.validate(request("a", "b"), MYSQL)).extracting(DatabaseSchema::name)
                 .containsExactly("a", "b");
     }
 
@@ -84,14 +89,14 @@ class DatabaseRulesTest {
 
     private static DatabaseSchema schema(String characterSet, String collate) {
         List<FieldProblem> problems = new ArrayList<>();
-        DatabaseSchema schema = DatabaseRules.schema("databases[0]", "db", characterSet, collate, problems);
+        DatabaseSchema schema = RULES.schema("databases[0]", "db", characterSet, collate, problems);
         assertThat(problems).isEmpty();
         return schema;
     }
 
     private static List<FieldProblem> nameProblems(String name) {
         List<FieldProblem> problems = new ArrayList<>();
-        DatabaseRules.name("databases[0].name", name, problems);
+        RULES.name("databases[0].name", name, problems);
         return problems;
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ApiException.FieldProblem;
+import dev.shoal.datastore.Datastores;
+import dev.shoal.datastore.Naming;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,22 +14,25 @@ import org.springframework.http.HttpStatus;
 
 class UserRulesTest {
 
+    private static final Naming MYSQL = Datastores.descriptor("mysql").naming();
+    private static final UserRules RULES = new UserRules(MYSQL);
+
     @Test
     void namesAreAtMostThirtyTwoPathSafeCharacters() {
-        assertThat(problems(p -> UserRules.name("f", "app_reader-2", p))).isEmpty();
-        assertThat(problems(p -> UserRules.name("f", "u".repeat(32), p))).isEmpty();
-        assertThat(problems(p -> UserRules.name("f", "u".repeat(33), p))).hasSize(1);
+        assertThat(problems(p -> RULES.name("f", "app_reader-2", p))).isEmpty();
+        assertThat(problems(p -> RULES.name("f", "u".repeat(32), p))).isEmpty();
+        assertThat(problems(p -> RULES.name("f", "u".repeat(33), p))).hasSize(1);
         for (String name : List.of("a b", "a@b", "a'b", "a.b", "a/b", "")) {
-            assertThat(problems(p -> UserRules.name("f", name, p))).as(name).hasSize(1);
+            assertThat(problems(p -> RULES.name("f", name, p))).as(name).hasSize(1);
         }
     }
 
     @Test
     void rootAndTheGuestsOwnAccountsAreReserved() {
         for (String name : List.of("root", "ROOT", "os_admin", "os_repl", "mariadb.sys", "mysql")) {
-            assertThat(problems(p -> UserRules.notReserved("users[0].name", name, p))).as(name).hasSize(1);
+            assertThat(problems(p -> RULES.notReserved("users[0].name", name, p))).as(name).hasSize(1);
         }
-        assertThat(problems(p -> UserRules.notReserved("users[0].name", "rooty", p))).isEmpty();
+        assertThat(problems(p -> RULES.notReserved("users[0].name", "rooty", p))).isEmpty();
     }
 
     @Test
@@ -58,7 +63,7 @@ class UserRulesTest {
                         List.of(new CreateUsersRequest.DatabaseRef("bad db"))),
                 new CreateUsersRequest.Body("ok", "secret-password", "%", List.of()),
                 new CreateUsersRequest.Body("two", null, null, null)));
-        assertThatThrownBy(() -> UserRequests.validate(request)).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThatThrownBy(() -> UserRequests.validate(request, MYSQL)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(e.fields()).extracting(FieldProblem::field).containsExactly("users[0].databases[0].name",
                     "users[1].name", "users[2].password");
@@ -70,7 +75,7 @@ class UserRulesTest {
     @Test
     void aReservedUserIsA422() {
         assertThatThrownBy(() -> UserRequests.validate(new CreateUsersRequest(List.of(
-                new CreateUsersRequest.Body("root", "long-enough", null, null)))))
+                new CreateUsersRequest.Body("root", "long-enough", null, null))), MYSQL))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
                     assertThat(e.fields()).extracting(FieldProblem::field).containsExactly("users[0].name");

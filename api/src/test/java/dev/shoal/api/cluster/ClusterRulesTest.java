@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.datastore.Datastores;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class ClusterRulesTest {
 
     @Test
     void allocationsDefaultToTheDefaultRegionAndDataBearingMembers() {
-        assertThat(ClusterRules.allocations(null, 2, "cluster.nodes", "cassandra", REGIONS, "west"))
+        assertThat(ClusterRules.allocations(null, 2, "cluster.nodes", Datastores.descriptor("cassandra"), REGIONS, "west"))
                 .containsExactly(new ClusterRequests.Allocation("west", "member"),
                         new ClusterRequests.Allocation("west", "member"));
     }
@@ -22,9 +23,9 @@ class ClusterRulesTest {
     @Test
     void arbitersAreForMongodbOnly() {
         List<ClusterRequests.Allocation> requested = List.of(new ClusterRequests.Allocation("east", "arbiter"));
-        assertThat(ClusterRules.allocations(requested, 1, "nodes.allocations", "mongodb", REGIONS, "west"))
+        assertThat(ClusterRules.allocations(requested, 1, "nodes.allocations", Datastores.descriptor("mongodb"), REGIONS, "west"))
                 .containsExactly(new ClusterRequests.Allocation("east", "arbiter"));
-        assertThatThrownBy(() -> ClusterRules.allocations(requested, 1, "nodes.allocations", "mysql", REGIONS,
+        assertThatThrownBy(() -> ClusterRules.allocations(requested, 1, "nodes.allocations", Datastores.descriptor("mysql"), REGIONS,
                 "west")).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields())
                 .extracting(ApiException.FieldProblem::field).containsExactly("nodes.allocations[0].type"));
     }
@@ -33,7 +34,7 @@ class ClusterRulesTest {
     void everyUnknownRegionIsNamed() {
         List<ClusterRequests.Allocation> requested = List.of(new ClusterRequests.Allocation("mars", null),
                 new ClusterRequests.Allocation("west", null), new ClusterRequests.Allocation("moon", "witness"));
-        assertThatThrownBy(() -> ClusterRules.allocations(requested, 3, "cluster.nodes", "cassandra", REGIONS,
+        assertThatThrownBy(() -> ClusterRules.allocations(requested, 3, "cluster.nodes", Datastores.descriptor("cassandra"), REGIONS,
                 "west")).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields())
                 .extracting(ApiException.FieldProblem::field)
                 .containsExactly("cluster.nodes[0].region", "cluster.nodes[2].region", "cluster.nodes[2].type"));

@@ -1,7 +1,7 @@
 package dev.shoal.guestagent.cassandra;
 
 import dev.shoal.contracts.guest.ClusterMember;
-import dev.shoal.contracts.guest.ClusterSettings;
+import dev.shoal.datastores.cassandra.CassandraDatastore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ final class CassandraYaml {
 
     /** Cassandra refuses to join a node whose cluster name differs, so the name follows the cluster's id. */
     static String clusterName(String clusterId) {
-        return ClusterSettings.cassandraClusterName(clusterId);
+        return CassandraDatastore.clusterName(clusterId);
     }
 
     static String dataCenter(ClusterMember member) {
@@ -54,11 +54,11 @@ final class CassandraYaml {
                 .map(seed -> seed.trim() + ":" + STORAGE_PORT)
                 .collect(Collectors.joining(","));
         return "cluster_name: " + quote(clusterName(member.clusterId())) + "\n"
-                + "num_tokens: " + ClusterSettings.CASSANDRA_NUM_TOKENS + "\n"
+                + "num_tokens: " + CassandraDatastore.NUM_TOKENS + "\n"
                 // token allocation tuned for the replication factor clusters are created with
                 + "allocate_tokens_for_local_replication_factor: 3\n"
                 + "partitioner: org.apache.cassandra.dht.Murmur3Partitioner\n"
-                + "endpoint_snitch: " + ClusterSettings.CASSANDRA_SNITCH + "\n"
+                + "endpoint_snitch: " + CassandraDatastore.SNITCH + "\n"
                 // no root enable yet: see CassandraManager.enableRoot
                 + "authenticator: AllowAllAuthenticator\n"
                 + "authorizer: AllowAllAuthorizer\n"

@@ -23,7 +23,7 @@ final class MongodConfig {
 
     /** The replica set name every member derives alike from the cluster id. */
     static String replicaSetName(String clusterId) {
-        return dev.shoal.contracts.guest.ClusterSettings.mongoReplicaSetName(clusterId);
+        return dev.shoal.datastores.mongodb.MongoDatastore.replicaSetName(clusterId);
     }
 
     /** A quarter of the flavor's memory, never below the 0.25 GB mongod accepts as its smallest cache. */

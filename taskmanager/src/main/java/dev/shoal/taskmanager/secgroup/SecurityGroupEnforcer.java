@@ -1,13 +1,13 @@
 package dev.shoal.taskmanager.secgroup;
 
+import dev.shoal.datastore.Datastores;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import dev.shoal.domain.node.Node;
-import dev.shoal.domain.secgroup.ClientPorts;
 import dev.shoal.domain.secgroup.Enforcement;
 import dev.shoal.domain.secgroup.SecurityGroup;
+import dev.shoal.domain.secgroup.SecurityGroupRepository;
 import dev.shoal.domain.secgroup.SecurityGroupRule;
 import dev.shoal.domain.secgroup.SecurityGroupRuleRepository;
-import dev.shoal.domain.secgroup.SecurityGroupRepository;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.compute.FirewallReport;
@@ -60,7 +60,8 @@ public class SecurityGroupEnforcer {
         }
         SecurityGroup group = locked.get();
         String manager = versions.findById(node.getDatastoreVersionId()).orElseThrow().getDatastore().getManager();
-        NodeFirewall firewall = new NodeFirewall(node.getId().toString(), node.getIp(), ClientPorts.of(manager),
+        NodeFirewall firewall = new NodeFirewall(node.getId().toString(), node.getIp(),
+                Datastores.descriptor(manager).clientPort(),
                 rules.findAllByGroupIdOrderByCreatedAscIdAsc(group.getId()).stream()
                         .map(SecurityGroupRule::getCidr).toList());
         FirewallReport report = compute.applyFirewall(firewall);

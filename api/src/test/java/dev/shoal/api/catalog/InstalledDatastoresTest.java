@@ -1,0 +1,42 @@
+package dev.shoal.api.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.datastore.Ability;
+import dev.shoal.datastore.Datastore;
+import dev.shoal.datastore.DatastoreDescriptor;
+import dev.shoal.datastore.Datastores;
+import org.junit.jupiter.api.Test;
+
+/** The api finds every datastore of the catalog through the SPI, each described by its own folder. */
+class InstalledDatastoresTest {
+
+    @Test
+    void theApiFindsEveryDatastoreOfTheCatalog() {
+        assertThat(Datastores.all()).extracting(datastore -> datastore.descriptor().name())
+                .containsExactlyInAnyOrder("mysql", "cassandra", "mongodb");
+        assertThat(Datastores.all()).extracting(datastore -> datastore.descriptor().clientPort())
+                .containsExactlyInAnyOrder(3306, 9042, 27017);
+    }
+
+    @Test
+    void onlyMysqlReplicatesAndManagesAccountsAndOnlyMongodbHasArbiters() {
+        assertThat(Datastores.all()).filteredOn(datastore -> datastore.descriptor().can(Ability.REPLICATION))
+                .extracting(datastore -> datastore.descriptor().name()).containsExactly("mysql");
+        assertThat(Datastores.all()).filteredOn(datastore -> datastore.descriptor().can(Ability.ACCOUNTS))
+                .extracting(datastore -> datastore.descriptor().naming().reservedUsers().contains("os_admin"))
+                .containsExactly(true);
+        assertThat(Datastores.all())
+                .filteredOn(datastore -> datastore.descriptor().hasNodeType(DatastoreDescriptor.ARBITER))
+                .extracting(datastore -> datastore.descriptor().name()).containsExactly("mongodb");
+    }
+
+    @Test
+    void aClustersSettingsAreDerivedFromItsIdAlike() {
+        Datastore cassandra = Datastores.named("cassandra");
+
+        assertThat(cassandra.clusterSettings("c1")).containsEntry("cluster_name", "shoal-c1")
+                .containsEntry("num_tokens", "16").containsEntry("endpoint_snitch", "GossipingPropertyFileSnitch");
+        assertThat(Datastores.named("mysql").clusterSettings("c1")).containsEntry("log_bin", "true");
+    }
+}

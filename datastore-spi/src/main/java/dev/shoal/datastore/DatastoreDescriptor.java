@@ -1,5 +1,6 @@
 package dev.shoal.datastore;
 
+import dev.shoal.contracts.Role;
 import java.util.Set;
 
 /**

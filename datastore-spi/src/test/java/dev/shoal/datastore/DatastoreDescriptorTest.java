@@ -3,6 +3,7 @@ package dev.shoal.datastore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shoal.contracts.Role;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

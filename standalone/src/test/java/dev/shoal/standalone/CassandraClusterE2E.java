@@ -42,6 +42,9 @@ class CassandraClusterE2E extends StandaloneE2E {
         JsonNode cluster = awaitClusterActive(http, path, token);
         System.out.printf("Cassandra 3-node cluster POST to ACTIVE: %d ms%n",
                 Duration.between(posted, Instant.now()).toMillis());
+        List<String> roles = new ArrayList<>();
+        cluster.path("nodes").forEach(node -> roles.add(node.path("role").asString()));
+        assertThat(roles).as("one region: its oldest node seeds the ring").containsExactly("seed", "member", "member");
 
         try (CqlSession first = session(ip(cluster, 0))) {
             first.execute("create keyspace shop with replication = {'class': 'NetworkTopologyStrategy', 'local': 3}");

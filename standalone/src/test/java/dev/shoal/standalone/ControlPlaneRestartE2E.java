@@ -73,6 +73,7 @@ class ControlPlaneRestartE2E {
                 Path servingDir = NodeDirectories.at(setup.nodesDir(), ip(http, token, serving));
                 Set<Long> servingProcesses = NodeDirectories.processesOf(servingDir);
                 assertThat(servingProcesses).as("guest agent and mariadbd").hasSize(2);
+                assertThat(role(http, token, serving)).isEqualTo("master");
 
                 for (Restart restart : Restart.values()) {
                     String building = create(http, token, "building-" + restart.name().toLowerCase());
@@ -97,6 +98,8 @@ class ControlPlaneRestartE2E {
 
                     assertThat(NodeDirectories.processesOf(servingDir)).as("no process of the ACTIVE node restarted")
                             .isEqualTo(servingProcesses);
+                    assertThat(role(http, token, serving)).as("the stored role outlives the control plane")
+                            .isEqualTo("master");
                     Path buildingDir = NodeDirectories.at(setup.nodesDir(), ip(http, token, building));
                     assertThat(NodeDirectories.processesOf(buildingDir)).as("guest agent and mariadbd").hasSize(2);
                     assertThat(guestStarts(buildingDir)).as("the build's guest agent started once").isEqualTo(1);
@@ -126,6 +129,10 @@ class ControlPlaneRestartE2E {
             String ip = ip(http, token, id);
             return !ip.isEmpty() && Files.isDirectory(setup.nodesDir()) && NodeDirectories.find(setup.nodesDir(), ip)
                     .map(dir -> Files.exists(dir.resolve("guest.pid"))).orElse(false);
+        }
+
+        private String role(ShoalHttp http, String token, String id) {
+            return http.send("GET", path(id), token, null).json().path("instance").path("role").asString("");
         }
 
         private String ip(ShoalHttp http, String token, String id) {

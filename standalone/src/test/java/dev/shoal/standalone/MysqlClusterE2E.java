@@ -48,6 +48,7 @@ class MysqlClusterE2E extends StandaloneE2E {
         assertThat(cluster.path("nodes")).hasSize(3);
         assertThat(cluster.path("nodes").path(0).path("name").asString()).isEqualTo("orders-1");
         String master = cluster.path("nodes").path(0).path("id").asString();
+        assertThat(roles(cluster)).containsExactly("master", "replica", "replica");
 
         ShoalHttp.Response root = http.send("POST", path + "/root", token, null);
         assertThat(root.status()).as(root.body()).isEqualTo(200);
@@ -87,6 +88,8 @@ class MysqlClusterE2E extends StandaloneE2E {
         assertThat(replace.status()).as(replace.body()).isEqualTo(202);
         cluster = awaitClusterActive(http, path, token);
         assertThat(nodeIds(cluster)).hasSize(4).doesNotContain(replaced);
+        assertThat(roles(cluster)).as("the replacement follows the master").containsExactly("master", "replica",
+                "replica", "replica");
         awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3));
 
         ShoalHttp.Response masterRemoval = http.send("DELETE", path + "/nodes/" + master, token, null);
@@ -193,6 +196,12 @@ class MysqlClusterE2E extends StandaloneE2E {
                 + step.path("state").asString()));
         assertThat(steps).contains("UNDO DONE").anyMatch(step -> step.endsWith(" CANCELLED"));
         return true;
+    }
+
+    private static List<String> roles(JsonNode cluster) {
+        List<String> roles = new ArrayList<>();
+        cluster.path("nodes").forEach(node -> roles.add(node.path("role").asString()));
+        return roles;
     }
 
     private static void awaitDataOnEveryNode(ShoalHttp http, String path, String token, List<Integer> expected) {

@@ -101,6 +101,9 @@ class MysqlPromoteE2E extends StandaloneE2E {
         assertThat(replicaOf(http, token, master)).as("the old master follows the new one").isEqualTo(replicaA);
         assertThat(replicaOf(http, token, replicaB)).isEqualTo(replicaA);
         assertThat(replicaOf(http, token, replicaA)).isNull();
+        assertThat(role(http, token, replicaA)).isEqualTo("master");
+        assertThat(role(http, token, master)).isEqualTo("replica");
+        assertThat(role(http, token, replicaB)).isEqualTo("replica");
 
         insertItem(urlA, 5);
         awaitItems(List.of(masterUrl, urlB), List.of(1, 2, 3, 4, 5));
@@ -135,6 +138,9 @@ class MysqlPromoteE2E extends StandaloneE2E {
         assertThat(replicaOf(http, token, follower)).isEqualTo(newMaster);
         assertThat(replicasOf(http, token, newMaster)).containsExactly(follower);
         assertThat(replicasOf(http, token, replicaA)).as("the ejected master is master of nobody").isEmpty();
+        assertThat(role(http, token, replicaA)).as("the ejected master has no part in the set").isEmpty();
+        assertThat(role(http, token, newMaster)).isEqualTo("master");
+        assertThat(role(http, token, follower)).isEqualTo("replica");
         assertThat(http.send("GET", INSTANCES + "/" + replicaA, token, null).status())
                 .as("the ejected master's instance stays").isEqualTo(200);
 
@@ -177,6 +183,10 @@ class MysqlPromoteE2E extends StandaloneE2E {
         String masterUrl = url(http, token, master);
         insertItem(masterUrl, 90);
         sqlAsRoot(masterUrl, rootPassword, "delete from shop.items where id = 90");
+    }
+
+    private static String role(ShoalHttp http, String token, String id) {
+        return http.send("GET", INSTANCES + "/" + id, token, null).json().path("instance").path("role").asString("");
     }
 
     private static void sqlAsRoot(String url, String password, String statement) throws SQLException {

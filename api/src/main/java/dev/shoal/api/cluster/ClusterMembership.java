@@ -3,6 +3,7 @@ package dev.shoal.api.cluster;
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ApiException.FieldProblem;
+import dev.shoal.contracts.Role;
 import dev.shoal.datastore.Composition;
 import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.domain.node.Node;
@@ -113,7 +114,7 @@ class ClusterMembership {
     }
 
     private static void refuseMaster(List<Node> members, Node node, String what) {
-        if (members.get(0).getId().equals(node.getId())) {
+        if (node.hasRole(Role.MASTER) && members.size() > 1) {
             throw ApiException.conflict("node " + node.getId() + " is the master of the cluster and cannot be "
                     + what + " while it has replicas");
         }

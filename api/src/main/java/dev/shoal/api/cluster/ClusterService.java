@@ -5,6 +5,7 @@ import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.RootPassword;
 import dev.shoal.api.system.TaskScheduler;
+import dev.shoal.contracts.Role;
 import dev.shoal.datastore.Ability;
 import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.domain.catalog.DatastoreVersion;
@@ -250,6 +251,10 @@ class ClusterService {
                     cluster.getName() + "-" + (existing + i + 1), allocation.type(), allocation.region(),
                     cluster.getDatastoreVersionId(), cluster.getFlavorId(), cluster.getVolumeSize(),
                     cluster.getConfigurationId(), clock.instant()));
+            if (DatastoreDescriptor.ARBITER.equals(allocation.type())) {
+                // the others take their part as the cluster forms
+                node.takeRole(Role.ARBITER, clock.instant());
+            }
             nodeGroups.create(node, cluster.getName(), manager(cluster));
             // a cluster's node is an instance to Trove's clients: its group is named after the node's own id
             securityGroups.open(node, node.getId(), manager(cluster), null);

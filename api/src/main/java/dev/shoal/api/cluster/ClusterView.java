@@ -47,7 +47,8 @@ record ClusterView(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record NodeView(UUID id, String name, String status, List<String> ip, String type, String region,
+    /** @param role the part the node plays in the cluster (master, seed, primary, ...); null until it forms */
+    record NodeView(UUID id, String name, String status, List<String> ip, String type, String role, String region,
                     Reference flavor, Volume volume, @JsonProperty("task_description") String taskDescription,
                     List<Links.Link> links) {
     }

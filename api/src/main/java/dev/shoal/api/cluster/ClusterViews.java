@@ -2,6 +2,7 @@ package dev.shoal.api.cluster;
 
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.system.Links;
+import dev.shoal.api.system.RoleNames;
 import dev.shoal.api.system.TroveTime;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
@@ -74,7 +75,8 @@ class ClusterViews {
                 : Math.round(service.getVolumeUsedBytes() / GIB * 100) / 100.0;
         String tenant = node.getTenantId();
         return new ClusterView.NodeView(node.getId(), node.getName(), status.name(),
-                node.getIp() == null ? List.of() : List.of(node.getIp()), node.getType(), node.getRegion(),
+                node.getIp() == null ? List.of() : List.of(node.getIp()), node.getType(),
+                RoleNames.shown(node.getRole()), node.getRegion(),
                 new ClusterView.Reference(node.getFlavorId(), links.of(tenant, "flavors/" + node.getFlavorId())),
                 new ClusterView.Volume(node.getVolumeSize(), used),
                 node.getTaskDescription(),

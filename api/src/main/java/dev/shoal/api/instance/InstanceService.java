@@ -5,6 +5,7 @@ import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.TaskScheduler;
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.task.DeleteParameters;
 import dev.shoal.domain.backup.Backup;
 import dev.shoal.domain.backup.RestoreParameters;
@@ -105,6 +106,10 @@ public class InstanceService {
                 body.volume().size(), configurationId, clock.instant()));
         Node node = nodes.save(Node.forInstance(instance.getId(), tenantId, instance.getName(), version.getId(),
                 flavorId, instance.getVolumeSize(), configurationId, clock.instant()));
+        if (catalog.descriptor(version.getId()).roles().contains(Role.MASTER)) {
+            // the master of its own set, of one until it has replicas
+            node.takeRole(Role.MASTER, clock.instant());
+        }
         securityGroups.open(node, instance.getId(), version.getDatastore().getManager(), body.requestedAccess());
         Task task;
         if (restore == null) {

@@ -25,6 +25,8 @@ record InstanceView(
         /** Set on a cluster's node, which Trove's clients address as an instance. */
         @JsonProperty("cluster_id") UUID clusterId,
         String type,
+        /** The part its node plays in its replica set or cluster: {@code master}, {@code replica}, ... */
+        String role,
         String region,
         String created,
         String updated,

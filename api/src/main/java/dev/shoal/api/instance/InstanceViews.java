@@ -4,6 +4,7 @@ import dev.shoal.api.ApiProperties;
 import dev.shoal.api.secgroup.AccessView;
 import dev.shoal.api.secgroup.AccessViews;
 import dev.shoal.api.system.Links;
+import dev.shoal.api.system.RoleNames;
 import dev.shoal.api.system.TroveTime;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
@@ -99,6 +100,7 @@ class InstanceViews {
                         links.of(tenant, "configurations/" + shown.configurationId())),
                 node.getClusterId(),
                 node.getClusterId() == null ? null : node.getType(),
+                RoleNames.shown(node.getRole()),
                 node.getRegion(),
                 TroveTime.format(shown.created()),
                 TroveTime.format(shown.updated()),

@@ -6,6 +6,7 @@ import dev.shoal.api.secgroup.RequestedAccess;
 import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ApiException.FieldProblem;
+import dev.shoal.contracts.Role;
 import dev.shoal.datastore.Ability;
 import dev.shoal.domain.catalog.DatastoreVersion;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
@@ -198,6 +199,7 @@ class ReplicaService {
         Instance replica = instances.save(Instance.replicaOf(master, name, flavorId, volumeSize, clock.instant()));
         Node node = nodes.save(Node.forInstance(replica.getId(), replica.getTenantId(), name,
                 replica.getDatastoreVersionId(), flavorId, volumeSize, replica.getConfigurationId(), clock.instant()));
+        node.takeRole(Role.REPLICA, clock.instant());
         securityGroups.open(node, replica.getId(), catalog.manager(master.getDatastoreVersionId()), access);
         return replica;
     }

@@ -1,6 +1,7 @@
 package dev.shoal.domain.node;
 
 import dev.shoal.contracts.NodeSecret;
+import dev.shoal.contracts.Role;
 import dev.shoal.domain.secret.EncryptedSecretConverter;
 import dev.shoal.domain.support.AssignedIdEntity;
 import jakarta.persistence.Convert;
@@ -40,6 +41,9 @@ public class Node extends AssignedIdEntity<UUID> {
     private String secret;
     @Enumerated(EnumType.STRING)
     private NodeTask task;
+    /** The part the node plays in its set or cluster; null until it has one (a cluster's node as the cluster forms). */
+    @Enumerated(EnumType.STRING)
+    private Role role;
     private String taskDescription;
     private Instant taskStartTime;
     private Instant created;
@@ -94,6 +98,22 @@ public class Node extends AssignedIdEntity<UUID> {
         this.taskDescription = description;
         this.taskStartTime = now;
         this.updated = now;
+    }
+
+    /** The node takes another part in its set or cluster (a replica promoted to master), or none. */
+    public void takeRole(Role newRole, Instant now) {
+        if (this.role != newRole) {
+            this.role = newRole;
+            this.updated = now;
+        }
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public boolean hasRole(Role wanted) {
+        return role == wanted;
     }
 
     public void finishTask(Instant now) {

@@ -2,6 +2,7 @@ package dev.shoal.taskmanager.cluster;
 
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterStatus;
 import dev.shoal.contracts.guest.Decommission;
@@ -9,6 +10,7 @@ import dev.shoal.domain.node.Node;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.node.NodeBuilder;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,11 @@ class CassandraStrategy implements ClusterStrategy {
     private final NodeBuilder builder;
     private final MessageCodec codec;
     private final TaskManagerProperties properties;
+    private final Clock clock;
 
-    CassandraStrategy(GuestClient guests, NodeBuilder builder, MessageCodec codec, TaskManagerProperties properties) {
+    CassandraStrategy(GuestClient guests, NodeBuilder builder, MessageCodec codec, TaskManagerProperties properties,
+                      Clock clock) {
+        this.clock = clock;
         this.guests = guests;
         this.builder = builder;
         this.codec = codec;
@@ -49,6 +54,8 @@ class CassandraStrategy implements ClusterStrategy {
         List<Node> existing = context.existing();
         List<Node> seeds = SeedSelector.seeds(existing.isEmpty() ? context.members() : existing);
         List<String> seedAddresses = seeds.stream().map(Node::getIp).toList();
+        context.members().forEach(node -> node.takeRole(seeds.contains(node) ? Role.SEED : Role.MEMBER,
+                clock.instant()));
         String replaces = context.replaced().map(Node::getIp).orElse(null);
         List<Node> order = new ArrayList<>(context.added().stream().filter(seeds::contains).toList());
         context.added().stream().filter(node -> !seeds.contains(node)).forEach(order::add);

@@ -2,6 +2,7 @@ package dev.shoal.taskmanager.cluster;
 
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.ClusterStatus;
@@ -10,6 +11,7 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.task.StepFailure;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,10 @@ class MongoStrategy implements ClusterStrategy {
     private final GuestClient guests;
     private final MessageCodec codec;
     private final TaskManagerProperties properties;
+    private final Clock clock;
 
-    MongoStrategy(GuestClient guests, MessageCodec codec, TaskManagerProperties properties) {
+    MongoStrategy(GuestClient guests, MessageCodec codec, TaskManagerProperties properties, Clock clock) {
+        this.clock = clock;
         this.guests = guests;
         this.codec = codec;
         this.properties = properties;
@@ -49,11 +53,19 @@ class MongoStrategy implements ClusterStrategy {
         }
     }
 
+    /** Once formed, the members' roles are what the set's election made them. */
     @Override
     public boolean formed(ClusterContext context) throws StepFailure {
-        ClusterStatus status = status(primary(context), context);
-        return MembershipCheck.disagreement(context.members().stream().map(Node::getIp).toList(), status, true)
-                .isEmpty();
+        Node primary = primary(context);
+        ClusterStatus status = status(primary, context);
+        if (MembershipCheck.disagreement(context.members().stream().map(Node::getIp).toList(), status, true)
+                .isPresent()) {
+            return false;
+        }
+        context.members().forEach(node -> node.takeRole(ClusterMember.TYPE_ARBITER.equals(node.getType())
+                ? Role.ARBITER : node.getId().equals(primary.getId()) ? Role.PRIMARY : Role.SECONDARY,
+                clock.instant()));
+        return true;
     }
 
     @Override

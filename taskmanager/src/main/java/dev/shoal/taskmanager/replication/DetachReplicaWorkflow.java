@@ -1,6 +1,7 @@
 package dev.shoal.taskmanager.replication;
 
 import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.DetachReplica;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.node.Node;
@@ -62,6 +63,8 @@ class DetachReplicaWorkflow implements Workflow {
                 properties.guestCallTimeoutHigh());
         Instance instance = replicas.instance(task.getResourceId());
         instance.detached(clock.instant());
+        // the master of a set of its own now
+        node.takeRole(Role.MASTER, clock.instant());
         node.finishTask(clock.instant());
         return StepOutcome.DONE;
     }

@@ -2,6 +2,7 @@ package dev.shoal.taskmanager.replication;
 
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.LatestTxn;
 import dev.shoal.contracts.guest.MakeReadOnly;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
@@ -81,14 +82,19 @@ class SwitchoverSteps {
         SwitchoverParameters taken = parameters.withSource(source);
         replicas.record(task, taken);
         replicas.instance(parameters.candidate()).detached(clock.instant());
+        candidate.takeRole(Role.MASTER, clock.instant());
+        // the old master has no part in the set until it follows the new one (an ejected one never does)
+        replicas.nodeOf(parameters.oldMaster()).takeRole(null, clock.instant());
         return taken;
     }
 
     /** Points {@code follower} at the candidate; it already holds the data, so no snapshot is needed. */
     void follow(Task task, SwitchoverParameters parameters, UUID follower) {
         Node candidate = replicas.nodeOf(parameters.candidate());
-        replication.attach(candidate, parameters.source(), replicas.nodeOf(follower), task.getId().toString());
+        Node following = replicas.nodeOf(follower);
+        replication.attach(candidate, parameters.source(), following, task.getId().toString());
         replicas.instance(follower).follows(replicas.instance(parameters.candidate()), clock.instant());
+        following.takeRole(Role.REPLICA, clock.instant());
     }
 
     /** @throws StepFailure when a follower's replication stopped on an error */

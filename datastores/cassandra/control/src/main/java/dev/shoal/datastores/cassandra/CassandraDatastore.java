@@ -1,11 +1,11 @@
 package dev.shoal.datastores.cassandra;
 
+import dev.shoal.contracts.Role;
 import dev.shoal.datastore.Ability;
 import dev.shoal.datastore.Composition;
 import dev.shoal.datastore.Datastore;
 import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.datastore.Naming;
-import dev.shoal.datastore.Role;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,7 +1,8 @@
 package dev.shoal.api.account;
 
 import dev.shoal.api.ApiProperties;
-import dev.shoal.api.instance.InstanceService;
+import dev.shoal.api.instance.InstanceLookup;
+import dev.shoal.api.instance.InstanceTasks;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.datastore.Datastores;
 import dev.shoal.datastore.Naming;
@@ -25,12 +26,14 @@ class AccountTarget {
 
     private static final Set<String> SERVING = Set.of("ACTIVE", "RESTART_REQUIRED");
 
-    private final InstanceService instances;
+    private final InstanceLookup instances;
+    private final InstanceTasks instanceTasks;
     private final JsonMapper json;
     private final ApiProperties properties;
 
-    AccountTarget(InstanceService instances, JsonMapper json, ApiProperties properties) {
+    AccountTarget(InstanceLookup instances, InstanceTasks instanceTasks, JsonMapper json, ApiProperties properties) {
         this.instances = instances;
+        this.instanceTasks = instanceTasks;
         this.json = json;
         this.properties = properties;
     }
@@ -64,7 +67,7 @@ class AccountTarget {
     }
 
     Task schedule(String tenantId, TaskKind kind, Instance instance, Object payload) {
-        return instances.schedule(tenantId, kind, instance.getId(), json.writeValueAsString(payload),
+        return instanceTasks.schedule(tenantId, kind, instance.getId(), json.writeValueAsString(payload),
                 properties.buildTimeout());
     }
 }

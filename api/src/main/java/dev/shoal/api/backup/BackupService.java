@@ -1,7 +1,7 @@
 package dev.shoal.api.backup;
 
 import dev.shoal.api.ApiProperties;
-import dev.shoal.api.instance.InstanceService;
+import dev.shoal.api.instance.InstanceLookup;
 import dev.shoal.api.quota.Quotas;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.TaskScheduler;
@@ -26,7 +26,7 @@ class BackupService {
 
     static final String RESOURCE_TYPE = "backup";
 
-    private final InstanceService instances;
+    private final InstanceLookup instances;
     private final BackupRepository backups;
     private final BackupLists lists;
     private final BackupViews views;
@@ -36,7 +36,7 @@ class BackupService {
     private final ApiProperties properties;
     private final Clock clock;
 
-    BackupService(InstanceService instances, BackupRepository backups, BackupLists lists, BackupViews views,
+    BackupService(InstanceLookup instances, BackupRepository backups, BackupLists lists, BackupViews views,
                   TaskRepository tasks, TaskScheduler scheduler, Quotas quotas, ApiProperties properties,
                   Clock clock) {
         this.instances = instances;

@@ -23,23 +23,30 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/v1.0/{tenantId}/clusters")
 class ClusterController {
 
-    private final ClusterService clusters;
+    private final ClusterLookup clusters;
+    private final ClusterCreation creation;
+    private final ClusterChanges changes;
+    private final ClusterRoot root;
     private final TaskOutcomes outcomes;
 
-    ClusterController(ClusterService clusters, TaskOutcomes outcomes) {
+    ClusterController(ClusterLookup clusters, ClusterCreation creation, ClusterChanges changes, ClusterRoot root,
+                      TaskOutcomes outcomes) {
+        this.creation = creation;
+        this.changes = changes;
+        this.root = root;
         this.clusters = clusters;
         this.outcomes = outcomes;
     }
 
     @PostMapping
     Map<String, ClusterView> create(@PathVariable String tenantId, @RequestBody ClusterRequests.Create request) {
-        return Map.of("cluster", clusters.create(tenantId, request));
+        return Map.of("cluster", creation.create(tenantId, request));
     }
 
     @GetMapping
     Map<String, Object> list(@PathVariable String tenantId, @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String marker) {
-        ClusterService.Page page = clusters.list(tenantId, limit, marker);
+        ClusterLookup.Page page = clusters.list(tenantId, limit, marker);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clusters", page.clusters());
         if (page.nextMarker() != null) {
@@ -58,7 +65,7 @@ class ClusterController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void delete(@PathVariable String tenantId, @PathVariable UUID id) {
-        clusters.delete(tenantId, id);
+        changes.delete(tenantId, id);
     }
 
     @GetMapping("/{id}/nodes/{nodeId}")
@@ -77,19 +84,19 @@ class ClusterController {
     @PostMapping("/{id}/nodes")
     ResponseEntity<Map<String, Object>> addNodes(@PathVariable String tenantId, @PathVariable UUID id,
                                                  @RequestBody ClusterRequests.AddNodes request) {
-        return ResponseEntity.accepted().body(Map.of("nodes", clusters.grow(tenantId, id, request)));
+        return ResponseEntity.accepted().body(Map.of("nodes", changes.grow(tenantId, id, request)));
     }
 
     @DeleteMapping("/{id}/nodes/{nodeId}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void removeNode(@PathVariable String tenantId, @PathVariable UUID id, @PathVariable UUID nodeId) {
-        clusters.removeNode(tenantId, id, nodeId);
+        changes.removeNode(tenantId, id, nodeId);
     }
 
     @PostMapping("/{id}/root")
     Map<String, Map<String, String>> enableRoot(@PathVariable String tenantId, @PathVariable UUID id) {
         return Map.of("user", Map.of("name", "root", "password",
-                outcomes.rootPassword(clusters.enableRoot(tenantId, id), "cluster " + id)));
+                outcomes.rootPassword(root.enableRoot(tenantId, id), "cluster " + id)));
     }
 
     /**
@@ -108,17 +115,17 @@ class ClusterController {
             List<ClusterRequests.Allocation> allocations = body.grow().stream()
                     .map(instance -> new ClusterRequests.Allocation(instance == null ? null : instance.regionName(),
                             instance == null ? null : instance.type())).toList();
-            clusters.grow(tenantId, id, new ClusterRequests.AddNodes(new ClusterRequests.AddBody(allocations.size(),
+            changes.grow(tenantId, id, new ClusterRequests.AddNodes(new ClusterRequests.AddBody(allocations.size(),
                     allocations)));
         } else if (body.shrink() != null) {
             if (body.shrink().size() != 1 || body.shrink().get(0) == null) {
                 throw ApiException.invalid("shrink", "names exactly one instance: [{\"id\": ...}]");
             }
-            clusters.removeNode(tenantId, id, nodeId(body.shrink().get(0).id(), "shrink[0].id"));
+            changes.removeNode(tenantId, id, nodeId(body.shrink().get(0).id(), "shrink[0].id"));
         } else if (body.resetStatus() != null) {
-            clusters.resetStatus(tenantId, id);
+            changes.resetStatus(tenantId, id);
         } else {
-            clusters.restart(tenantId, id);
+            changes.restart(tenantId, id);
         }
         return ResponseEntity.accepted().body(Map.of("cluster", clusters.show(tenantId, id)));
     }
@@ -131,10 +138,10 @@ class ClusterController {
             throw ApiException.invalid("action", "the body names exactly one action, one of [replace_node, restart]");
         }
         if (body.restart() != null) {
-            clusters.restart(tenantId, id);
+            changes.restart(tenantId, id);
             return ResponseEntity.accepted().build();
         }
-        return ResponseEntity.accepted().body(Map.of("node", clusters.replaceNode(tenantId, id,
+        return ResponseEntity.accepted().body(Map.of("node", changes.replaceNode(tenantId, id,
                 nodeId(body.replaceNode().id(), "replace_node.id"))));
     }
 

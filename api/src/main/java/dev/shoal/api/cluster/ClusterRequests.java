@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.FlavorReference;
 import io.swagger.v3.oas.annotations.media.Schema;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The seed's cluster bodies. */
 final class ClusterRequests {

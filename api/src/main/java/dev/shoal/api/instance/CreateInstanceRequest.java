@@ -3,13 +3,13 @@ package dev.shoal.api.instance;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shoal.api.secgroup.RequestedAccess;
 import dev.shoal.api.system.FlavorReference;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.annotation.JsonDeserialize;
-import dev.shoal.api.secgroup.RequestedAccess;
 
 /** The seed's and Trove's create body: {@code {"instance": {...}}}. */
-record CreateInstanceRequest(Body instance) {
+public record CreateInstanceRequest(Body instance) {
 
     /**
      * {@code replica_of} and {@code replica_count} are Trove's form of the seed's {@code slave}; Trove's clients
@@ -18,7 +18,7 @@ record CreateInstanceRequest(Body instance) {
     @Schema(name = "CreateInstanceBody")
     // members Trove's schema allows and its clients send, which Shoal does not act on (see README)
     @JsonIgnoreProperties({"availability_zone", "nics", "modules", "region_name", "locality", "databases", "users"})
-    record Body(String name, Datastore datastore,
+    public record Body(String name, Datastore datastore,
                 @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
                 Volume volume, @JsonAlias("configuration_id") String configuration, Slave slave,
                 @JsonProperty("replica_of") String replicaOf,
@@ -26,18 +26,18 @@ record CreateInstanceRequest(Body instance) {
                 @JsonProperty("restorePoint") RestorePoint restorePoint) {
 
         /** The replication asked for in either form, or null for a standalone instance. */
-        Slave replication() {
+        public Slave replication() {
             return slave != null ? slave : replicaOf != null ? new Slave(replicaOf, true) : null;
         }
 
         /** The access asked for, or null when the request says nothing of it (the default). */
-        RequestedAccess requestedAccess() {
+        public RequestedAccess requestedAccess() {
             return access == null ? null : access.requested(new java.util.ArrayList<>());
         }
     }
 
     /** Trove's access: the node's security group (see {@link RequestedAccess}). */
-    record Access(@JsonProperty("is_public") Boolean isPublic,
+    public record Access(@JsonProperty("is_public") Boolean isPublic,
                   @JsonProperty("allowed_cidrs") java.util.List<String> allowedCidrs) {
 
         /** Checked already by the validator; problems are added under {@code instance.access}. */
@@ -47,21 +47,21 @@ record CreateInstanceRequest(Body instance) {
     }
 
     /** Trove's restore: the instance is built from this backup's data. */
-    record RestorePoint(@JsonProperty("backupRef") String backupRef) {
+    public record RestorePoint(@JsonProperty("backupRef") String backupRef) {
     }
 
     /** The seed's replica request: a read-only slave of another MySQL instance. */
     @Schema(name = "CreateInstanceSlave")
-    record Slave(String of, @JsonProperty("read_only") Boolean readOnly) {
+    public record Slave(String of, @JsonProperty("read_only") Boolean readOnly) {
     }
 
     @Schema(name = "CreateInstanceDatastore")
     @JsonIgnoreProperties("version_number")
-    record Datastore(String type, String version) {
+    public record Datastore(String type, String version) {
     }
 
     @Schema(name = "CreateInstanceVolume")
     @JsonIgnoreProperties("type")
-    record Volume(Integer size) {
+    public record Volume(Integer size) {
     }
 }

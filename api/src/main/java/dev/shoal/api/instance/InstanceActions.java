@@ -1,5 +1,7 @@
 package dev.shoal.api.instance;
 
+import dev.shoal.api.replication.ReplicaService;
+import dev.shoal.api.replication.ReplicaSourceService;
 import dev.shoal.api.system.ApiException;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +23,16 @@ class InstanceActions {
 
     private final ReplicaService replicas;
     private final ReplicaSourceService sources;
-    private final InstanceService instances;
+    private final InstanceLookup instances;
+    private final InstanceChanges changes;
     private final InstanceResize resize;
 
-    InstanceActions(ReplicaService replicas, ReplicaSourceService sources, InstanceService instances,
-                    InstanceResize resize) {
+    InstanceActions(ReplicaService replicas, ReplicaSourceService sources, InstanceLookup instances,
+                    InstanceChanges changes, InstanceResize resize) {
         this.replicas = replicas;
         this.sources = sources;
         this.instances = instances;
+        this.changes = changes;
         this.resize = resize;
     }
 
@@ -51,7 +55,7 @@ class InstanceActions {
                 yield null;
             }
             case "restart" -> {
-                instances.restart(tenantId, id);
+                changes.restart(tenantId, id);
                 yield null;
             }
             case "resize" -> {

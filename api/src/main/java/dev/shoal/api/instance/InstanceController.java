@@ -23,17 +23,22 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/v1.0/{tenantId}/instances")
 class InstanceController {
 
-    private final InstanceService instances;
+    private final InstanceLookup instances;
+    private final InstanceCreation creation;
+    private final InstanceChanges changes;
     private final InstanceList list;
     private final RootAccess root;
     private final InstanceActions actions;
     private final InstanceUpdate update;
     private final TaskOutcomes outcomes;
 
-    InstanceController(InstanceService instances, InstanceList list, RootAccess root, InstanceActions actions,
+    InstanceController(InstanceLookup instances, InstanceCreation creation, InstanceChanges changes,
+                       InstanceList list, RootAccess root, InstanceActions actions,
                        InstanceUpdate update, TaskOutcomes outcomes) {
         this.outcomes = outcomes;
         this.instances = instances;
+        this.creation = creation;
+        this.changes = changes;
         this.list = list;
         this.root = root;
         this.actions = actions;
@@ -42,7 +47,7 @@ class InstanceController {
 
     @PostMapping
     Map<String, InstanceView> create(@PathVariable String tenantId, @RequestBody CreateInstanceRequest request) {
-        return Map.of("instance", instances.create(tenantId, request));
+        return Map.of("instance", creation.create(tenantId, request));
     }
 
     @GetMapping
@@ -84,7 +89,7 @@ class InstanceController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     void delete(@PathVariable String tenantId, @PathVariable UUID id,
                 @RequestParam(name = "detach_replicas", defaultValue = "false") boolean detachReplicas) {
-        instances.delete(tenantId, id, detachReplicas);
+        changes.delete(tenantId, id, detachReplicas);
     }
 
     /** Trove's action resource: one action per request, named by the body's only key. */

@@ -23,16 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class InstanceResize {
 
-    private final InstanceService instances;
+    private final InstanceLookup instances;
+    private final InstanceTasks instanceTasks;
     private final CatalogReferences catalog;
     private final Quotas quotas;
     private final JsonMapper json;
     private final ApiProperties properties;
     private final Clock clock;
 
-    InstanceResize(InstanceService instances, CatalogReferences catalog, Quotas quotas, JsonMapper json,
-                   ApiProperties properties, Clock clock) {
+    InstanceResize(InstanceLookup instances, InstanceTasks instanceTasks, CatalogReferences catalog, Quotas quotas,
+                   JsonMapper json, ApiProperties properties, Clock clock) {
         this.instances = instances;
+        this.instanceTasks = instanceTasks;
         this.catalog = catalog;
         this.quotas = quotas;
         this.json = json;
@@ -59,7 +61,7 @@ class InstanceResize {
         node.resize(change.flavorId(), change.volumeSize(), clock.instant());
         node.startTask(NodeTask.RESIZING, flavor ? "Resizing to flavor " + change.flavorId()
                 : "Growing the volume to " + change.volumeSize() + " GB", clock.instant());
-        instances.schedule(tenantId, TaskKind.RESIZE_INSTANCE, id, json.writeValueAsString(change),
+        instanceTasks.schedule(tenantId, TaskKind.RESIZE_INSTANCE, id, json.writeValueAsString(change),
                 properties.buildTimeout());
     }
 

@@ -1,5 +1,6 @@
 package dev.shoal.api.instance;
 
+import dev.shoal.api.replication.ReplicaService;
 import dev.shoal.api.secgroup.RequestedAccess;
 import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
@@ -21,13 +22,16 @@ class InstanceUpdate {
 
     private static final Set<String> UPDATABLE = Set.of("name", "configuration", "replica_of", "slave_of", "access");
 
-    private final InstanceService instances;
+    private final InstanceLookup instances;
+    private final InstanceChanges changes;
     private final ReplicaService replicas;
     private final SecurityGroups securityGroups;
     private final Clock clock;
 
-    InstanceUpdate(InstanceService instances, ReplicaService replicas, SecurityGroups securityGroups, Clock clock) {
+    InstanceUpdate(InstanceLookup instances, InstanceChanges changes, ReplicaService replicas,
+                   SecurityGroups securityGroups, Clock clock) {
         this.instances = instances;
+        this.changes = changes;
         this.replicas = replicas;
         this.securityGroups = securityGroups;
         this.clock = clock;
@@ -66,7 +70,7 @@ class InstanceUpdate {
                 throw ApiException.invalid("instance.configuration", "must be the id of a configuration group, or"
                         + " null to detach it");
             }
-            instances.configure(tenantId, id, (String) configuration);
+            changes.configure(tenantId, id, (String) configuration);
         }
         if (detachField != null) {
             replicas.detach(tenantId, id);

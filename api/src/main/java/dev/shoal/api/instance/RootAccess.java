@@ -26,16 +26,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class RootAccess {
 
-    private final InstanceService instances;
+    private final InstanceLookup instances;
+    private final InstanceTasks instanceTasks;
     private final RootEnabledRepository history;
     private final JsonMapper json;
     private final ApiProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RootAccess(InstanceService instances, RootEnabledRepository history, JsonMapper json, ApiProperties properties,
-               Clock clock) {
+    RootAccess(InstanceLookup instances, InstanceTasks instanceTasks, RootEnabledRepository history, JsonMapper json,
+               ApiProperties properties, Clock clock) {
         this.instances = instances;
+        this.instanceTasks = instanceTasks;
         this.history = history;
         this.json = json;
         this.properties = properties;
@@ -56,7 +58,7 @@ class RootAccess {
         String parameters = json.writeValueAsString(Map.of("sealed", Map.of(node.getId().toString(),
                 SecretBox.seal(node.secret().orElseThrow(), password))));
         history.save(new RootEnabledRecord(node.getId(), instance.getId(), enabledBy, clock.instant()));
-        Task task = instances.schedule(tenantId, TaskKind.ENABLE_ROOT, instance.getId(), parameters,
+        Task task = instanceTasks.schedule(tenantId, TaskKind.ENABLE_ROOT, instance.getId(), parameters,
                 properties.rootEnableTimeout());
         return new RootPassword(password, task.getId());
     }

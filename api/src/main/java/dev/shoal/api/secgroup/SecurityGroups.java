@@ -1,7 +1,8 @@
 package dev.shoal.api.secgroup;
 
 import dev.shoal.api.ApiProperties;
-import dev.shoal.api.instance.InstanceService;
+import dev.shoal.api.instance.InstanceLookup;
+import dev.shoal.api.instance.InstanceTasks;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.datastore.Datastores;
 import dev.shoal.domain.instance.Instance;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +28,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class SecurityGroups {
 
-    static final String CAPABILITY = "secgroup-create";
+    /** Trove's capability for managing security groups, which {@code access} is the modern form of. */
+    public static final String CAPABILITY = "secgroup-create";
 
     private final SecurityGroupRepository groups;
     private final SecurityGroupRuleRepository rules;
-    private final InstanceService instances;
+    private final InstanceLookup instances;
+    private final InstanceTasks instanceTasks;
     private final SecurityGroupProperties properties;
     private final ApiProperties api;
     private final Clock clock;
 
     SecurityGroups(SecurityGroupRepository groups, SecurityGroupRuleRepository rules,
-                   @Lazy InstanceService instances, SecurityGroupProperties properties, ApiProperties api,
-                   Clock clock) {
+                   InstanceLookup instances, InstanceTasks instanceTasks, SecurityGroupProperties properties,
+                   ApiProperties api, Clock clock) {
         this.groups = groups;
+        this.instanceTasks = instanceTasks;
         this.rules = rules;
         this.instances = instances;
         this.properties = properties;
@@ -103,7 +106,7 @@ public class SecurityGroups {
     void apply(Target target) {
         target.group().changed(clock.instant());
         target.instance().touch(clock.instant());
-        instances.schedule(target.group().getTenantId(), TaskKind.UPDATE_ACCESS, target.instance().getId(), null,
+        instanceTasks.schedule(target.group().getTenantId(), TaskKind.UPDATE_ACCESS, target.instance().getId(), null,
                 api.buildTimeout());
     }
 

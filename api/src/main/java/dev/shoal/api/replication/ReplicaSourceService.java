@@ -1,7 +1,9 @@
-package dev.shoal.api.instance;
+package dev.shoal.api.replication;
 
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.catalog.CatalogReferences;
+import dev.shoal.api.instance.InstanceLookup;
+import dev.shoal.api.instance.InstanceTasks;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
@@ -30,9 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the task, so nothing else starts on the set until it is done.
  */
 @Service
-class ReplicaSourceService {
+public class ReplicaSourceService {
 
-    private final InstanceService instanceService;
+    private final InstanceLookup lookup;
+    private final InstanceTasks instanceTasks;
     private final InstanceRepository instances;
     private final ServiceStatusRepository statuses;
     private final TaskRepository tasks;
@@ -41,10 +44,11 @@ class ReplicaSourceService {
     private final ApiProperties properties;
     private final Clock clock;
 
-    ReplicaSourceService(InstanceService instanceService, InstanceRepository instances,
-                         ServiceStatusRepository statuses, TaskRepository tasks, CatalogReferences catalog, JsonMapper json,
-                         ApiProperties properties, Clock clock) {
-        this.instanceService = instanceService;
+    ReplicaSourceService(InstanceLookup lookup, InstanceTasks instanceTasks, InstanceRepository instances,
+                         ServiceStatusRepository statuses, TaskRepository tasks, CatalogReferences catalog,
+                         JsonMapper json, ApiProperties properties, Clock clock) {
+        this.lookup = lookup;
+        this.instanceTasks = instanceTasks;
         this.instances = instances;
         this.statuses = statuses;
         this.tasks = tasks;
@@ -56,7 +60,7 @@ class ReplicaSourceService {
 
     /** @throws ApiException 409 when the master cannot hand over: it is gone (eject instead) or the set is busy */
     @Transactional
-    void promote(String tenantId, UUID id) {
+    public void promote(String tenantId, UUID id) {
         Instance candidate = replica(tenantId, id, "promote_to_replica_source");
         if (running(candidate, TaskKind.PROMOTE_TO_REPLICA_SOURCE)) {
             return;
@@ -74,7 +78,7 @@ class ReplicaSourceService {
 
     /** @throws ApiException 409 while the master still answers: Trove ejects only a master that is gone */
     @Transactional
-    void eject(String tenantId, UUID id) {
+    public void eject(String tenantId, UUID id) {
         Instance replica = replica(tenantId, id, "eject_replica_source");
         if (running(replica, TaskKind.EJECT_REPLICA_SOURCE)) {
             return;
@@ -98,7 +102,7 @@ class ReplicaSourceService {
     }
 
     private Instance replica(String tenantId, UUID id, String action) {
-        Instance instance = instanceService.find(tenantId, id);
+        Instance instance = lookup.find(tenantId, id);
         catalog.require(instance.getDatastoreVersionId(), "replication", false);
         if (!instance.isReplica()) {
             throw conflict("not-a-replica", "instance " + id + " is not a replica; " + action
@@ -112,14 +116,14 @@ class ReplicaSourceService {
         Instance master = instances.findById(replica.getSlaveOf()).filter(m -> !m.isDeleted()).orElseThrow(() ->
                 conflict("replica-source-unreachable", "the master " + replica.getSlaveOf() + " of instance "
                         + replica.getId() + " is deleted"));
-        Node masterNode = instanceService.node(master);
+        Node masterNode = lookup.node(master);
         List<Instance> replicas = instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(master.getId());
         // a master that failed (its error task kept) may still be ejected; one being changed may not
         if (masterNode.getTask() != NodeTask.NONE && !masterNode.getTask().isError()) {
             throw busy(master, masterNode);
         }
         for (Instance member : replicas) {
-            Node node = instanceService.node(member);
+            Node node = lookup.node(member);
             boolean retry = member.getId().equals(replica.getId()) && node.getTask() == NodeTask.PROMOTION_ERROR;
             if (node.getTask() != NodeTask.NONE && !retry) {
                 throw busy(member, node);
@@ -137,7 +141,7 @@ class ReplicaSourceService {
         set.masterNode().startTask(task, description, clock.instant());
         set.master().touch(clock.instant());
         for (Instance member : set.replicas()) {
-            instanceService.node(member).startTask(task, description, clock.instant());
+            lookup.node(member).startTask(task, description, clock.instant());
             member.touch(clock.instant());
         }
     }
@@ -149,7 +153,7 @@ class ReplicaSourceService {
         parameters.put("replicas", replicas);
         parameters.put("latestTxnId", null);
         parameters.put("source", null);
-        instanceService.schedule(target.getTenantId(), kind, target.getId(), json.writeValueAsString(parameters),
+        instanceTasks.schedule(target.getTenantId(), kind, target.getId(), json.writeValueAsString(parameters),
                 properties.buildTimeout());
     }
 

@@ -1,7 +1,10 @@
-package dev.shoal.api.instance;
+package dev.shoal.api.replication;
 
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.catalog.CatalogReferences;
+import dev.shoal.api.instance.CreateInstanceRequest;
+import dev.shoal.api.instance.InstanceLookup;
+import dev.shoal.api.instance.InstanceTasks;
 import dev.shoal.api.secgroup.RequestedAccess;
 import dev.shoal.api.secgroup.SecurityGroups;
 import dev.shoal.api.system.ApiException;
@@ -32,10 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * their replicas.
  */
 @Service
-class ReplicaService {
+public class ReplicaService {
 
 
-    private final InstanceService instanceService;
+    private final InstanceLookup lookup;
+    private final InstanceTasks instanceTasks;
     private final InstanceRepository instances;
     private final NodeRepository nodes;
     private final DatastoreVersionRepository versions;
@@ -46,13 +50,15 @@ class ReplicaService {
     private final ApiProperties properties;
     private final Clock clock;
 
-    ReplicaService(InstanceService instanceService, InstanceRepository instances, NodeRepository nodes,
-                   DatastoreVersionRepository versions, CatalogReferences catalog, dev.shoal.api.quota.Quotas quotas,
-                   SecurityGroups securityGroups, JsonMapper json, ApiProperties properties, Clock clock) {
+    ReplicaService(InstanceLookup lookup, InstanceTasks instanceTasks, InstanceRepository instances,
+                   NodeRepository nodes, DatastoreVersionRepository versions, CatalogReferences catalog,
+                   dev.shoal.api.quota.Quotas quotas, SecurityGroups securityGroups, JsonMapper json,
+                   ApiProperties properties, Clock clock) {
         this.quotas = quotas;
         this.securityGroups = securityGroups;
         this.catalog = catalog;
-        this.instanceService = instanceService;
+        this.lookup = lookup;
+        this.instanceTasks = instanceTasks;
         this.instances = instances;
         this.nodes = nodes;
         this.versions = versions;
@@ -66,7 +72,7 @@ class ReplicaService {
      * {@code replica_count} makes that many from one snapshot, named {@code <name>-1}...; the first is answered.
      */
     @Transactional
-    Instance createReplica(String tenantId, CreateInstanceRequest.Body body, String flavorId) {
+    public Instance createReplica(String tenantId, CreateInstanceRequest.Body body, String flavorId) {
         CreateInstanceRequest.Slave slave = body.replication();
         String field = body.slave() != null ? "instance.slave.of" : "instance.replica_of";
         if (Boolean.FALSE.equals(slave.readOnly())) {
@@ -80,7 +86,8 @@ class ReplicaService {
         }
         Instance master = master(tenantId, slave.of(), field);
         if (body.datastore() != null && body.datastore().type() != null && !body.datastore().type().isBlank()) {
-            DatastoreVersion requested = instanceService.version(body.datastore());
+            DatastoreVersion requested = catalog.version(body.datastore().type(), body.datastore().version(),
+                    "instance.datastore");
             if (!requested.getId().equals(master.getDatastoreVersionId())) {
                 throw ApiException.inconsistent("instance.datastore: a replica runs its master's datastore version",
                         List.of(new FieldProblem("instance.datastore", "must match the master's"),
@@ -91,7 +98,7 @@ class ReplicaService {
         int volume = body.volume() != null && body.volume().size() != null ? body.volume().size()
                 : master.getVolumeSize();
         if (body.access() != null) {
-            catalog.require(master.getDatastoreVersionId(), InstanceService.SECGROUP_CAPABILITY, false);
+            catalog.require(master.getDatastoreVersionId(), SecurityGroups.CAPABILITY, false);
         }
         quotas.reserve(tenantId, count, (long) count * volume);
         List<Instance> created = new ArrayList<>();
@@ -104,7 +111,7 @@ class ReplicaService {
     }
 
     @Transactional
-    List<Instance> replicate(String tenantId, UUID masterId, int count) {
+    public List<Instance> replicate(String tenantId, UUID masterId, int count) {
         if (count < 1 || count > properties.maxReplicasPerRequest()) {
             throw ApiException.invalid("replicate.count", "must be between 1 and "
                     + properties.maxReplicasPerRequest());
@@ -122,12 +129,12 @@ class ReplicaService {
     }
 
     @Transactional
-    void detach(String tenantId, UUID id) {
-        Instance replica = instanceService.find(tenantId, id);
+    public void detach(String tenantId, UUID id) {
+        Instance replica = lookup.find(tenantId, id);
         if (!replica.isReplica()) {
             throw ApiException.conflict("instance " + id + " is not a replica; only replicas can be detached");
         }
-        Node node = instanceService.node(replica);
+        Node node = lookup.node(replica);
         if (node.getTask() == NodeTask.DETACHING) {
             return;
         }
@@ -139,7 +146,7 @@ class ReplicaService {
     }
 
     /** @throws ApiException 409 naming the replicas, unless they are to be detached first */
-    void beforeMasterDelete(Instance master, boolean detachReplicas) {
+    public void beforeMasterDelete(Instance master, boolean detachReplicas) {
         List<Instance> replicas = instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(master.getId());
         if (replicas.isEmpty()) {
             return;
@@ -150,13 +157,13 @@ class ReplicaService {
                     + "; delete or detach them first, or delete with ?detach_replicas=true");
         }
         for (Instance replica : replicas) {
-            if (instanceService.node(replica).getTask() == NodeTask.BUILDING) {
+            if (lookup.node(replica).getTask() == NodeTask.BUILDING) {
                 throw ApiException.conflict("replica " + replica.getId() + " of instance " + master.getId()
                         + " is still being built; delete the master once it is ACTIVE");
             }
         }
         for (Instance replica : replicas) {
-            Node node = instanceService.node(replica);
+            Node node = lookup.node(replica);
             if (node.getTask() != NodeTask.DETACHING && node.getTask() != NodeTask.DELETING) {
                 startDetach(replica, node);
             }
@@ -166,7 +173,7 @@ class ReplicaService {
     private void startDetach(Instance replica, Node node) {
         node.startTask(NodeTask.DETACHING, "Detaching from the master", clock.instant());
         replica.touch(clock.instant());
-        instanceService.schedule(replica.getTenantId(), TaskKind.DETACH_REPLICA, replica.getId(), null,
+        instanceTasks.schedule(replica.getTenantId(), TaskKind.DETACH_REPLICA, replica.getId(), null,
                 properties.buildTimeout());
     }
 
@@ -185,7 +192,7 @@ class ReplicaService {
             throw ApiException.unresolvable(field, "instance " + id + " is itself a replica of "
                     + master.getSlaveOf() + "; replicate from the master");
         }
-        NodeTask task = instanceService.node(master).getTask();
+        NodeTask task = lookup.node(master).getTask();
         if (task == NodeTask.DELETING || task == NodeTask.PROMOTING || task == NodeTask.EJECTING
                 || task.isError()) {
             throw ApiException.conflict("instance " + id + " cannot be replicated while " + task);
@@ -208,7 +215,7 @@ class ReplicaService {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("replicas", replicaIds);
         parameters.put("snapshot", null);
-        instanceService.schedule(master.getTenantId(), TaskKind.CREATE_REPLICAS, master.getId(),
+        instanceTasks.schedule(master.getTenantId(), TaskKind.CREATE_REPLICAS, master.getId(),
                 json.writeValueAsString(parameters), properties.buildTimeout());
     }
 }

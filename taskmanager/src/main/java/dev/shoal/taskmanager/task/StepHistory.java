@@ -3,6 +3,7 @@ package dev.shoal.taskmanager.task;
 import dev.shoal.domain.task.OperationStep;
 import dev.shoal.domain.task.OperationStepRepository;
 import dev.shoal.domain.task.Task;
+import dev.shoal.domain.task.TaskKind;
 import dev.shoal.domain.task.TaskRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,12 +104,13 @@ class StepHistory {
         if (!running) {
             return;
         }
-        Optional<Task> task = tasks.findById(step.getTaskId());
-        if (task.isEmpty()) {
+        Optional<TaskKind> kind = tasks.findById(step.getTaskId()).map(Task::getKind);
+        if (kind.isEmpty()) {
             return;
         }
+        String name = step.getName();
         Duration took = Duration.between(step.getStarted(), step.getFinished());
-        Runnable record = () -> meters.stepTook(task.get().getKind(), step.getName(), took);
+        Runnable record = () -> meters.stepTook(kind.get(), name, took);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

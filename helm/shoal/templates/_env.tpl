@@ -65,6 +65,11 @@ SHOAL_AMQP_URI carries none (a password in a URI would also need escaping).
   value: "false"
 - name: JAVA_TOOL_OPTIONS
   value: {{ $root.Values.jvmOptions | quote }}
+{{- if eq $root.Values.logFormat "json" }}
+# Spring Boot's structured logging, in the Elastic Common Schema
+- name: SHOAL_LOG_FORMAT
+  value: ecs
+{{- end }}
 {{ include "shoal.databaseEnv" $root }}
 {{ include "shoal.brokerEnv" $root }}
 {{ include "shoal.secretsKeyEnv" $root }}

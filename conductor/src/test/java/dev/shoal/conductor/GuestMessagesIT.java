@@ -340,7 +340,7 @@ class GuestMessagesIT {
     }
 
     private double outcomes(String outcome) {
-        return meters.find("shoal.conductor.guest.messages").tag("outcome", outcome).counters().stream()
+        return meters.find("shoal.conductor.messages").tag("outcome", outcome).counters().stream()
                 .mapToDouble(Counter::count).sum();
     }
 

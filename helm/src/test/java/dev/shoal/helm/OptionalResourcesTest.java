@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Ingress, the ServiceMonitor and the Grafana dashboard appear only when asked for. */
+/** The Ingress, the ServiceMonitor, the Grafana dashboard and JSON log lines appear only when asked for. */
 class OptionalResourcesTest {
 
     private static final Manifests ENABLED = ShoalChart.render(RenderedValues.INGRESS_AND_MONITORING);
@@ -25,6 +25,18 @@ class OptionalResourcesTest {
         assertThat(manifests.ofKind("ConfigMap")).noneMatch(OptionalResourcesTest::isDashboard);
         assertThat(Workloads.env(Workloads.onlyContainer(Workloads.service(manifests, "api"))))
                 .doesNotContainKey("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE");
+        for (String service : Workloads.SERVICES) {
+            assertThat(Workloads.env(Workloads.onlyContainer(Workloads.service(manifests, service))))
+                    .as(service).doesNotContainKey("SHOAL_LOG_FORMAT");
+        }
+    }
+
+    @Test
+    void logsJsonLinesInEveryServiceWhenAsked() {
+        for (String service : Workloads.SERVICES) {
+            assertThat(Workloads.envValue(Workloads.service(ENABLED, service), "SHOAL_LOG_FORMAT")).as(service)
+                    .isEqualTo("ecs");
+        }
     }
 
     @Test
@@ -75,8 +87,12 @@ class OptionalResourcesTest {
         assertThat(dashboard.path("title").asString()).isEqualTo("Shoal control plane");
         assertThat(queries).anyMatch(query -> query.contains("http_server_requests_seconds"))
                 .anyMatch(query -> query.contains("jvm_memory_used_bytes"))
-                .anyMatch(query -> query.contains("shoal_tasks_"))
-                .anyMatch(query -> query.contains("shoal_conductor_guest_messages_total"));
+                .anyMatch(query -> query.contains("shoal_operations_total"))
+                .anyMatch(query -> query.contains("shoal_operation_step_seconds_bucket"))
+                .anyMatch(query -> query.contains("shoal_nodes"))
+                .anyMatch(query -> query.contains("shoal_outbox_lag_seconds"))
+                .anyMatch(query -> query.contains("shoal_guest_rpc_seconds"))
+                .anyMatch(query -> query.contains("shoal_conductor_messages_total"));
     }
 
     private static boolean isDashboard(JsonNode configMap) {

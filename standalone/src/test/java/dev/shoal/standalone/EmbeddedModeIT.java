@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar starts with nothing configured: embedded PostgreSQL and broker, a key of its own for node secrets,
- * on 127.0.0.1 alone, and serves the catalog; its first answer already knows the configured operator token.
+ * on 127.0.0.1 alone, and serves the catalog and its metrics; its first answer already knows the configured operator
+ * token.
  */
 class EmbeddedModeIT {
 
@@ -47,6 +48,11 @@ class EmbeddedModeIT {
             ShoalHttp.Response datastores = http.send("GET", "/v1.0/embedded/datastores", OPERATOR_TOKEN, null);
             assertThat(datastores.status()).as(datastores.body()).isEqualTo(200);
             assertThat(datastores.json().path("datastores").findValuesAsString("name")).contains("mysql");
+            ShoalHttp.Response metrics = http.text("/actuator/prometheus");
+            assertThat(metrics.status()).as("scraped without a token").isEqualTo(200);
+            assertThat(metrics.body()).as("the api's, the task manager's and the conductor's meters in one scrape")
+                    .contains("shoal_outbox_lag_seconds ", "shoal_nodes{status=\"ACTIVE\"}",
+                            "shoal_heartbeat_age_seconds ", "http_server_requests_seconds_count{");
             assertThat(new File(home.toFile(), "postgres")).as("embedded PostgreSQL data").isDirectory();
             int port = URI.create(plane.apiUrl()).getPort();
             assertThatThrownBy(() -> {

@@ -44,6 +44,20 @@ final class ShoalHttp {
         }
     }
 
+    /** A GET of a text answer (Prometheus' format), without a token: its status and body. */
+    Response text(String path) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), null, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Creates a tenant and a token of it with the operator token; returns the tenant's token. */
     String newTenant(String operatorToken, String tenantId) {
         Response tenant = send("POST", "/v1.0/mgmt/tenants", operatorToken,

@@ -71,6 +71,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, failures, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
+                        // scraped by Prometheus, which holds no token: no tag carries a tenant's or a resource's id
+                        .requestMatchers("/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .requestMatchers("/v1.0/mgmt/**").hasRole("OPERATOR")
                         .requestMatchers("/v1.0/**").authenticated()
                         .anyRequest().permitAll())

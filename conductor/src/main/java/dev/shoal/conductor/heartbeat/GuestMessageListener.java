@@ -5,6 +5,7 @@ import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Routing;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
@@ -16,16 +17,21 @@ import org.springframework.stereotype.Component;
 @Component
 class GuestMessageListener {
 
-    static final String METRIC = "shoal.conductor.guest.messages";
+    static final String METRIC = "shoal.conductor.messages";
+    /** A message that could not be read or applied (it is retried, then dead-lettered). */
+    static final String ERROR = "error";
 
     private final HeartbeatService heartbeats;
     private final MessageCodec codec;
     private final MeterRegistry meters;
+    private final HeartbeatMeters heartbeatMeters;
 
-    GuestMessageListener(HeartbeatService heartbeats, MessageCodec codec, MeterRegistry meters) {
+    GuestMessageListener(HeartbeatService heartbeats, MessageCodec codec, MeterRegistry meters,
+                         HeartbeatMeters heartbeatMeters) {
         this.heartbeats = heartbeats;
         this.codec = codec;
         this.meters = meters;
+        this.heartbeatMeters = heartbeatMeters;
     }
 
     @RabbitListener(queues = Routing.CONDUCTOR_QUEUE, containerFactory = "conductorListenerFactory",
@@ -33,10 +39,28 @@ class GuestMessageListener {
     void onMessage(Message message) {
         byte[] body = message.getBody();
         Object signature = message.getMessageProperties().getHeader(Routing.SIGNATURE_HEADER);
-        Envelope envelope = codec.decode(body);
-        GuestMessageOutcome outcome = heartbeats.accept(envelope, body,
-                signature == null ? null : signature.toString());
-        meters.counter(METRIC, "type", typeTag(envelope.type()), "outcome", outcome.tag()).increment();
+        String type = "other";
+        try {
+            Envelope envelope = codec.decode(body);
+            type = typeTag(envelope.type());
+            // only a well-formed id goes into the logs' context: the sender is not verified yet
+            GuestMessageVerifier.nodeId(envelope).ifPresent(node -> MDC.put("node", node.toString()));
+            GuestMessageOutcome outcome = heartbeats.accept(envelope, body,
+                    signature == null ? null : signature.toString());
+            if (outcome == GuestMessageOutcome.APPLIED && MessageTypes.HEARTBEAT.equals(envelope.type())) {
+                heartbeatMeters.applied(envelope.sentAt());
+            }
+            count(type, outcome.tag());
+        } catch (RuntimeException e) {
+            count(type, ERROR);
+            throw e;
+        } finally {
+            MDC.remove("node");
+        }
+    }
+
+    private void count(String type, String outcome) {
+        meters.counter(METRIC, "type", type, "outcome", outcome).increment();
     }
 
     /** Unsigned senders choose the type: keep the tag's values bounded. */

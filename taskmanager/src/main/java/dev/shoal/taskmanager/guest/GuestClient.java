@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.MDC;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -51,15 +52,17 @@ public class GuestClient {
     private final MessageCodec codec;
     private final Clock clock;
     private final GuestWireVersions versions = new GuestWireVersions();
+    private final GuestCallMeters meters;
 
     public GuestClient(ConnectionFactory connections, AsyncRabbitTemplate calls, GuestAnswers answers,
-                       MessageCodec codec, Clock clock) {
+                       MessageCodec codec, Clock clock, GuestCallMeters meters) {
         this.admin = new RabbitAdmin(connections);
         this.casts = new RabbitTemplate(connections);
         this.calls = calls;
         this.answers = answers;
         this.codec = codec;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Declared before the guest exists, so a cast sent before it connects waits for it. */
@@ -94,9 +97,19 @@ public class GuestClient {
      * @throws AwaitingAnswer      within a step, until the answer is in
      */
     public Reply call(Node node, String type, Object payload, String correlationId, Duration timeout) {
-        Optional<RunningStep> step = RunningStep.current();
-        return step.isPresent() ? ask(step.get(), node, type, payload, correlationId, timeout)
-                : callAndWait(node, type, payload, correlationId, timeout);
+        String outer = MDC.get("node");
+        MDC.put("node", node.getId().toString());
+        try {
+            Optional<RunningStep> step = RunningStep.current();
+            return step.isPresent() ? ask(step.get(), node, type, payload, correlationId, timeout)
+                    : callAndWait(node, type, payload, correlationId, timeout);
+        } finally {
+            if (outer == null) {
+                MDC.remove("node");
+            } else {
+                MDC.put("node", outer);
+            }
+        }
     }
 
     /**
@@ -108,7 +121,11 @@ public class GuestClient {
         UUID call = step.nextCallId(node.getId(), type);
         Optional<Reply> answer = answers.of(call);
         if (answer.isPresent()) {
-            asked.remove(call);
+            Asked first = asked.remove(call);
+            if (first != null) {
+                // sent by this task manager: the time from sending to reading the answer
+                meters.answered(type, answer.get().ok(), Duration.between(first.sent(), clock.instant()));
+            }
             return checked(node, type, answer.get());
         }
         Instant now = clock.instant();
@@ -125,6 +142,7 @@ public class GuestClient {
             casts.send(Routing.GUEST_CALL_EXCHANGE, Routing.guestQueue(node.getId().toString()), message);
         } else if (now.isAfter(sent.sent().plus(timeout))) {
             asked.remove(call);
+            meters.timedOut(type, Duration.between(sent.sent(), now));
             throw new GuestCallException(type + " to node " + node.getId() + " got no answer within "
                     + timeout.toSeconds() + " s");
         }
@@ -132,9 +150,25 @@ public class GuestClient {
     }
 
     private Reply callAndWait(Node node, String type, Object payload, String correlationId, Duration timeout) {
-        Message answer = await(calls.sendAndReceive(Routing.GUEST_CALL_EXCHANGE,
-                Routing.guestQueue(node.getId().toString()),
-                signed(node, envelope(node, type, payload, correlationId))), node, type, timeout);
+        Instant start = clock.instant();
+        Reply reply;
+        try {
+            reply = answerOf(node, type, calls.sendAndReceive(Routing.GUEST_CALL_EXCHANGE,
+                    Routing.guestQueue(node.getId().toString()),
+                    signed(node, envelope(node, type, payload, correlationId))), timeout);
+        } catch (CallTimedOut e) {
+            meters.timedOut(type, Duration.between(start, clock.instant()));
+            throw e;
+        } catch (RuntimeException e) {
+            meters.failed(type, Duration.between(start, clock.instant()));
+            throw e;
+        }
+        meters.answered(type, reply.ok(), Duration.between(start, clock.instant()));
+        return checked(node, type, reply);
+    }
+
+    private Reply answerOf(Node node, String type, RabbitMessageFuture future, Duration timeout) {
+        Message answer = await(future, node, type, timeout);
         Object signature = answer.getMessageProperties().getHeader(Routing.SIGNATURE_HEADER);
         if (!MessageSigner.verify(secret(node), answer.getBody(), signature == null ? null : signature.toString())) {
             throw new GuestCallException("the answer to " + type + " is not signed by node " + node.getId());
@@ -144,7 +178,7 @@ public class GuestClient {
             throw new GuestCallException("unexpected answer to " + type + " from node " + envelope.nodeId());
         }
         versions.requireReadable(node.getId(), type, envelope);
-        return checked(node, type, codec.payload(envelope, Reply.class));
+        return codec.payload(envelope, Reply.class);
     }
 
     /** What a signed answer from the node says, read as a stored answer of a step's call is. */
@@ -176,7 +210,7 @@ public class GuestClient {
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new GuestCallException(type + " to node " + node.getId() + " got no answer within "
+            throw new CallTimedOut(type + " to node " + node.getId() + " got no answer within "
                     + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
             throw new GuestCallException(type + " to node " + node.getId() + " could not be sent: "
@@ -211,5 +245,11 @@ public class GuestClient {
     }
 
     private record Asked(UUID task, Instant sent) {
+    }
+
+    private static final class CallTimedOut extends GuestCallException {
+        CallTimedOut(String message) {
+            super(message);
+        }
     }
 }

@@ -18,13 +18,15 @@ final class FencedWrites {
     private final TaskLeases leases;
     private final TaskManagerProperties properties;
     private final TransactionTemplate transactions;
+    private final TaskMeters meters;
 
     FencedWrites(TaskRepository tasks, TaskLeases leases, TaskManagerProperties properties,
-                 TransactionTemplate transactions) {
+                 TransactionTemplate transactions, TaskMeters meters) {
         this.tasks = tasks;
         this.leases = leases;
         this.properties = properties;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     /** Runs {@code work} on the task, with what it changes, and renews the lease. */
@@ -43,12 +45,15 @@ final class FencedWrites {
         });
     }
 
-    /** The change that ends the task, which ends the lease with it. */
+    /** The change that ends the task, which ends the lease with it; the task is counted once it committed. */
     void finish(TaskLease lease, Consumer<Task> change) {
-        transactions.executeWithoutResult(status -> {
-            change.accept(tasks.findById(lease.taskId()).orElseThrow());
+        Task finished = transactions.execute(status -> {
+            Task task = tasks.findById(lease.taskId()).orElseThrow();
+            change.accept(task);
             fence(leases.finish(lease));
+            return task;
         });
+        meters.finished(finished);
     }
 
     private static void fence(boolean current) {

@@ -59,12 +59,12 @@ public class TaskRunner {
 
     public TaskRunner(TaskRepository tasks, TaskLeases leases, List<Workflow> workflows,
                       TaskManagerProperties properties, TransactionTemplate transactions, TaskWakeups wakeups,
-                      StepHistory history, Clock clock) {
+                      StepHistory history, Clock clock, TaskMeters meters) {
         this.tasks = tasks;
         this.leases = leases;
         this.workflows = workflows.stream().collect(Collectors.toMap(Workflow::kind, Function.identity()));
         this.properties = properties;
-        this.writes = new FencedWrites(tasks, leases, properties, transactions);
+        this.writes = new FencedWrites(tasks, leases, properties, transactions, meters);
         this.history = history;
         this.undoing = new TaskUndo(writes, history, () -> stopping, clock);
         this.clock = clock;

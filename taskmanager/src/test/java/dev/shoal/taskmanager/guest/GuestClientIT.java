@@ -19,6 +19,7 @@ import dev.shoal.contracts.guest.FilesystemStats;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.domain.node.Node;
 import dev.shoal.testsupport.TestBroker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -57,6 +58,8 @@ class GuestClientIT {
     private volatile int guestWireVersion;
     /** Guests answer through the shoal exchange; those older than reply queues through the default exchange. */
     private volatile String answerExchange = Routing.EXCHANGE;
+    private volatile boolean silent;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void startAGuest() throws Exception {
@@ -75,7 +78,8 @@ class GuestClientIT {
         calls = GuestCallReplies.calls(connections, replies);
         calls.start();
         // no step runs here: every call is answered while the caller waits, and nothing is kept
-        client = new GuestClient(connections, calls, new GuestAnswers(null, codec), codec, Clock.systemUTC());
+        client = new GuestClient(connections, calls, new GuestAnswers(null, codec), codec, Clock.systemUTC(),
+                new GuestCallMeters(meters));
         client.declareQueue(node.getId().toString());
         channel.basicConsume(Routing.guestQueue(node.getId().toString()), true,
                 (tag, delivery) -> answer(channel, delivery), tag -> { });
@@ -109,6 +113,20 @@ class GuestClientIT {
 
         assertThat(client.call(node, MessageTypes.GET_FILESYSTEM_STATS, Map.of(), "c-1", TIMEOUT).ok()).isTrue();
         assertThat(output.getOut()).doesNotContain("runs an old guest");
+        assertThat(calls("ok")).isEqualTo(1);
+    }
+
+    @Test
+    void aCallWithoutAnswerIsTimedAndCountedAsTimedOut() {
+        silent = true;
+
+        assertThatThrownBy(() -> client.call(node, MessageTypes.GET_FILESYSTEM_STATS, Map.of(), "c-1",
+                Duration.ofMillis(300))).isInstanceOf(GuestCallException.class).hasMessageContaining("no answer");
+        assertThat(calls("timeout")).isEqualTo(1);
+        assertThat(meters.get(GuestCallMeters.TIMEOUTS).tag("type", MessageTypes.GET_FILESYSTEM_STATS).counter()
+                .count()).isEqualTo(1);
+        assertThat(meters.get(GuestCallMeters.CALLS).timer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isGreaterThanOrEqualTo(300);
     }
 
     @Test
@@ -118,10 +136,19 @@ class GuestClientIT {
         assertThatThrownBy(() -> client.call(node, MessageTypes.GET_FILESYSTEM_STATS, Map.of(), "c-1", TIMEOUT))
                 .isInstanceOf(GuestCallException.class)
                 .hasMessageContaining("wire version 3");
+        assertThat(calls("error")).isEqualTo(1);
+    }
+
+    private long calls(String outcome) {
+        return meters.get(GuestCallMeters.CALLS).tag("type", MessageTypes.GET_FILESYSTEM_STATS)
+                .tag("outcome", outcome).timer().count();
     }
 
     /** Answers as a guest of {@link #guestWireVersion} would: signed, on the caller's reply queue. */
     private void answer(Channel channel, Delivery call) throws IOException {
+        if (silent) {
+            return;
+        }
         Envelope request = codec.decode(call.getBody());
         Reply reply = Reply.success(codec.mapper().valueToTree(new FilesystemStats(7L, 100L)));
         Envelope current = codec.envelope(MessageTypes.REPLY, Instant.now(), request.correlationId(),

@@ -34,9 +34,12 @@ abstract class RunnerTestTasks {
     RemoteCalls remote;
     @Autowired
     StepHistory history;
+    @Autowired
+    TaskMeters meters;
 
     TaskRunner runner(TaskManagerProperties settings, Workflow... workflows) {
-        return new TaskRunner(tasks, leases, List.of(workflows), settings, transactions, wakeups, history, clock);
+        return new TaskRunner(tasks, leases, List.of(workflows), settings, transactions, wakeups, history, clock,
+                meters);
     }
 
     /** A pending task of {@code kind}, due in a minute, whose resource exists nowhere. */

@@ -13,20 +13,27 @@ import dev.shoal.contracts.conductor.Heartbeat;
 import dev.shoal.contracts.guest.StopDb;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeRepository;
-import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.domain.secret.SecretCipher;
+import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.testsupport.TestServices;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,9 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * here: where a workflow waits for the guest, the test plays the conductor and checks the guest's signature.
  */
 @Import(TaskRows.class)
-@SpringBootTest(properties = {"server.port=0", "shoal.taskmanager.scan-interval=300ms",
-        "shoal.taskmanager.poll-interval=200ms", "shoal.compute.local.first-address=127.0.3.1",
-        "shoal.compute.local.heartbeat-interval=1s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shoal.taskmanager.scan-interval=300ms", "shoal.taskmanager.poll-interval=200ms",
+        "shoal.compute.local.first-address=127.0.3.1", "shoal.compute.local.heartbeat-interval=1s"})
 class TaskRecoveryIT {
 
     private static final Path WORK = TaskRows.workDir("shoal-taskmanager-it");
@@ -58,6 +65,8 @@ class TaskRecoveryIT {
     GuestClient guests;
     @Autowired
     NodeRepository nodes;
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -97,6 +106,7 @@ class TaskRecoveryIT {
         await("build completes").atMost(Duration.ofSeconds(30)).until(() -> tasks.state(task).equals("COMPLETED"));
         assertThat(jdbc.sql("select task from nodes where id = ?").param(node).query(String.class).single())
                 .isEqualTo("NONE");
+        assertMetricsShowTheBuild();
         Path nodeDir = WORK.resolve(node.toString());
         assertThat(nodeDir.resolve("guest.properties")).exists();
         assertThat(jdbc.sql("select enforcement || ': ' || enforcement_message from security_groups where node_id = ?")
@@ -326,6 +336,49 @@ class TaskRecoveryIT {
                     .param(node).param(Timestamp.from(envelope.sentAt())).update();
             return true;
         });
+    }
+
+    /** The build as Prometheus sees it: counted, its steps timed, its node ACTIVE, and no id in any label. */
+    private void assertMetricsShowTheBuild() {
+        await("the node counted ACTIVE (counts refresh every 10 s)").atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(sample(scrape(), "shoal_nodes{status=\"ACTIVE\"}")).isPositive());
+        String scrape = scrape();
+        assertThat(sample(scrape, "shoal_operations_total{kind=\"CREATE_INSTANCE\",outcome=\"succeeded\"}"))
+                .isPositive();
+        for (String step : new String[] {"ALLOCATE", "SPAWN", "PREPARE", "AWAIT_ACTIVE"}) {
+            assertThat(sample(scrape, "shoal_operation_step_seconds_count{kind=\"CREATE_INSTANCE\",step=\""
+                    + step + "\"}")).as(step).isPositive();
+        }
+        assertThat(scrape.lines()).as("a percentile histogram")
+                .anyMatch(line -> line.startsWith("shoal_operation_step_seconds_bucket{kind=\"CREATE_INSTANCE\"")
+                        && line.contains("le=\""));
+        Matcher labels = Pattern.compile("=\"([^\"]*)\"").matcher(scrape);
+        while (labels.find()) {
+            assertThat(labels.group(1)).as("a label value").doesNotContainPattern(
+                    "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        }
+    }
+
+    private String scrape() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of the sample whose name and labels begin with {@code prefix}, or 0 when there is none. */
+    private static double sample(String scrape, String prefix) {
+        String selector = prefix.endsWith("}") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return scrape.lines().filter(line -> line.startsWith(selector)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).orElse(0.0);
     }
 
     private UUID newInstance(String tenant) {

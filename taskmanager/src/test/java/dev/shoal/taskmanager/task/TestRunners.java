@@ -21,7 +21,8 @@ public final class TestRunners {
                 properties.scanInterval(), properties.guestCallTimeoutLow(), properties.guestCallTimeoutHigh(),
                 properties.guestCallTimeoutBackup(), 1, properties.remoteWorkers(), properties.maxDeliveryAttempts()),
                 context.getBean(TransactionTemplate.class), context.getBean(TaskWakeups.class),
-                context.getBean(StepHistory.class), context.getBean(Clock.class));
+                context.getBean(StepHistory.class), context.getBean(Clock.class),
+                context.getBean(TaskMeters.class));
     }
 
     public static void stop(TaskRunner runner) {

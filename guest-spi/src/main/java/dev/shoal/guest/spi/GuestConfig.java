@@ -23,8 +23,6 @@ public record GuestConfig(
         Path nodeDir,
         String amqpUri,
         Duration heartbeatInterval,
-        Optional<Path> mariadbd,
-        Optional<Path> mysqlBasedir,
         Map<String, String> settings) {
 
     public GuestConfig {
@@ -32,8 +30,8 @@ public record GuestConfig(
     }
 
     public GuestConfig(String nodeId, NodeSecret secret, String address, Path nodeDir, String amqpUri,
-                       Duration heartbeatInterval, Optional<Path> mariadbd, Optional<Path> mysqlBasedir) {
-        this(nodeId, secret, address, nodeDir, amqpUri, heartbeatInterval, mariadbd, mysqlBasedir, Map.of());
+                       Duration heartbeatInterval) {
+        this(nodeId, secret, address, nodeDir, amqpUri, heartbeatInterval, Map.of());
     }
 
     /** The datastore manager this node runs ({@code datastore.manager}); a node that names none is refused. */
@@ -58,7 +56,7 @@ public record GuestConfig(
         return setting("backup.dir").map(Path::of).orElse(nodeDir.resolveSibling(".backups"));
     }
 
-    /** Any other setting the compute driver wrote, such as a datastore's binaries. */
+    /** Any other setting the compute driver wrote, such as where a datastore's binaries are. */
     public Optional<String> setting(String key) {
         return Optional.ofNullable(settings.get(key)).map(String::trim).filter(v -> !v.isEmpty());
     }
@@ -88,8 +86,6 @@ public record GuestConfig(
                 Path.of(required(properties, "node.dir", source)),
                 required(properties, "amqp.uri", source),
                 interval,
-                optional(properties, "mysql.mariadbd").map(Path::of),
-                optional(properties, "mysql.basedir").map(Path::of),
                 settings(properties));
     }
 

@@ -15,7 +15,6 @@ class GuestConfigTest {
         GuestConfig config = GuestConfig.from(valid(), "guest.properties");
         assertThat(config.nodeId()).isEqualTo("n1");
         assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.mariadbd()).isEmpty();
         assertThat(config.toString()).doesNotContain(config.secret().value());
     }
 
@@ -34,7 +33,7 @@ class GuestConfigTest {
         assertThatThrownBy(() -> GuestConfig.from(properties, "g.properties"))
                 .hasMessage("g.properties: datastore.manager is missing");
         GuestConfig built = new GuestConfig("n1", NodeSecret.generate(), "127.0.1.5", java.nio.file.Path.of("/tmp/n1"),
-                "amqp://127.0.0.1", Duration.ofSeconds(1), java.util.Optional.empty(), java.util.Optional.empty());
+                "amqp://127.0.0.1", Duration.ofSeconds(1));
         assertThatThrownBy(built::datastore).hasMessageContaining("datastore.manager is missing");
     }
 

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -185,7 +184,7 @@ class BrokerMoveIT {
 
     private GuestConfig config(Duration heartbeatInterval) {
         return new GuestConfig(nodeId, secret, "127.0.1.250", nodeDir, uriThrough(oldAddress.port()),
-                heartbeatInterval, Optional.empty(), Optional.empty(), Map.of("datastore.manager", "mysql"));
+                heartbeatInterval, Map.of("datastore.manager", "mysql"));
     }
 
     private Process startAgent(Path properties) throws IOException {

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +79,7 @@ class DatastoreCallsTest {
 
     private GuestConfig config() {
         return new GuestConfig("node", NodeSecret.generate(), "127.0.1.9", nodeDir, "amqp://127.0.0.1",
-                Duration.ofSeconds(1), Optional.empty(), Optional.empty(), Map.of("datastore.manager", "keyvalue"));
+                Duration.ofSeconds(1), Map.of("datastore.manager", "keyvalue"));
     }
 
     /** A datastore with nothing but the lifecycle every datastore has. */

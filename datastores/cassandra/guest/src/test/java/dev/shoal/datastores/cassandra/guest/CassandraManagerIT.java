@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,7 +207,7 @@ class CassandraManagerIT {
     private GuestConfig config(int node) throws Exception {
         Path nodeDir = Files.createDirectories(root.resolve("node" + node));
         return new GuestConfig("node-" + node, NodeSecret.generate(), address(node), nodeDir, "amqp://unused",
-                Duration.ofSeconds(10), Optional.empty(), Optional.empty(),
+                Duration.ofSeconds(10),
                 Map.of("datastore.manager", "cassandra", "cassandra.lib", lib.toAbsolutePath().toString()));
     }
 

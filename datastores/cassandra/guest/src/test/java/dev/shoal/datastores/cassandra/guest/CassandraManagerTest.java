@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +70,6 @@ class CassandraManagerTest {
 
     private GuestConfig config(Map<String, String> settings) {
         return new GuestConfig("n1", NodeSecret.generate(), "127.0.5.200", nodeDir, "amqp://unused",
-                Duration.ofSeconds(10), Optional.empty(), Optional.empty(), settings);
+                Duration.ofSeconds(10), settings);
     }
 }

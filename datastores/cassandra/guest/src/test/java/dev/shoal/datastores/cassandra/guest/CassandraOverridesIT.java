@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -165,7 +164,7 @@ class CassandraOverridesIT implements DatastoreManagerContract, ConfigurableCont
 
     private GuestConfig config() {
         return new GuestConfig("overrides-it", NodeSecret.generate(), ADDRESS, nodeDir, "amqp://unused",
-                Duration.ofSeconds(10), Optional.empty(), Optional.empty(),
+                Duration.ofSeconds(10),
                 Map.of("datastore.manager", "cassandra", "cassandra.lib", lib.toAbsolutePath().toString()));
     }
 }

@@ -91,7 +91,7 @@ class MongoContractsIT implements DatastoreManagerContract, ConfigurableContract
 
     private GuestConfig config() {
         return new GuestConfig("contracts-it", NodeSecret.generate(), ADDRESS, nodeDir, "amqp://unused",
-                Duration.ofSeconds(1), Optional.empty(), Optional.empty(),
+                Duration.ofSeconds(1),
                 Map.of("datastore.manager", "mongodb", "mongodb.mongod", mongod().orElseThrow()));
     }
 }

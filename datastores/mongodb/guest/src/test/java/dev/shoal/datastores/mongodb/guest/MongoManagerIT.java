@@ -179,7 +179,7 @@ class MongoManagerIT {
 
     private GuestConfig config(String address) {
         return new GuestConfig("node-" + address, NodeSecret.generate(), address, work.resolve(address),
-                "amqp://unused", Duration.ofSeconds(1), Optional.empty(), Optional.empty(),
+                "amqp://unused", Duration.ofSeconds(1),
                 Map.of("mongodb.mongod", mongod().orElseThrow()));
     }
 

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +74,6 @@ class MongoManagerTest {
 
     private GuestConfig config(Map<String, String> settings) {
         return new GuestConfig("n1", NodeSecret.generate(), "127.0.6.1", nodeDir, "amqp://unused",
-                Duration.ofSeconds(1), Optional.empty(), Optional.empty(), settings);
+                Duration.ofSeconds(1), settings);
     }
 }

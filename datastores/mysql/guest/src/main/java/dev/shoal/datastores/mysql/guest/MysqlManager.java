@@ -282,8 +282,8 @@ public final class MysqlManager extends PreparedDatastore
     }
 
     private MariadbBinaries binaries() {
-        MariadbBinaries binaries = MariadbBinaries.locate(config.mariadbd(), config.mysqlBasedir(),
-                System.getenv("PATH"));
+        MariadbBinaries binaries = MariadbBinaries.locate(config.setting("mysql.mariadbd").map(Path::of),
+                config.setting("mysql.basedir").map(Path::of), System.getenv("PATH"));
         log.info("MySQL server of node {}: {} ({})", config.nodeId(), binaries.mariadbd(), binaries.origin());
         return binaries;
     }

@@ -21,7 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +98,7 @@ class MysqlManagerIT {
     void runsTheMariaDbThatMavenCentralShipsOnAMachineWithoutOne(@TempDir Path distribution) throws Exception {
         Path server = MavenCentralMariaDb.unpack(distribution).resolve("bin/mariadbd");
         manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, BUNDLED_ADDRESS, nodeDir,
-                "amqp://unused", Duration.ofSeconds(1), Optional.of(server), Optional.empty()));
+                "amqp://unused", Duration.ofSeconds(1), Map.of("mysql.mariadbd", server.toString())));
 
         manager.prepare(new Prepare("mysql", "11.4", 1024, 1, SecretBox.seal(secret, "bundled-pw")));
 
@@ -174,8 +174,8 @@ class MysqlManagerIT {
     @Test
     void aFailedPrepareSaysWhy() {
         manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, ADDRESS, nodeDir,
-                "amqp://unused", Duration.ofSeconds(1), Optional.of(nodeDir.resolve("no-such-mariadbd")),
-                Optional.empty()));
+                "amqp://unused", Duration.ofSeconds(1),
+                Map.of("mysql.mariadbd", nodeDir.resolve("no-such-mariadbd").toString())));
         assertThatThrownBy(() -> manager.prepare(new Prepare("mysql", "10.11", 512, 1, null)))
                 .hasMessageContaining("mysql.mariadbd");
         assertThat(manager.status()).isEqualTo(ServiceStatus.FAILED);
@@ -198,6 +198,6 @@ class MysqlManagerIT {
 
     private GuestConfig config() {
         return new GuestConfig(UUID.randomUUID().toString(), secret, ADDRESS, nodeDir, "amqp://unused",
-                Duration.ofSeconds(1), Optional.empty(), Optional.empty());
+                Duration.ofSeconds(1));
     }
 }

@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,8 +115,7 @@ class MysqlOverridesIT implements DatastoreManagerContract, ConfigurableContract
     }
 
     private GuestConfig config() {
-        return new GuestConfig(nodeId, secret, ADDRESS, nodeDir, "amqp://unused", Duration.ofSeconds(1),
-                Optional.empty(), Optional.empty(), Map.of("datastore.manager", "mysql"));
+        return new GuestConfig(nodeId, secret, ADDRESS, nodeDir, "amqp://unused", Duration.ofSeconds(1), Map.of("datastore.manager", "mysql"));
     }
 
     private String variable(String name) throws Exception {

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class MysqlSchemasIT {
     @Test
     void aUserWorksInTheDatabasesItWasGrantedOnlyAndLosesThemWithTheDatabase() throws Exception {
         manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, ADDRESS, nodeDir,
-                "amqp://unused", Duration.ofSeconds(1), Optional.empty(), Optional.empty()));
+                "amqp://unused", Duration.ofSeconds(1)));
         manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, "root-pw"), null, Map.of()));
 
         DatabaseSchema orders = new DatabaseSchema("orders_2026", "utf8mb4", "utf8mb4_unicode_ci");

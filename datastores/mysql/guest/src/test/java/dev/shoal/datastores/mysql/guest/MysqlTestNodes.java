@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -72,7 +71,7 @@ final class MysqlTestNodes implements BeforeEachCallback, AfterEachCallback {
         NodeSecret secret = NodeSecret.generate();
         Path nodeDir = Files.createDirectories(work.resolve(address));
         MysqlManager manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, address,
-                nodeDir, "amqp://unused", Duration.ofSeconds(1), Optional.empty(), Optional.empty(),
+                nodeDir, "amqp://unused", Duration.ofSeconds(1),
                 Map.of("snapshot.dir", work.resolve(".snapshots").toString())));
         secrets.put(manager, secret);
         manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, PASSWORD), null, Map.of(),

@@ -1,6 +1,9 @@
 package dev.shoal.guestagent;
 
 import dev.shoal.contracts.MessageCodec;
+import dev.shoal.guest.spi.DatastoreManager;
+import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.GuestDatastores;
 import dev.shoal.guestagent.broker.BrokerAddressFile;
 import dev.shoal.guestagent.heartbeat.HeartbeatSender;
 import dev.shoal.guestagent.rpc.Dispatcher;
@@ -45,7 +48,7 @@ public final class GuestAgent {
         MessageCodec codec = new MessageCodec();
         DatastoreManager datastore;
         try {
-            datastore = DatastoreManagers.forConfig(config);
+            datastore = GuestDatastores.forConfig(config);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

@@ -199,7 +199,8 @@ class GuestAgentIT {
                 "node.address=" + ADDRESS,
                 "node.dir=" + nodeDir,
                 "amqp.uri=" + TestBroker.fresh(VHOST),
-                "heartbeat.interval=PT1S", String.join("\n", extraProperties), ""));
+                "heartbeat.interval=PT1S",
+                "datastore.manager=mysql", String.join("\n", extraProperties), ""));
         String jar = System.getProperty("shoal.guestagent.jar");
         assertThat(Path.of(jar)).as("the shaded agent jar").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

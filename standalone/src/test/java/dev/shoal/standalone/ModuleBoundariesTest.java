@@ -33,11 +33,17 @@ class ModuleBoundariesTest {
     @BeforeAll
     static void importClasses() {
         Set<Location> locations = new HashSet<>(Locations.ofPackage("dev.shoal"));
-        // the guest agent runs as a process of its own, never on this module's class path: its classes are read where
-        // the reactor built them
+        // the guest agent runs as a process of its own, never on this module's class path: its classes, the guest SPI's
+        // and every datastore's guest side are read where the reactor built them
         Path guestAgent = Path.of("..", "guestagent", "target", "classes");
         assertThat(guestAgent).as("the guest agent is built before this module").isDirectory();
         locations.add(Location.of(guestAgent));
+        locations.add(Location.of(Path.of("..", "guest-spi", "target", "classes")));
+        for (String datastore : NAMES.keySet()) {
+            Path guestSide = Path.of("..", "datastores", datastore, "guest", "target", "classes");
+            assertThat(guestSide).as("the guest side of " + datastore + " is built before this module").isDirectory();
+            locations.add(Location.of(guestSide));
+        }
         shoal = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importLocations(locations);
     }
@@ -75,9 +81,10 @@ class ModuleBoundariesTest {
                 .check(shoal);
     }
 
+    /** The datastores' guest sides and the guest SPI they implement never reach into the guest agent that runs them. */
     @Test
     void theDatastoreSpiAndTheDatastoresDependOnNoServiceNorTheDomain() {
-        noClasses().that().resideInAnyPackage("dev.shoal.datastore..", "dev.shoal.datastores..")
+        noClasses().that().resideInAnyPackage("dev.shoal.datastore..", "dev.shoal.datastores..", "dev.shoal.guest..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.shoal.api..", "dev.shoal.taskmanager..", "dev.shoal.conductor..",
                         "dev.shoal.guestagent..", "dev.shoal.domain..", "org.springframework..")

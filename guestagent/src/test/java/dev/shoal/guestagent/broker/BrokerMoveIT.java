@@ -13,8 +13,8 @@ import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
-import dev.shoal.guestagent.DatastoreManagers;
-import dev.shoal.guestagent.GuestConfig;
+import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.GuestDatastores;
 import dev.shoal.guestagent.heartbeat.HeartbeatSender;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import dev.shoal.testsupport.TestBroker;
@@ -29,7 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -113,7 +113,7 @@ class BrokerMoveIT {
             consumed.add(delivery.getProperties().getMessageId());
             guest.ack(delivery.getEnvelope().getDeliveryTag());
         });
-        new HeartbeatSender(config, DatastoreManagers.forConfig(config), guest, codec, Clock.systemUTC())
+        new HeartbeatSender(config, GuestDatastores.forConfig(config), guest, codec, Clock.systemUTC())
                 .start(scheduler);
         await("first heartbeat").atMost(BOUND).until(() -> !heartbeatsFromNode().isEmpty());
         assertThat(oldAddress.accepted()).isEqualTo(1);
@@ -145,7 +145,8 @@ class BrokerMoveIT {
                 "node.dir=" + nodeDir,
                 // a guest that read only this file would never connect
                 "amqp.uri=" + uriThrough(deadPort),
-                "heartbeat.interval=PT1S", ""));
+                "heartbeat.interval=PT1S",
+                "datastore.manager=mysql", ""));
         agent = startAgent(properties);
         Path log = nodeDir.resolve("guest.log");
         await("a failed first try").atMost(BOUND)
@@ -183,7 +184,7 @@ class BrokerMoveIT {
 
     private GuestConfig config(Duration heartbeatInterval) {
         return new GuestConfig(nodeId, secret, "127.0.1.250", nodeDir, uriThrough(oldAddress.port()),
-                heartbeatInterval, Optional.empty(), Optional.empty());
+                heartbeatInterval, Map.of("datastore.manager", "mysql"));
     }
 
     private Process startAgent(Path properties) throws IOException {

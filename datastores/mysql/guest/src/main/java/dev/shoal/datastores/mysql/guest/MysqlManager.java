@@ -1,0 +1,299 @@
+package dev.shoal.datastores.mysql.guest;
+
+import dev.shoal.contracts.SecretBox;
+import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.AppliedConfiguration;
+import dev.shoal.contracts.guest.ConfigurationOverrides;
+import dev.shoal.contracts.guest.DatabaseSchema;
+import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.contracts.guest.ReplicationStatus;
+import dev.shoal.contracts.guest.StoredBackup;
+import dev.shoal.guest.spi.Accounts;
+import dev.shoal.guest.spi.Backups;
+import dev.shoal.guest.spi.Configurable;
+import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.PreparedDatastore;
+import dev.shoal.guest.spi.Replicated;
+import dev.shoal.guest.spi.Resizable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a real MariaDB server for one node: install, start, secure, report, stop. Everything it keeps is under
+ * the node directory, so a restarted agent picks up where the last one left off.
+ */
+public final class MysqlManager extends PreparedDatastore
+        implements Accounts, Backups, Replicated, Configurable, Resizable {
+
+    private static final Logger log = LoggerFactory.getLogger(MysqlManager.class);
+    private static final String MANAGER = "mysql";
+
+    private final MysqldProcess process;
+    private final MysqlAccounts accounts;
+    private final MysqlReplication replication;
+    private final MysqlOverrides overrides;
+    private final MysqlSchemas schemas;
+    private final MysqlBackups backups;
+
+    public MysqlManager(GuestConfig config) {
+        super(config, "MariaDB");
+        this.process = new MysqldProcess(config.nodeDir());
+        this.accounts = new MysqlAccounts(config.nodeDir(), socket());
+        this.overrides = new MysqlOverrides(config.nodeDir(), accounts);
+        this.schemas = new MysqlSchemas(accounts);
+        this.replication = new MysqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
+                config.secret(), accounts);
+        this.backups = new MysqlBackups(config.nodeDir(), config.backupDir(), accounts);
+    }
+
+    @Override
+    public String name() {
+        return MANAGER;
+    }
+
+    @Override
+    protected void install(Prepare request) throws Exception {
+        MariadbBinaries binaries = binaries();
+        if (!Files.isDirectory(dataDir().resolve("mysql"))) {
+            installDatabase(binaries);
+        }
+        Files.createDirectories(file("tmp"));
+        overrides.write(request.overrides());
+        Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
+                config.address(), request.memoryMb(), binaries.basedir(), runningAsRoot()));
+        start(binaries);
+        if (!accounts.secured()) {
+            accounts.secure(request.sealedRootPassword() == null ? null
+                    : SecretBox.open(config.secret(), request.sealedRootPassword()));
+        }
+        if (request.restorePoint() != null) {
+            // before prepare ends: the node reports running only once the data is in
+            backups.restore(request.restorePoint(), binaries);
+            log.info("node {}: backup {} restored", config.nodeId(), request.restorePoint().backupId());
+        }
+    }
+
+    @Override
+    protected boolean restoresBackups() {
+        return true;
+    }
+
+    @Override
+    protected void startPrepared() throws Exception {
+        start(binaries());
+    }
+
+    /** A restarted replica keeps refusing writes. */
+    @Override
+    protected void afterStart() throws Exception {
+        replication.restoreReadOnly();
+    }
+
+    @Override
+    protected Optional<ProcessHandle> serverProcess() {
+        return process.handle();
+    }
+
+    @Override
+    protected void stopServer() throws Exception {
+        process.stop();
+    }
+
+    @Override
+    protected Path serverLog() {
+        return file("mysqld.err");
+    }
+
+    @Override
+    protected Optional<String> unanswered() {
+        try {
+            accounts.ping();
+            return Optional.empty();
+        } catch (SQLException | IOException e) {
+            return Optional.of("does not answer: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void enableRoot(String password) throws SQLException, IOException {
+        accounts.enableRoot(password);
+        accounts.confirmLogin("root", password, config.address());
+        log.info("root enabled for node {}", config.nodeId());
+    }
+
+    @Override
+    public synchronized AppliedConfiguration applyOverrides(ConfigurationOverrides requested) throws Exception {
+        AppliedConfiguration applied = overrides.apply(requested);
+        log.info("node {}: configuration applied{}", config.nodeId(), applied.restartRequired().isEmpty() ? ""
+                : "; a restart applies " + applied.restartRequired());
+        return applied;
+    }
+
+    /**
+     * The new size goes to {@code my.cnf} for every later start and is set live: MariaDB resizes its buffer pool
+     * without a restart, so a flavor change costs the tenant no downtime.
+     */
+    @Override
+    public synchronized long resetConfiguration(int memoryMb) throws Exception {
+        Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
+                config.address(), memoryMb, binaries().basedir(), runningAsRoot()));
+        long poolBytes = accounts.resizeBufferPool(MysqlConfigFile.bufferPoolMb(memoryMb) * 1024 * 1024);
+        log.info("node {}: sized for {} MB of memory, buffer pool {} bytes", config.nodeId(), memoryMb, poolBytes);
+        return poolBytes;
+    }
+
+    @Override
+    public void createDatabase(DatabaseSchema database) throws SQLException, IOException {
+        schemas.createDatabase(database);
+        log.info("node {}: database {} created", config.nodeId(), database.name());
+    }
+
+    @Override
+    public void deleteDatabase(String name) throws SQLException, IOException {
+        schemas.deleteDatabase(name);
+        log.info("node {}: database {} deleted", config.nodeId(), name);
+    }
+
+    @Override
+    public void createUser(String name, String host, String password, List<String> databases)
+            throws SQLException, IOException {
+        schemas.createUser(name, host, password, databases);
+        log.info("node {}: user {}@{} created with access to {}", config.nodeId(), name, host, databases);
+    }
+
+    @Override
+    public void deleteUser(String name, String host) throws SQLException, IOException {
+        schemas.deleteUser(name, host);
+        log.info("node {}: user {}@{} deleted", config.nodeId(), name, host);
+    }
+
+    @Override
+    public void grantAccess(String name, String host, List<String> databases) throws SQLException, IOException {
+        schemas.grantAccess(name, host, databases);
+        log.info("node {}: user {}@{} granted {}", config.nodeId(), name, host, databases);
+    }
+
+    @Override
+    public void revokeAccess(String name, String host, List<String> databases) throws SQLException, IOException {
+        schemas.revokeAccess(name, host, databases);
+        log.info("node {}: user {}@{} revoked {}", config.nodeId(), name, host, databases);
+    }
+
+    @Override
+    public StoredBackup createBackup(String backupId) throws Exception {
+        StoredBackup stored = backups.create(backupId, binaries());
+        log.info("node {}: backup {} written to {} ({} bytes)", config.nodeId(), backupId, stored.location(),
+                stored.size());
+        return stored;
+    }
+
+    @Override
+    public void deleteBackup(String backupId) throws IOException {
+        backups.delete(backupId);
+    }
+
+    @Override
+    public ReplicationSnapshot createReplicationSnapshot(String snapshotId) throws Exception {
+        return replication.createSnapshot(snapshotId, binaries());
+    }
+
+    @Override
+    public void deleteReplicationSnapshot(String snapshotId) throws IOException {
+        replication.deleteSnapshot(snapshotId);
+    }
+
+    @Override
+    public synchronized void attachReplica(ReplicationSnapshot snapshot, String replicationPassword)
+            throws Exception {
+        replication.attach(snapshot, replicationPassword, binaries());
+        log.info("node {} replicates from {} since {}", config.nodeId(), snapshot.masterAddress(),
+                snapshot.gtidPosition());
+    }
+
+    @Override
+    public synchronized ReplicationSnapshot promoteToReplicaSource() throws Exception {
+        ReplicationSnapshot source = replication.promote();
+        log.info("node {} promoted: the master at {}", config.nodeId(), source.gtidPosition());
+        return source;
+    }
+
+    @Override
+    public synchronized void makeReadOnly(boolean readOnly) throws Exception {
+        replication.makeReadOnly(readOnly);
+        log.info("node {} {}", config.nodeId(), readOnly ? "refuses writes" : "accepts writes again");
+    }
+
+    @Override
+    public String latestTxnId() throws Exception {
+        return replication.latestTxnId();
+    }
+
+    @Override
+    public boolean waitForTxn(String txnId, Duration timeout) throws Exception {
+        return replication.waitForTxn(txnId, timeout);
+    }
+
+    @Override
+    public synchronized void demoteReplicationMaster() throws Exception {
+        replication.makeReadOnly(true);
+        log.info("node {} demoted: no longer a master", config.nodeId());
+    }
+
+    @Override
+    public synchronized void detachReplica() throws Exception {
+        replication.detach();
+        log.info("node {} detached: a writable standalone server", config.nodeId());
+    }
+
+    @Override
+    public ReplicationStatus replicationStatus() throws Exception {
+        return replication.status();
+    }
+
+    private void start(MariadbBinaries binaries) throws IOException, InterruptedException {
+        process.start(binaries.mariadbd(), file("my.cnf"));
+        process.awaitAccepting(config.address(), MysqlConfigFile.PORT);
+        // MariaDB makes its socket 0777 on purpose; here only the agent's own user may connect to it
+        PrivateFiles.restrict(socket());
+    }
+
+    Path socket() {
+        return MysqlConfigFile.socketPath(config.nodeDir(), config.nodeId());
+    }
+
+    private void installDatabase(MariadbBinaries binaries) throws IOException, InterruptedException {
+        Files.createDirectories(dataDir());
+        Files.createDirectories(file("tmp"));
+        // a temporary directory of its own: bootstraps sharing /tmp collide on their temporary tables
+        List<String> command = new ArrayList<>(List.of(binaries.installDb().toString(), "--no-defaults",
+                "--user=" + System.getProperty("user.name"), "--datadir=" + dataDir(), "--tmpdir=" + file("tmp"),
+                "--auth-root-authentication-method=normal", "--skip-test-db"));
+        binaries.basedir().ifPresent(dir -> command.add("--basedir=" + dir));
+        MysqldProcess.run(command, file("install-db.log"));
+    }
+
+    private MariadbBinaries binaries() {
+        MariadbBinaries binaries = MariadbBinaries.locate(config.setting("mysql.mariadbd").map(Path::of),
+                config.setting("mysql.basedir").map(Path::of), System.getenv("PATH"));
+        log.info("MySQL server of node {}: {} ({})", config.nodeId(), binaries.mariadbd(), binaries.origin());
+        return binaries;
+    }
+
+    private static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private Path dataDir() {
+        return file("data");
+    }
+
+}

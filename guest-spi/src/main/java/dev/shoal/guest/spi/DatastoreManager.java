@@ -1,0 +1,44 @@
+package dev.shoal.guest.spi;
+
+import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.guest.Prepare;
+import java.util.Optional;
+
+/**
+ * The only thing that touches a node's datastore; one implementation per datastore. This is what every datastore
+ * does; what only some do is an ability of its own ({@link Replicated}, {@link Clustered}, {@link Backups},
+ * {@link Accounts}, {@link Configurable}, {@link Resizable}, ...), which a datastore implements when it has it.
+ */
+public interface DatastoreManager {
+
+    /** The manager name prepare requests must carry, the datastore's descriptor name. */
+    String name();
+
+    /** Initialises and starts the datastore; safe to call again on a prepared node. */
+    void prepare(Prepare request) throws Exception;
+
+    /** Restarts a datastore that was prepared before this agent (re)started. */
+    void resume() throws Exception;
+
+    ServiceStatus status();
+
+    /** Human-readable detail of the status, e.g. why prepare failed. */
+    String statusDescription();
+
+    void enableRoot(String password) throws Exception;
+
+    void stop() throws Exception;
+
+    void restart() throws Exception;
+
+    /** Volume size granted by prepare, in bytes, if known. */
+    Long volumeTotalBytes();
+
+    /** The volume has grown to {@code sizeGb}; a smaller size than the current one is refused. */
+    void resizeVolume(int sizeGb) throws Exception;
+
+    /** This datastore's ability of that kind, or empty when it does not have it. */
+    default <A> Optional<A> ability(Class<A> ability) {
+        return ability.isInstance(this) ? Optional.of(ability.cast(this)) : Optional.empty();
+    }
+}

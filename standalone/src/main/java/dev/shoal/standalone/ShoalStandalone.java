@@ -81,7 +81,7 @@ public final class ShoalStandalone {
     private static void offerCassandra() {
         Path lib = Path.of(env("SHOAL_CASSANDRA_LIB", "cassandra-dist/target/cassandra/lib")).toAbsolutePath();
         if (Files.isDirectory(lib)) {
-            System.setProperty("shoal.compute.local.cassandra-lib", lib.toString());
+            System.setProperty(guestSetting("cassandra.lib"), lib.toString());
         } else {
             log.warn("no Cassandra server jars at {}: build cassandra-dist or set SHOAL_CASSANDRA_LIB to run Cassandra"
                     + " clusters", lib);
@@ -94,17 +94,22 @@ public final class ShoalStandalone {
      */
     private static void offerBundledMariaDb(Path home) throws java.io.IOException {
         if (env("SHOAL_MARIADBD", null) != null) {
-            System.setProperty("shoal.compute.local.mariadbd", env("SHOAL_MARIADBD", null));
+            System.setProperty(guestSetting("mysql.mariadbd"), env("SHOAL_MARIADBD", null));
             return;
         }
-        if (System.getProperty("shoal.compute.local.mysql-basedir") != null || installedMariadbd().isPresent()) {
+        if (System.getProperty(guestSetting("mysql.basedir")) != null || installedMariadbd().isPresent()) {
             installedMariadbd().ifPresent(path -> log.info("guests will run MySQL with {}", path));
             return;
         }
         BundledMariaDb.unpack(home).ifPresentOrElse(dir -> {
-            System.setProperty("shoal.compute.local.mysql-basedir", dir.toString());
+            System.setProperty(guestSetting("mysql.basedir"), dir.toString());
             log.info("no mariadbd installed: guests will run MariaDB {} unpacked at {}", BundledMariaDb.VERSION, dir);
         }, () -> log.warn("no mariadbd found: install mariadb-server or set SHOAL_MARIADBD to run MySQL instances"));
+    }
+
+    /** The property that tells every guest {@code name}: a map key holding dots is bound in brackets. */
+    static String guestSetting(String name) {
+        return "shoal.compute.local.guest-settings.[" + name + "]";
     }
 
     static java.util.Optional<Path> installedMariadbd() {

@@ -65,9 +65,11 @@ abstract class StandaloneE2E {
         registry.add("shoal.conductor.heartbeat-expiry", () -> "3s");
         registry.add("shoal.conductor.sweep-interval", () -> "500ms");
         registry.add("shoal.api.heartbeat-expiry", () -> "3s");
-        registry.add("shoal.compute.local.cassandra-lib", () -> System.getProperty("shoal.cassandra.lib", ""));
+        if (System.getProperty("shoal.cassandra.lib") != null) {
+            registry.add(ShoalStandalone.guestSetting("cassandra.lib"), () -> System.getProperty("shoal.cassandra.lib"));
+        }
         if (System.getenv("SHOAL_MONGOD") != null) {
-            registry.add("shoal.compute.local.mongod", () -> System.getenv("SHOAL_MONGOD"));
+            registry.add(ShoalStandalone.guestSetting("mongodb.mongod"), () -> System.getenv("SHOAL_MONGOD"));
         }
     }
 

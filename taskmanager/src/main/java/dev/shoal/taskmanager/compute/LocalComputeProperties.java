@@ -3,6 +3,7 @@ package dev.shoal.taskmanager.compute;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,10 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param guestJar          the guest agent jar; by default the one shipped inside the task manager
  * @param javaBinary        the JVM guests run on; by default this one
  * @param guestAmqpUri      the broker guests use; by default the task manager's own
- * @param mariadbd          the MariaDB server guests run, if not the one on the PATH
- * @param mysqlBasedir      a MariaDB distribution directory guests fall back to
- * @param cassandraLib      the directory of Cassandra's server jars (the build's {@code cassandra-dist/target/cassandra/lib})
- * @param mongod            the MongoDB server guests run, if not the one on the PATH
+ * @param guestSettings     what every guest is told, by each datastore's own names: where its server is, such as
+ *                          {@code mysql.mariadbd}, {@code mysql.basedir}, {@code cassandra.lib} or
+ *                          {@code mongodb.mongod} (absolute paths); a guest looks on the PATH for what it is not told
  * @param snapshotDir       where MySQL replication snapshots are kept; every node must reach it
  * @param backupDir         the backup store: where backups are kept; every node must reach it
  * @param firewall          {@code none} records security group rules without enforcing them (a developer's
@@ -35,14 +35,15 @@ public record LocalComputeProperties(
         Path guestJar,
         Path javaBinary,
         String guestAmqpUri,
-        Path mariadbd,
-        Path mysqlBasedir,
-        Path cassandraLib,
-        Path mongod,
+        Map<String, String> guestSettings,
         Path snapshotDir,
         Path backupDir,
         @NotNull @DefaultValue("none") FirewallMode firewall,
         @NotNull @DefaultValue("iptables") String iptables) {
+
+    public LocalComputeProperties {
+        guestSettings = guestSettings == null ? Map.of() : Map.copyOf(guestSettings);
+    }
 
     /** The backup store: {@code backupDir}, or {@code .backups} in the work directory. */
     public Path backupStore() {

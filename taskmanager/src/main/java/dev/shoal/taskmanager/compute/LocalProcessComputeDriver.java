@@ -222,18 +222,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         config.setProperty("snapshot.dir", (properties.snapshotDir() != null ? properties.snapshotDir().toAbsolutePath()
                 : workDir.resolve(".snapshots")).toString());
         config.setProperty("backup.dir", properties.backupStore().toString());
-        if (properties.cassandraLib() != null) {
-            config.setProperty("cassandra.lib", properties.cassandraLib().toAbsolutePath().toString());
-        }
-        if (properties.mongod() != null) {
-            config.setProperty("mongodb.mongod", properties.mongod().toAbsolutePath().toString());
-        }
-        if (properties.mariadbd() != null) {
-            config.setProperty("mysql.mariadbd", properties.mariadbd().toString());
-        }
-        if (properties.mysqlBasedir() != null) {
-            config.setProperty("mysql.basedir", properties.mysqlBasedir().toString());
-        }
+        properties.guestSettings().forEach(config::setProperty);
         Path file = nodeDir.resolve("guest.properties");
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

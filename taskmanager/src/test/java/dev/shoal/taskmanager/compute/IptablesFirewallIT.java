@@ -104,7 +104,7 @@ class IptablesFirewallIT {
     @Test
     void theLocalDriverRemovesANodesFirewallWithTheNode() throws Exception {
         LocalProcessComputeDriver driver = new LocalProcessComputeDriver(new LocalComputeProperties(workDir,
-                "127.0.53.1", Duration.ofSeconds(1), null, null, null, null, null, null, null, null, null,
+                "127.0.53.1", Duration.ofSeconds(1), null, null, null, null, null, null,
                 FirewallMode.IPTABLES, "iptables"), "amqp://unused");
 
         driver.applyFirewall(firewall(List.of("127.0.99.0/24")));

@@ -73,6 +73,6 @@ class LocalProcessComputeDriverIT {
     private LocalProcessComputeDriver driver() {
         Path jar = Path.of("target/classes/guestagent/shoal-guestagent.jar").toAbsolutePath();
         return new LocalProcessComputeDriver(new LocalComputeProperties(workDir, "127.0.4.1", Duration.ofSeconds(1),
-                jar, null, null, null, null, null, null, null, null, FirewallMode.NONE, "iptables"), broker);
+                jar, null, null, null, null, null, FirewallMode.NONE, "iptables"), broker);
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class LocalProcessComputeDriverTest {
         assertThat(brokerIn(workDir.resolve(nodeId))).isEqualTo(ownBroker(nodeId, secret));
         assertThat(guestPropertiesIn(workDir.resolve(nodeId)).getProperty("amqp.uri"))
                 .as("for guests older than the broker file").isEqualTo(ownBroker(nodeId, secret));
+        assertThat(guestPropertiesIn(workDir.resolve(nodeId)).getProperty("mysql.mariadbd"))
+                .as("what every guest is told").isEqualTo("/opt/mariadb/bin/mariadbd");
         assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(OWNER_READ, OWNER_WRITE);
         assertThat(workDir.resolve(nodeId)).isDirectoryNotContaining("glob:**.part");
     }
@@ -185,6 +188,7 @@ class LocalProcessComputeDriverTest {
 
     private static LocalComputeProperties properties(Path workDir) {
         return new LocalComputeProperties(workDir, "127.0.4.1", Duration.ofSeconds(1), workDir.resolve("agent.jar"),
-                Path.of("/bin/true"), null, null, null, null, null, null, null, FirewallMode.NONE, "iptables");
+                Path.of("/bin/true"), null, Map.of("mysql.mariadbd", "/opt/mariadb/bin/mariadbd"), null, null,
+                FirewallMode.NONE, "iptables");
     }
 }

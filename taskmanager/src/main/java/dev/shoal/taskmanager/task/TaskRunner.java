@@ -47,6 +47,7 @@ public class TaskRunner {
     private final FencedWrites writes;
     private final StepHistory history;
     private final TaskUndo undoing;
+    private final StepEnds stepEnds;
     private final Clock clock;
     private final ExecutorService workers;
     /** Runs waiting tasks again when their time comes, and renews leases while steps run. */
@@ -67,6 +68,7 @@ public class TaskRunner {
         this.writes = new FencedWrites(tasks, leases, properties, transactions, meters);
         this.history = history;
         this.undoing = new TaskUndo(writes, history, () -> stopping, clock);
+        this.stepEnds = new StepEnds(tasks, writes, history, undoing, clock);
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(properties.workers(), runnable -> {
             Thread thread = new Thread(runnable, "task-worker");
@@ -228,38 +230,9 @@ public class TaskRunner {
             if (outcome == Workflow.StepOutcome.WAIT) {
                 return true;
             }
-            if (outcome == Workflow.StepOutcome.SUPERSEDED) {
-                String superseded = "superseded by a later task at step " + step.name();
-                writes.finish(lease, current -> {
-                    current.complete(superseded, clock.instant());
-                    history.complete(taskId, step.name(), superseded, clock.instant());
-                });
-                log.info("task {} ({}) superseded at step {}", taskId, task.getKind(), step.name());
-                return false;
-            }
-            Optional<Workflow.Step> next = plan.after(step.name());
-            if (next.isEmpty()) {
-                writes.finish(lease, current -> {
-                    current.complete(step.description() + ": done", clock.instant());
-                    history.complete(taskId, step.name(), null, clock.instant());
-                });
-                log.info("task {} ({}) completed", taskId, task.getKind());
-                return false;
-            }
-            Workflow.Step following = next.get();
-            boolean cancelled = writes.apply(lease, current -> {
-                // the api takes the task's row to decide on a cancel too: one it took while this step ran is seen
-                // here, and the next step has not begun
-                if (tasks.lockCancelRequested(taskId)
-                        && workflow.cancellableSteps(current).contains(step.name())) {
-                    return true;
-                }
-                current.advance(following.name(), step.progress(), following.description(), clock.instant());
-                history.advance(taskId, step.name(), following.name(), clock.instant());
-                return false;
-            });
-            if (cancelled) {
-                return undoing.cancel(lease, workflow, step.name());
+            StepEnds.Next next = stepEnds.after(lease, task, workflow, plan, step, outcome);
+            if (next != StepEnds.Next.CONTINUE) {
+                return next == StepEnds.Next.WAITS;
             }
         }
     }

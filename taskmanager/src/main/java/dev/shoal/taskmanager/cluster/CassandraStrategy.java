@@ -1,16 +1,16 @@
 package dev.shoal.taskmanager.cluster;
 
-import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterStatus;
 import dev.shoal.contracts.guest.Decommission;
-import dev.shoal.domain.node.Node;
-import dev.shoal.taskmanager.TaskManagerProperties;
-import dev.shoal.taskmanager.guest.GuestClient;
-import dev.shoal.taskmanager.node.NodeBuilder;
-import java.time.Clock;
+import dev.shoal.datastore.control.ClusterChange;
+import dev.shoal.datastore.control.ClusterNode;
+import dev.shoal.datastore.control.ClusterStrategy;
+import dev.shoal.datastore.control.GuestCalls;
+import dev.shoal.datastore.control.MembershipCheck;
+import dev.shoal.datastore.control.NodeServers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,43 +24,30 @@ import org.springframework.stereotype.Component;
  * concurrent bootstraps); a removed node decommissions, streaming its ranges away; a replacement starts with the
  * dead node's address to take over its tokens. Formed when every node sees every other up and normal.
  */
-@Component
-class CassandraStrategy implements ClusterStrategy {
+@Component("cassandra")
+final class CassandraStrategy implements ClusterStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(CassandraStrategy.class);
 
-    private final GuestClient guests;
-    private final NodeBuilder builder;
-    private final MessageCodec codec;
-    private final TaskManagerProperties properties;
-    private final Clock clock;
+    private final GuestCalls guests;
+    private final NodeServers servers;
 
-    CassandraStrategy(GuestClient guests, NodeBuilder builder, MessageCodec codec, TaskManagerProperties properties,
-                      Clock clock) {
-        this.clock = clock;
+    CassandraStrategy(GuestCalls guests, NodeServers servers) {
         this.guests = guests;
-        this.builder = builder;
-        this.codec = codec;
-        this.properties = properties;
+        this.servers = servers;
     }
 
     @Override
-    public String manager() {
-        return "cassandra";
-    }
-
-    @Override
-    public List<Start> startPlan(ClusterContext context) {
-        List<Node> existing = context.existing();
-        List<Node> seeds = SeedSelector.seeds(existing.isEmpty() ? context.members() : existing);
-        List<String> seedAddresses = seeds.stream().map(Node::getIp).toList();
-        context.members().forEach(node -> node.takeRole(seeds.contains(node) ? Role.SEED : Role.MEMBER,
-                clock.instant()));
-        String replaces = context.replaced().map(Node::getIp).orElse(null);
-        List<Node> order = new ArrayList<>(context.added().stream().filter(seeds::contains).toList());
-        context.added().stream().filter(node -> !seeds.contains(node)).forEach(order::add);
-        return order.stream().map(node -> new Start(node, new ClusterMember(context.cluster().getId().toString(),
-                node.getType(), node.getRegion(), seedAddresses, replaces))).toList();
+    public List<Start> startPlan(ClusterChange change) {
+        List<ClusterNode> existing = change.existing();
+        List<ClusterNode> seeds = SeedSelector.seeds(existing.isEmpty() ? change.members() : existing);
+        List<String> seedAddresses = seeds.stream().map(ClusterNode::ip).toList();
+        change.members().forEach(node -> node.takeRole(seeds.contains(node) ? Role.SEED : Role.MEMBER));
+        String replaces = change.replaced().map(ClusterNode::ip).orElse(null);
+        List<ClusterNode> order = new ArrayList<>(change.added().stream().filter(seeds::contains).toList());
+        change.added().stream().filter(node -> !seeds.contains(node)).forEach(order::add);
+        return order.stream().map(node -> new Start(node, new ClusterMember(change.clusterId(), node.type(),
+                node.region(), seedAddresses, replaces))).toList();
     }
 
     @Override
@@ -69,13 +56,13 @@ class CassandraStrategy implements ClusterStrategy {
     }
 
     @Override
-    public boolean formed(ClusterContext context) {
-        List<String> expected = context.members().stream().map(Node::getIp).toList();
-        for (Node node : context.members()) {
-            ClusterStatus status = status(node, context);
+    public boolean formed(ClusterChange change) {
+        List<String> expected = change.members().stream().map(ClusterNode::ip).toList();
+        for (ClusterNode node : change.members()) {
+            ClusterStatus status = status(node, change);
             Optional<String> disagreement = MembershipCheck.disagreement(expected, status, false);
             if (disagreement.isPresent()) {
-                log.info("cluster {}: node {} does not agree yet: {}", context.cluster().getId(), node.getName(),
+                log.info("cluster {}: node {} does not agree yet: {}", change.clusterId(), node.name(),
                         disagreement.get());
                 return false;
             }
@@ -88,13 +75,13 @@ class CassandraStrategy implements ClusterStrategy {
      * down (one being replaced) may stay in the ring meanwhile.
      */
     @Override
-    public boolean settled(ClusterContext context, List<Node> running) {
-        List<String> expected = running.stream().map(Node::getIp).toList();
-        for (Node node : running) {
-            ClusterStatus status = status(node, context);
+    public boolean settled(ClusterChange change, List<ClusterNode> running) {
+        List<String> expected = running.stream().map(ClusterNode::ip).toList();
+        for (ClusterNode node : running) {
+            ClusterStatus status = status(node, change);
             Optional<String> unsettled = MembershipCheck.unsettled(expected, status);
             if (unsettled.isPresent()) {
-                log.info("cluster {}: node {} is not settled yet: {}", context.cluster().getId(), node.getName(),
+                log.info("cluster {}: node {} is not settled yet: {}", change.clusterId(), node.name(),
                         unsettled.get());
                 return false;
             }
@@ -103,19 +90,19 @@ class CassandraStrategy implements ClusterStrategy {
     }
 
     @Override
-    public void leave(ClusterContext context, Node leaving) {
-        guests.call(leaving, MessageTypes.DECOMMISSION, new Decommission(), context.correlationId(),
-                properties.guestCallTimeoutHigh());
+    public void leave(ClusterChange change, ClusterNode leaving) {
+        guests.call(leaving, MessageTypes.DECOMMISSION, new Decommission(), change.correlationId(),
+                GuestCalls.Wait.LONG);
     }
 
-    private ClusterStatus status(Node node, ClusterContext context) {
-        return codec.mapper().treeToValue(guests.call(node, MessageTypes.GET_CLUSTER_STATUS, Map.of(),
-                context.correlationId(), properties.guestCallTimeoutLow()).result(), ClusterStatus.class);
+    private ClusterStatus status(ClusterNode node, ClusterChange change) {
+        return guests.call(node, MessageTypes.GET_CLUSTER_STATUS, Map.of(), ClusterStatus.class,
+                change.correlationId(), GuestCalls.Wait.SHORT);
     }
 
     /** Cassandra takes over a node's tokens only while that node is down. */
     @Override
-    public void beforeReplacing(ClusterContext context, Node old) {
-        builder.stopDatastore(old, context.correlationId());
+    public void beforeReplacing(ClusterChange change, ClusterNode old) {
+        servers.stopDatastore(old, change.correlationId());
     }
 }

@@ -62,11 +62,11 @@ class ClusterSteps {
         if (deleting(context)) {
             return StepOutcome.SUPERSEDED;
         }
-        ClusterStrategy strategy = strategies.of(context.cluster());
+        ClusterStrategyAdapter strategy = strategies.of(context.cluster());
         ClusterParameters parameters = context.parameters();
         List<Node> running = new java.util.ArrayList<>(context.existing());
         boolean all = true;
-        for (ClusterStrategy.Start start : strategy.startPlan(context)) {
+        for (ClusterStrategyAdapter.Start start : strategy.startPlan(context)) {
             Node node = start.node();
             if (!parameters.prepared().contains(node.getId())) {
                 if (strategy.startsOneAtATime() && !running.isEmpty() && !strategy.settled(context, running)) {

@@ -1,28 +1,30 @@
 package dev.shoal.taskmanager.cluster;
 
+import dev.shoal.datastore.control.ClusterStrategy;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import dev.shoal.domain.cluster.Cluster;
-import java.util.List;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** The strategy of a cluster's datastore. */
+/** The strategy of a cluster's datastore, each named after the catalog's manager name. */
 @Component
 class ClusterStrategies {
 
-    private final Map<String, ClusterStrategy> byManager;
+    private final Map<String, ClusterStrategyAdapter> byManager = new HashMap<>();
     private final DatastoreVersionRepository versions;
 
-    ClusterStrategies(List<ClusterStrategy> strategies, DatastoreVersionRepository versions) {
-        this.byManager = strategies.stream().collect(Collectors.toMap(ClusterStrategy::manager, Function.identity()));
+    ClusterStrategies(Map<String, ClusterStrategy> strategies, ClusterNodes clusterNodes,
+                      DatastoreVersionRepository versions, Clock clock) {
+        strategies.forEach((manager, strategy) -> byManager.put(manager,
+                new ClusterStrategyAdapter(strategy, clusterNodes, clock)));
         this.versions = versions;
     }
 
-    ClusterStrategy of(Cluster cluster) {
+    ClusterStrategyAdapter of(Cluster cluster) {
         String manager = versions.findById(cluster.getDatastoreVersionId()).orElseThrow().getDatastore().getManager();
-        ClusterStrategy strategy = byManager.get(manager);
+        ClusterStrategyAdapter strategy = byManager.get(manager);
         if (strategy == null) {
             throw new IllegalStateException("no cluster strategy for datastore " + manager);
         }

@@ -1,17 +1,16 @@
 package dev.shoal.taskmanager.cluster;
 
-import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.ClusterStatus;
-import dev.shoal.domain.node.Node;
-import dev.shoal.domain.node.NodeTask;
-import dev.shoal.taskmanager.TaskManagerProperties;
-import dev.shoal.taskmanager.guest.GuestClient;
-import dev.shoal.taskmanager.task.StepFailure;
-import java.time.Clock;
+import dev.shoal.datastore.control.ClusterChange;
+import dev.shoal.datastore.control.ClusterFailure;
+import dev.shoal.datastore.control.ClusterNode;
+import dev.shoal.datastore.control.ClusterStrategy;
+import dev.shoal.datastore.control.GuestCalls;
+import dev.shoal.datastore.control.MembershipCheck;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -21,92 +20,80 @@ import org.springframework.stereotype.Component;
  * others (arbiters as arbiters); later changes are reconfigurations sent to the primary. Formed when the set
  * reports one primary and every member healthy.
  */
-@Component
-class MongoStrategy implements ClusterStrategy {
+@Component("mongodb")
+final class MongoStrategy implements ClusterStrategy {
 
-    private final GuestClient guests;
-    private final MessageCodec codec;
-    private final TaskManagerProperties properties;
-    private final Clock clock;
+    private final GuestCalls guests;
 
-    MongoStrategy(GuestClient guests, MessageCodec codec, TaskManagerProperties properties, Clock clock) {
-        this.clock = clock;
+    MongoStrategy(GuestCalls guests) {
         this.guests = guests;
-        this.codec = codec;
-        this.properties = properties;
-    }
-
-    @Override
-    public String manager() {
-        return "mongodb";
     }
 
     /** A new set is initiated by its first data-bearing member; an existing one grows through its primary. */
     @Override
-    public void join(ClusterContext context) throws StepFailure {
-        if (context.existing().isEmpty()) {
-            Node first = dataMembers(context.added()).get(0);
-            call(first, MessageTypes.ADD_MEMBERS, entries(context.added().stream()
-                    .filter(node -> !node.getId().equals(first.getId())).toList()), context);
+    public void join(ClusterChange change) throws ClusterFailure {
+        if (change.existing().isEmpty()) {
+            ClusterNode first = dataMembers(change.added()).get(0);
+            call(first, MessageTypes.ADD_MEMBERS, entries(change.added().stream()
+                    .filter(node -> !node.id().equals(first.id())).toList()), change);
         } else {
-            call(primary(context), MessageTypes.ADD_MEMBERS, entries(context.added()), context);
+            call(primary(change), MessageTypes.ADD_MEMBERS, entries(change.added()), change);
         }
     }
 
     /** Once formed, the members' roles are what the set's election made them. */
     @Override
-    public boolean formed(ClusterContext context) throws StepFailure {
-        Node primary = primary(context);
-        ClusterStatus status = status(primary, context);
-        if (MembershipCheck.disagreement(context.members().stream().map(Node::getIp).toList(), status, true)
+    public boolean formed(ClusterChange change) throws ClusterFailure {
+        ClusterNode primary = primary(change);
+        ClusterStatus status = status(primary, change);
+        if (MembershipCheck.disagreement(change.members().stream().map(ClusterNode::ip).toList(), status, true)
                 .isPresent()) {
             return false;
         }
-        context.members().forEach(node -> node.takeRole(ClusterMember.TYPE_ARBITER.equals(node.getType())
-                ? Role.ARBITER : node.getId().equals(primary.getId()) ? Role.PRIMARY : Role.SECONDARY,
-                clock.instant()));
+        change.members().forEach(node -> node.takeRole(ClusterMember.TYPE_ARBITER.equals(node.type())
+                ? Role.ARBITER : node.id().equals(primary.id()) ? Role.PRIMARY : Role.SECONDARY));
         return true;
     }
 
     @Override
-    public void leave(ClusterContext context, Node leaving) throws StepFailure {
-        call(primary(context), MessageTypes.REMOVE_MEMBERS, entries(List.of(leaving)), context);
+    public void leave(ClusterChange change, ClusterNode leaving) throws ClusterFailure {
+        call(primary(change), MessageTypes.REMOVE_MEMBERS, entries(List.of(leaving)), change);
     }
 
     @Override
-    public void retireReplaced(ClusterContext context, Node old) throws StepFailure {
-        leave(context, old);
+    public void retireReplaced(ClusterChange change, ClusterNode old) throws ClusterFailure {
+        leave(change, old);
     }
 
     /** The member the set itself names primary, asked of its data-bearing members in turn. */
-    private Node primary(ClusterContext context) throws StepFailure {
-        for (Node candidate : dataMembers(context.existing().isEmpty() ? context.members() : context.existing())) {
-            ClusterStatus status = status(candidate, context);
+    private ClusterNode primary(ClusterChange change) throws ClusterFailure {
+        for (ClusterNode candidate : dataMembers(change.existing().isEmpty() ? change.members() : change.existing())) {
+            ClusterStatus status = status(candidate, change);
             for (ClusterStatus.Member member : status.members()) {
                 if (MembershipCheck.PRIMARY.equals(member.state())) {
-                    return context.members().stream().filter(node -> member.address().equals(node.getIp()))
+                    return change.members().stream().filter(node -> member.address().equals(node.ip()))
                             .findFirst().orElse(candidate);
                 }
             }
         }
-        throw new StepFailure(NodeTask.GROWING_ERROR, "the replica set reports no primary");
+        throw new ClusterFailure(ClusterFailure.Kind.MEMBERSHIP, "the replica set reports no primary");
     }
 
-    private ClusterStatus status(Node node, ClusterContext context) {
-        return codec.mapper().treeToValue(guests.call(node, MessageTypes.GET_CLUSTER_STATUS, Map.of(),
-                context.correlationId(), properties.guestCallTimeoutLow()).result(), ClusterStatus.class);
+    private ClusterStatus status(ClusterNode node, ClusterChange change) {
+        return guests.call(node, MessageTypes.GET_CLUSTER_STATUS, Map.of(), ClusterStatus.class,
+                change.correlationId(), GuestCalls.Wait.SHORT);
     }
 
-    private void call(Node node, String type, ClusterMembers members, ClusterContext context) {
-        guests.call(node, type, members, context.correlationId(), properties.guestCallTimeoutHigh());
+    private void call(ClusterNode node, String type, ClusterMembers members, ClusterChange change) {
+        guests.call(node, type, members, change.correlationId(), GuestCalls.Wait.LONG);
     }
 
-    private static ClusterMembers entries(List<Node> nodes) {
-        return new ClusterMembers(nodes.stream().map(node -> new ClusterMembers.Entry(node.getIp(), node.getType()))
+    private static ClusterMembers entries(List<ClusterNode> nodes) {
+        return new ClusterMembers(nodes.stream().map(node -> new ClusterMembers.Entry(node.ip(), node.type()))
                 .toList());
     }
 
-    private static List<Node> dataMembers(List<Node> nodes) {
-        return nodes.stream().filter(node -> !ClusterMember.TYPE_ARBITER.equals(node.getType())).toList();
+    private static List<ClusterNode> dataMembers(List<ClusterNode> nodes) {
+        return nodes.stream().filter(node -> !ClusterMember.TYPE_ARBITER.equals(node.type())).toList();
     }
 }

@@ -2,73 +2,69 @@ package dev.shoal.taskmanager.cluster;
 
 import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
-import dev.shoal.domain.node.Node;
-import dev.shoal.taskmanager.replication.ReplicationSteps;
-import dev.shoal.taskmanager.task.StepFailure;
-import java.time.Clock;
+import dev.shoal.datastore.control.ClusterChange;
+import dev.shoal.datastore.control.ClusterFailure;
+import dev.shoal.datastore.control.ClusterNode;
+import dev.shoal.datastore.control.ClusterStrategy;
+import dev.shoal.datastore.control.Replication;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * MySQL replication as a cluster: the node whose role says so is the master (a new cluster's first node), every
  * other node a read-only replica made from one snapshot of it; formed when every replica replicates.
  */
-@Component
-class MysqlClusterStrategy implements ClusterStrategy {
+@Component("mysql")
+final class MysqlClusterStrategy implements ClusterStrategy {
 
-    private final ReplicationSteps replication;
-    private final ClusterNodes clusterNodes;
-    private final Clock clock;
+    private final Replication replication;
 
-    MysqlClusterStrategy(ReplicationSteps replication, ClusterNodes clusterNodes, Clock clock) {
+    MysqlClusterStrategy(Replication replication) {
         this.replication = replication;
-        this.clusterNodes = clusterNodes;
-        this.clock = clock;
     }
 
     @Override
-    public String manager() {
-        return "mysql";
-    }
-
-    @Override
-    public void join(ClusterContext context) {
-        Node master = master(context);
-        List<Node> replicas = context.added().stream().filter(node -> !node.getId().equals(master.getId())).toList();
+    public void join(ClusterChange change) {
+        ClusterNode master = master(change);
+        List<ClusterNode> replicas = change.added().stream().filter(node -> !node.id().equals(master.id())).toList();
         if (replicas.isEmpty()) {
             return;
         }
-        ReplicationSnapshot snapshot = context.parameters().snapshot();
-        if (snapshot == null) {
-            snapshot = replication.snapshot(master, context.correlationId(), context.correlationId());
-            clusterNodes.record(context.task(), context.parameters().withSnapshot(snapshot));
+        Optional<ReplicationSnapshot> remembered = change.snapshot();
+        ReplicationSnapshot snapshot;
+        if (remembered.isPresent()) {
+            snapshot = remembered.get();
+        } else {
+            snapshot = replication.snapshot(master, change.correlationId(), change.correlationId());
+            change.rememberSnapshot(snapshot);
         }
-        for (Node replica : replicas) {
-            replication.attach(master, snapshot, replica, context.correlationId());
+        for (ClusterNode replica : replicas) {
+            replication.attach(master, snapshot, replica, change.correlationId());
         }
     }
 
     @Override
-    public boolean formed(ClusterContext context) throws StepFailure {
-        Node master = master(context);
-        for (Node node : context.members()) {
-            if (!node.getId().equals(master.getId()) && !replication.isReplicating(node, context.correlationId())) {
+    public boolean formed(ClusterChange change) throws ClusterFailure {
+        ClusterNode master = master(change);
+        for (ClusterNode node : change.members()) {
+            if (!node.id().equals(master.id()) && !replication.isReplicating(node, change.correlationId())) {
                 return false;
             }
         }
-        if (context.parameters().snapshot() != null) {
-            replication.dropSnapshot(master, context.correlationId(), context.correlationId());
+        if (change.snapshot().isPresent()) {
+            replication.dropSnapshot(master, change.correlationId(), change.correlationId());
         }
         return true;
     }
 
     /** The member whose role says it is the master; a new cluster's first node takes that part, the rest follow it. */
-    private Node master(ClusterContext context) {
-        Node master = context.members().stream().filter(node -> node.hasRole(Role.MASTER)).findFirst()
-                .orElseGet(() -> context.members().get(0));
-        master.takeRole(Role.MASTER, clock.instant());
-        context.members().stream().filter(node -> !node.getId().equals(master.getId()))
-                .forEach(node -> node.takeRole(Role.REPLICA, clock.instant()));
+    private static ClusterNode master(ClusterChange change) {
+        ClusterNode master = change.members().stream().filter(node -> node.hasRole(Role.MASTER)).findFirst()
+                .orElseGet(() -> change.members().get(0));
+        master.takeRole(Role.MASTER);
+        change.members().stream().filter(node -> !node.id().equals(master.id()))
+                .forEach(node -> node.takeRole(Role.REPLICA));
         return master;
     }
 }

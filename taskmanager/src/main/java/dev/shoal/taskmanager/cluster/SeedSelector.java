@@ -1,6 +1,6 @@
 package dev.shoal.taskmanager.cluster;
 
-import dev.shoal.domain.node.Node;
+import dev.shoal.datastore.control.ClusterNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,14 +18,14 @@ final class SeedSelector {
     private SeedSelector() {
     }
 
-    static List<Node> seeds(List<Node> candidates) {
+    static List<ClusterNode> seeds(List<ClusterNode> candidates) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("a ring needs at least one node to seed it");
         }
-        Map<String, Node> oldestPerRegion = new LinkedHashMap<>();
-        candidates.stream().sorted(Comparator.comparing(Node::getCreated).thenComparing(Node::getName))
-                .forEach(node -> oldestPerRegion.putIfAbsent(String.valueOf(node.getRegion()), node));
-        List<Node> seeds = new ArrayList<>(oldestPerRegion.values());
+        Map<String, ClusterNode> oldestPerRegion = new LinkedHashMap<>();
+        candidates.stream().sorted(Comparator.comparing(ClusterNode::created).thenComparing(ClusterNode::name))
+                .forEach(node -> oldestPerRegion.putIfAbsent(String.valueOf(node.region()), node));
+        List<ClusterNode> seeds = new ArrayList<>(oldestPerRegion.values());
         return seeds.subList(0, Math.min(MAX_SEEDS, seeds.size()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.shoal.taskmanager.cluster;
+package dev.shoal.datastore.control;
 
 import dev.shoal.contracts.guest.ClusterStatus;
 import java.util.Collection;
@@ -8,9 +8,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Compares the membership a datastore reports with the one the cluster should have. */
-final class MembershipCheck {
+public final class MembershipCheck {
 
-    static final String PRIMARY = "PRIMARY";
+    public static final String PRIMARY = "PRIMARY";
 
     private MembershipCheck() {
     }
@@ -21,7 +21,7 @@ final class MembershipCheck {
      *
      * @return what is not settled yet, or empty when the next node may start
      */
-    static Optional<String> unsettled(Collection<String> expected, ClusterStatus reported) {
+    public static Optional<String> unsettled(Collection<String> expected, ClusterStatus reported) {
         Set<String> healthy = reported.members().stream().filter(ClusterStatus.Member::healthy)
                 .map(ClusterStatus.Member::address).collect(Collectors.toCollection(TreeSet::new));
         if (!healthy.containsAll(expected)) {
@@ -38,7 +38,7 @@ final class MembershipCheck {
      * @param requireOnePrimary a replica set must also report exactly one primary
      * @return why the reported membership is not the expected one yet, or empty when it is
      */
-    static Optional<String> disagreement(Collection<String> expected, ClusterStatus reported,
+    public static Optional<String> disagreement(Collection<String> expected, ClusterStatus reported,
                                          boolean requireOnePrimary) {
         Set<String> wanted = new TreeSet<>(expected);
         Set<String> seen = reported.members().stream().map(ClusterStatus.Member::address)

@@ -1,4 +1,4 @@
-package dev.shoal.taskmanager.cluster;
+package dev.shoal.datastore.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,9 @@
 package dev.shoal.datastore;
 
+import dev.shoal.datastore.control.ClusterPorts;
+import dev.shoal.datastore.control.ClusterStrategy;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One datastore, found through {@link java.util.ServiceLoader}: each lives in its own folder under {@code datastores/}
@@ -18,5 +21,13 @@ public interface Datastore {
      */
     default Map<String, String> clusterSettings(String clusterId) {
         return Map.of();
+    }
+
+    /**
+     * How the task manager forms a cluster of it, working through what the task manager offers; empty for a datastore
+     * without {@link Ability#CLUSTERS}.
+     */
+    default Optional<ClusterStrategy> clusterStrategy(ClusterPorts ports) {
+        return Optional.empty();
     }
 }

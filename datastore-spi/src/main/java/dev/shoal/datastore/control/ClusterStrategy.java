@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * How one datastore forms a cluster, Trove's per-datastore cluster strategy: the order and settings new nodes start
- * with, how they join, how the datastore itself reports the membership complete, and how a node leaves. It works
- * through the {@link ClusterPorts} the task manager gives it.
+ * with, how they join, how the datastore itself reports the membership complete, and how a node leaves. A datastore
+ * offers one through {@link dev.shoal.datastore.Datastore#clusterStrategy(ClusterPorts)}.
  *
  * <p>Each method runs inside one step of the change and may run again (after a crash, or once a guest's answer is
  * in): it reads what it needs afresh and lets the unchecked exceptions of the ports through, since one of them tells

@@ -1,6 +1,7 @@
 package dev.shoal.taskmanager.cluster;
 
-import dev.shoal.datastore.control.ClusterStrategy;
+import dev.shoal.datastore.Datastore;
+import dev.shoal.datastore.Datastores;
 import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import dev.shoal.domain.cluster.Cluster;
 import java.time.Clock;
@@ -8,17 +9,19 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The strategy of a cluster's datastore, each named after the catalog's manager name. */
+/** The strategy of a cluster's datastore, as each installed datastore offers it. */
 @Component
 class ClusterStrategies {
 
     private final Map<String, ClusterStrategyAdapter> byManager = new HashMap<>();
     private final DatastoreVersionRepository versions;
 
-    ClusterStrategies(Map<String, ClusterStrategy> strategies, ClusterNodes clusterNodes,
-                      DatastoreVersionRepository versions, Clock clock) {
-        strategies.forEach((manager, strategy) -> byManager.put(manager,
-                new ClusterStrategyAdapter(strategy, clusterNodes, clock)));
+    ClusterStrategies(ClusterStrategyPorts ports, ClusterNodes clusterNodes, DatastoreVersionRepository versions,
+                      Clock clock) {
+        for (Datastore datastore : Datastores.all()) {
+            datastore.clusterStrategy(ports.ports()).ifPresent(strategy -> byManager.put(
+                    datastore.descriptor().name(), new ClusterStrategyAdapter(strategy, clusterNodes, clock)));
+        }
         this.versions = versions;
     }
 

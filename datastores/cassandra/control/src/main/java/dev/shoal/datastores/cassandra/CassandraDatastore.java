@@ -6,7 +6,10 @@ import dev.shoal.datastore.Composition;
 import dev.shoal.datastore.Datastore;
 import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.datastore.Naming;
+import dev.shoal.datastore.control.ClusterPorts;
+import dev.shoal.datastore.control.ClusterStrategy;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Apache Cassandra: a ring of peers, some named as seeds, that keeps as many nodes as its replication factor. */
@@ -35,5 +38,10 @@ public final class CassandraDatastore implements Datastore {
     public Map<String, String> clusterSettings(String clusterId) {
         return Map.of("cluster_name", clusterName(clusterId), "num_tokens", Integer.toString(NUM_TOKENS),
                 "endpoint_snitch", SNITCH);
+    }
+
+    @Override
+    public Optional<ClusterStrategy> clusterStrategy(ClusterPorts ports) {
+        return Optional.of(new CassandraStrategy(ports.guests(), ports.servers()));
     }
 }

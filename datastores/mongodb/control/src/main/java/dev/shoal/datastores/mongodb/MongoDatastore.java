@@ -6,7 +6,10 @@ import dev.shoal.datastore.Composition;
 import dev.shoal.datastore.Datastore;
 import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.datastore.Naming;
+import dev.shoal.datastore.control.ClusterPorts;
+import dev.shoal.datastore.control.ClusterStrategy;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,5 +43,10 @@ public final class MongoDatastore implements Datastore {
     @Override
     public Map<String, String> clusterSettings(String clusterId) {
         return Map.of("replSet", replicaSetName(clusterId));
+    }
+
+    @Override
+    public Optional<ClusterStrategy> clusterStrategy(ClusterPorts ports) {
+        return Optional.of(new MongoStrategy(ports.guests()));
     }
 }

@@ -6,7 +6,10 @@ import dev.shoal.datastore.Composition;
 import dev.shoal.datastore.Datastore;
 import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.datastore.Naming;
+import dev.shoal.datastore.control.ClusterPorts;
+import dev.shoal.datastore.control.ClusterStrategy;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,5 +52,10 @@ public final class MysqlDatastore implements Datastore {
     @Override
     public Map<String, String> clusterSettings(String clusterId) {
         return Map.of("log_bin", "true");
+    }
+
+    @Override
+    public Optional<ClusterStrategy> clusterStrategy(ClusterPorts ports) {
+        return Optional.of(new MysqlClusterStrategy(ports.replication()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.shoal.taskmanager.cluster;
+package dev.shoal.datastores.mongodb;
 
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Role;
@@ -13,14 +13,12 @@ import dev.shoal.datastore.control.GuestCalls;
 import dev.shoal.datastore.control.MembershipCheck;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /**
  * A MongoDB replica set: every member starts at once; the first data-bearing node initiates the set with the
  * others (arbiters as arbiters); later changes are reconfigurations sent to the primary. Formed when the set
  * reports one primary and every member healthy.
  */
-@Component("mongodb")
 final class MongoStrategy implements ClusterStrategy {
 
     private final GuestCalls guests;

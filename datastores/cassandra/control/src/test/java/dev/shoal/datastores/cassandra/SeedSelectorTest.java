@@ -1,4 +1,4 @@
-package dev.shoal.taskmanager.cluster;
+package dev.shoal.datastores.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

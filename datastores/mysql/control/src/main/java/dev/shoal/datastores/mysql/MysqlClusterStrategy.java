@@ -1,4 +1,4 @@
-package dev.shoal.taskmanager.cluster;
+package dev.shoal.datastores.mysql;
 
 import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
@@ -9,13 +9,11 @@ import dev.shoal.datastore.control.ClusterStrategy;
 import dev.shoal.datastore.control.Replication;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
  * MySQL replication as a cluster: the node whose role says so is the master (a new cluster's first node), every
  * other node a read-only replica made from one snapshot of it; formed when every replica replicates.
  */
-@Component("mysql")
 final class MysqlClusterStrategy implements ClusterStrategy {
 
     private final Replication replication;

@@ -1,4 +1,4 @@
-package dev.shoal.taskmanager.cluster;
+package dev.shoal.datastores.cassandra;
 
 import dev.shoal.datastore.control.ClusterNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.shoal.taskmanager.cluster;
+package dev.shoal.datastores.cassandra;
 
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Role;
@@ -17,14 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * A Cassandra ring: seeds start first, one at a time, then every other node joins alone (Cassandra refuses
  * concurrent bootstraps); a removed node decommissions, streaming its ranges away; a replacement starts with the
  * dead node's address to take over its tokens. Formed when every node sees every other up and normal.
  */
-@Component("cassandra")
 final class CassandraStrategy implements ClusterStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(CassandraStrategy.class);

@@ -22,7 +22,7 @@ public final class MessageTypes {
     public static final String REMOVE_MEMBERS = "remove_members";
     public static final String DECOMMISSION = "decommission";
     public static final String CLUSTER_COMPLETE = "cluster_complete";
-    // MySQL replication
+    // replication: a master and read-only replicas
     public static final String CREATE_REPLICATION_SNAPSHOT = "create_replication_snapshot";
     public static final String DELETE_REPLICATION_SNAPSHOT = "delete_replication_snapshot";
     public static final String ATTACH_REPLICA = "attach_replica";
@@ -37,7 +37,7 @@ public final class MessageTypes {
     public static final String DEMOTE_REPLICATION_MASTER = "demote_replication_master";
     // configuration groups
     public static final String UPDATE_OVERRIDES = "update_overrides";
-    // a MySQL instance's databases and users, as Trove's guest API names them
+    // an instance's databases and users, as Trove's guest API names them
     public static final String CREATE_DATABASE = "create_database";
     public static final String DELETE_DATABASE = "delete_database";
     public static final String CREATE_USER = "create_user";

@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * A node's place in a cluster, given at prepare.
  *
- * @param clusterId      the cluster's id; Cassandra's cluster name and MongoDB's replica set name derive from it
- * @param type           {@code member}, or {@code arbiter} for a MongoDB voting member without data
- * @param region         where the node runs; Cassandra's data centre
- * @param seeds          Cassandra: the seed addresses the node gossips with first
- * @param replaceAddress Cassandra: the address of the dead node whose place and data this node takes, or null
+ * @param clusterId      the cluster's id, from which the datastore derives the names its members share
+ * @param type           {@code member}, or {@code arbiter} for a voting member without data
+ * @param region         where the node runs (a datastore may place data by it)
+ * @param seeds          the addresses a peer-to-peer datastore's node meets the others through first; empty if none
+ * @param replaceAddress the address of the dead node whose place and data this node takes, or null
  */
 public record ClusterMember(String clusterId, String type, String region, List<String> seeds,
                             String replaceAddress) {

@@ -3,7 +3,7 @@ package dev.shoal.contracts.guest;
 import java.util.List;
 
 /**
- * Members to add to or remove from the cluster, sent to the node that changes membership (MongoDB's primary).
+ * Members to add to or remove from the cluster, sent to the node that changes membership for all.
  *
  * @param members addresses with their type ({@link ClusterMember#TYPE_MEMBER} or {@link ClusterMember#TYPE_ARBITER})
  */

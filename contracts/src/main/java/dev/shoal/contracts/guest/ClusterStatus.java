@@ -5,9 +5,8 @@ import java.util.List;
 /**
  * Membership as the datastore itself reports it from the node asked.
  *
- * @param members every member the datastore knows of, with its state in the datastore's own words: Cassandra's
- *                two letters ({@code UN} up/normal, {@code UJ} joining, {@code UL} leaving, {@code DN} down),
- *                MongoDB's member state ({@code PRIMARY}, {@code SECONDARY}, {@code ARBITER}, ...)
+ * @param members every member the datastore knows of, with its state in the datastore's own words, which its
+ *                cluster strategy reads
  */
 public record ClusterStatus(List<Member> members) {
 

@@ -1,5 +1,5 @@
 package dev.shoal.contracts.guest;
 
-/** Cassandra: stream this node's data to the rest of the ring and leave it. */
+/** Hand this node's data over to the rest of the cluster and leave it. */
 public record Decommission() {
 }

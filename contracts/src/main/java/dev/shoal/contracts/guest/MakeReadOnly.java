@@ -1,5 +1,5 @@
 package dev.shoal.contracts.guest;
 
-/** Turns a MySQL node's writes off (a master about to hand over) or back on (a handover undone). */
+/** Turns a node's writes off (a master about to hand over) or back on (a handover undone). */
 public record MakeReadOnly(boolean readOnly) {
 }

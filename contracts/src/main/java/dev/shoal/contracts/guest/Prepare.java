@@ -3,7 +3,7 @@ package dev.shoal.contracts.guest;
 /**
  * First message to a new node: initialise and start the datastore.
  *
- * @param datastore          datastore manager name ({@code mysql}, {@code cassandra}, {@code mongodb})
+ * @param datastore          the datastore's manager name, as its descriptor gives it
  * @param version            datastore version name
  * @param memoryMb           memory the flavor grants; the guest sizes the datastore's caches from it
  * @param volumeSizeGb       volume size the node may use

@@ -1,7 +1,7 @@
 package dev.shoal.contracts.guest;
 
 /**
- * A consistent copy of a MySQL master's data and the GTID position it was taken at, kept in the snapshot store
+ * A consistent copy of a master's data and the position it was taken at, kept in the snapshot store
  * for as many new replicas as need it.
  *
  * @param snapshotId                 name of the copy in the snapshot store, or null when the replica already holds the

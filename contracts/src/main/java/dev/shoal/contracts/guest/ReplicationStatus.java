@@ -1,7 +1,7 @@
 package dev.shoal.contracts.guest;
 
 /**
- * A MySQL node's replication state.
+ * A replicated node's replication state.
  *
  * @param replica      the node replicates from a master
  * @param ioRunning    the replica's I/O thread runs

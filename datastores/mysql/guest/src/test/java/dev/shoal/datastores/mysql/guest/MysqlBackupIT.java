@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.RestorePoint;
 import dev.shoal.contracts.guest.StoredBackup;
+import dev.shoal.guest.spi.Backups;
+import dev.shoal.guest.spi.test.BackupsContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,16 +24,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Backups on the real MariaDB server of this machine: a node writes one into the backup store, a second node is
  * prepared from it and serves the same rows to the same account; a damaged file is not loaded, a dump that fails
- * leaves nothing behind, and a deleted backup is gone.
+ * leaves nothing behind, and a deleted backup is gone; then the backups contract every datastore with backups passes.
  */
-class MysqlBackupIT {
+class MysqlBackupIT implements BackupsContract {
 
     private static final String SOURCE = "127.0.43.250";
     private static final String RESTORED = "127.0.43.251";
     private static final String DAMAGED = "127.0.43.252";
+    private static final String CONTRACT = "127.0.43.253";
 
     @RegisterExtension
     final MysqlTestNodes nodes = new MysqlTestNodes();
+    private MysqlManager contractNode;
+
+    @Override
+    public Backups backups() throws Exception {
+        if (contractNode == null) {
+            contractNode = nodes.node(CONTRACT);
+        }
+        return contractNode;
+    }
 
     @Test
     void aBackupRestoredOnAnotherNodeServesTheSameRowsToTheSameAccount() throws Exception {

@@ -7,7 +7,9 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.guest.DatabaseSchema;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.guest.spi.Accounts;
 import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.test.AccountsContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,35 +21,66 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A tenant's databases and accounts on a real MariaDB, each change safe to send twice. */
-class MysqlSchemasIT {
+/**
+ * A tenant's databases and accounts on a real MariaDB, each change safe to send twice; then the accounts contract
+ * every datastore with accounts passes, on the same server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MysqlSchemasIT implements AccountsContract {
 
     private static final String ADDRESS = "127.0.60.250";
     private static final String URL = "jdbc:mariadb://" + ADDRESS + ":3306/";
 
     @TempDir
-    Path nodeDir;
+    static Path nodeDir;
 
     private final NodeSecret secret = NodeSecret.generate();
     private MysqlManager manager;
 
-    @AfterEach
+    @BeforeAll
+    void prepareTheNode() throws Exception {
+        manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, ADDRESS, nodeDir,
+                "amqp://unused", Duration.ofSeconds(1)));
+        manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, "root-pw"), null, Map.of()));
+    }
+
+    @AfterAll
     void stop() throws Exception {
-        if (manager != null) {
-            manager.stop();
+        manager.stop();
+    }
+
+    @Override
+    public Accounts accounts() {
+        return manager;
+    }
+
+    @Override
+    public DatabaseSchema database(String name) {
+        return new DatabaseSchema(name, "utf8mb4", "utf8mb4_general_ci");
+    }
+
+    @Override
+    public boolean reaches(String user, String password, String database) {
+        try (Connection connection = DriverManager.getConnection(URL + database, user, password)) {
+            return connection.isValid(5);
+        } catch (SQLException refused) {
+            return false;
         }
+    }
+
+    @Override
+    public List<String> databases() throws SQLException {
+        return rootQuery("show databases");
     }
 
     @Test
     void aUserWorksInTheDatabasesItWasGrantedOnlyAndLosesThemWithTheDatabase() throws Exception {
-        manager = new MysqlManager(new GuestConfig(UUID.randomUUID().toString(), secret, ADDRESS, nodeDir,
-                "amqp://unused", Duration.ofSeconds(1)));
-        manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, "root-pw"), null, Map.of()));
-
         DatabaseSchema orders = new DatabaseSchema("orders_2026", "utf8mb4", "utf8mb4_unicode_ci");
         manager.createDatabase(orders);
         manager.createDatabase(orders);

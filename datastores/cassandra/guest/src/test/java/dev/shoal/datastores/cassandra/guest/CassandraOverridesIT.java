@@ -12,9 +12,11 @@ import dev.shoal.contracts.guest.AppliedConfiguration;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.guest.spi.Clustered;
 import dev.shoal.guest.spi.Configurable;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.test.ClusteredContract;
 import dev.shoal.guest.spi.test.ConfigurableContract;
 import dev.shoal.guest.spi.test.DatastoreManagerContract;
 import java.net.InetSocketAddress;
@@ -37,11 +39,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * A configuration group on one real Cassandra node, checked against what the server itself says it runs with
  * ({@code system_views.settings} over CQL): from the first start, live over JMX, after a restart, and taken away;
- * then the lifecycle and configuration contracts every datastore passes, on the same node.
+ * then the lifecycle, configuration and cluster contracts, on the same node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CassandraOverridesIT implements DatastoreManagerContract, ConfigurableContract {
+class CassandraOverridesIT implements DatastoreManagerContract, ConfigurableContract, ClusteredContract {
 
     private static final String ADDRESS = "127.0.40.201";
     private static final List<String> MANAGED = List.of("compaction_throughput", "stream_throughput_outbound",
@@ -90,6 +92,16 @@ class CassandraOverridesIT implements DatastoreManagerContract, ConfigurableCont
     @Override
     public DatastoreManager restartedAgentsManager() {
         return new CassandraManager(config());
+    }
+
+    @Override
+    public Clustered clustered() {
+        return manager;
+    }
+
+    @Override
+    public String address() {
+        return ADDRESS;
     }
 
     @Override

@@ -10,8 +10,10 @@ import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.guest.spi.Configurable;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.Resizable;
 import dev.shoal.guest.spi.test.ConfigurableContract;
 import dev.shoal.guest.spi.test.DatastoreManagerContract;
+import dev.shoal.guest.spi.test.ResizableContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,11 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A configuration group on a real MariaDB: from the first start, live, after a restart, and taken away; then the
- * lifecycle and configuration contracts every datastore passes, on the same server.
+ * lifecycle, configuration and resizing contracts, on the same server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MysqlOverridesIT implements DatastoreManagerContract, ConfigurableContract {
+class MysqlOverridesIT implements DatastoreManagerContract, ConfigurableContract, ResizableContract {
 
     private static final String ADDRESS = "127.0.1.244";
     private static final List<String> MANAGED = List.of("max_connections", "wait_timeout", "performance_schema");
@@ -74,6 +76,16 @@ class MysqlOverridesIT implements DatastoreManagerContract, ConfigurableContract
     @Override
     public DatastoreManager restartedAgentsManager() {
         return new MysqlManager(config());
+    }
+
+    @Override
+    public Resizable resizable() {
+        return manager;
+    }
+
+    @Override
+    public int preparedMemoryMb() {
+        return prepare.memoryMb();
     }
 
     @Override

@@ -6,13 +6,20 @@ import static dev.shoal.datastores.mysql.guest.MysqlTestNodes.sql;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.guest.spi.Replicated;
+import dev.shoal.guest.spi.test.ReplicatedContract;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Trove's switchover on the real MariaDB server: the master hands over to a replica and back again. */
-class MysqlSwitchoverIT {
+/**
+ * Trove's switchover on the real MariaDB server: the master hands over to a replica and back again; then the
+ * replication contract every replicated datastore passes.
+ */
+class MysqlSwitchoverIT implements ReplicatedContract {
 
     private static final String MASTER = "127.0.50.245";
     private static final String REPLICA_A = "127.0.50.246";
@@ -20,6 +27,26 @@ class MysqlSwitchoverIT {
 
     @RegisterExtension
     final MysqlTestNodes nodes = new MysqlTestNodes();
+    private final Map<Replicated, String> addresses = new LinkedHashMap<>();
+
+    @Override
+    public Replicated newNode() throws Exception {
+        String address = List.of(MASTER, REPLICA_A, REPLICA_B).get(addresses.size());
+        addresses.put(nodes.node(address), address);
+        return addresses.keySet().stream().reduce((first, second) -> second).orElseThrow();
+    }
+
+    @Override
+    public void write(Replicated master) throws Exception {
+        sql(addresses.get(master), "create database if not exists contract",
+                "create table if not exists contract.writes (id int auto_increment primary key)",
+                "insert into contract.writes values ()");
+    }
+
+    @Override
+    public String replicationPassword(Replicated master, ReplicationSnapshot snapshot) {
+        return nodes.opened((MysqlManager) master, snapshot);
+    }
 
     @Test
     void theMasterHandsOverInTrovesOrderAndTheSetFollowsEveryNewMaster() throws Exception {

@@ -1,0 +1,74 @@
+package dev.shoal.guest.spi.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.contracts.guest.ReplicationStatus;
+import dev.shoal.guest.spi.Replicated;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a datastore with a master and read-only replicas does against its real servers: a replica made from a snapshot
+ * applies what the master writes until it is detached, and a master that stops writing hands over to a replica that
+ * caught up, with nothing lost, the old master following the new one.
+ */
+public interface ReplicatedContract {
+
+    Duration CATCH_UP = Duration.ofSeconds(30);
+
+    /** A new node of the datastore, prepared and serving; a different one on each call. */
+    Replicated newNode() throws Exception;
+
+    /** Writes something more on {@code master}, as a client would. */
+    void write(Replicated master) throws Exception;
+
+    /** The replication password {@code snapshot} carries, opened as the task manager opens it for a replica. */
+    String replicationPassword(Replicated master, ReplicationSnapshot snapshot);
+
+    @Test
+    default void aReplicaMadeFromASnapshotAppliesWhatTheMasterWritesUntilDetached() throws Exception {
+        Replicated master = newNode();
+        Replicated replica = newNode();
+        write(master);
+        ReplicationSnapshot snapshot = master.createReplicationSnapshot("contract-follow");
+
+        replica.attachReplica(snapshot, replicationPassword(master, snapshot));
+        write(master);
+
+        assertThat(replica.waitForTxn(master.latestTxnId(), CATCH_UP)).isTrue();
+        ReplicationStatus following = replica.replicationStatus();
+        assertThat(following.replica()).isTrue();
+        assertThat(following.readOnly()).isTrue();
+        assertThat(master.replicationStatus().replica()).isFalse();
+
+        replica.detachReplica();
+        assertThat(replica.replicationStatus().replica()).isFalse();
+        assertThat(replica.replicationStatus().readOnly()).isFalse();
+        master.deleteReplicationSnapshot("contract-follow");
+        master.deleteReplicationSnapshot("contract-follow");
+    }
+
+    @Test
+    default void aMasterThatStopsWritingHandsOverWithNothingLost() throws Exception {
+        Replicated master = newNode();
+        Replicated candidate = newNode();
+        write(master);
+        ReplicationSnapshot snapshot = master.createReplicationSnapshot("contract-handover");
+        candidate.attachReplica(snapshot, replicationPassword(master, snapshot));
+        write(master);
+
+        master.makeReadOnly(true);
+        String last = master.latestTxnId();
+        assertThat(candidate.waitForTxn(last, CATCH_UP)).as("the candidate applied the master's last write").isTrue();
+        ReplicationSnapshot source = candidate.enableAsMaster();
+        master.demoteReplicationMaster();
+        master.attachReplica(source, replicationPassword(candidate, source));
+        write(candidate);
+
+        assertThat(candidate.replicationStatus().replica()).isFalse();
+        assertThat(master.waitForTxn(candidate.latestTxnId(), CATCH_UP)).as("the old master follows the new one")
+                .isTrue();
+        assertThat(master.replicationStatus().readOnly()).isTrue();
+    }
+}

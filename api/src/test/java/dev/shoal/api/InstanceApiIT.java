@@ -178,6 +178,24 @@ class InstanceApiIT extends ApiTestSupport {
                 .isEqualTo(2);
     }
 
+    @Test
+    void anInstanceShowsHowOftenItsServerWasStartedAgainAfterACrashAndWhenItLastCrashed() {
+        String token = tenantToken("crashy");
+        String id = call("POST", "/v1.0/crashy/instances", token, createBody("db")).json()
+                .path("instance").path("id").asString();
+        makeActive(UUID.fromString(id));
+        assertThat(call("GET", "/v1.0/crashy/instances/" + id, token, null).json().path("instance")
+                .has("restarts")).as("nothing told yet").isFalse();
+
+        jdbc.sql("""
+                update service_statuses set restarts = 2, last_crash = timestamptz '2026-12-06 10:15:30+00'
+                 where node_id = (select id from nodes where instance_id = ?::uuid)""").param(id).update();
+
+        var shown = call("GET", "/v1.0/crashy/instances/" + id, token, null).json().path("instance");
+        assertThat(shown.path("restarts").asInt()).isEqualTo(2);
+        assertThat(shown.path("last_crash").asString()).isEqualTo("2026-12-06T10:15:30");
+    }
+
     /** What the task manager does once every node took the password: the request waiting on it answers. */
     private int completeOpenRootTask(String instanceId) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();

@@ -104,6 +104,25 @@ class GuestMessagesIT {
     }
 
     @Test
+    void aHeartbeatTellsHowOftenTheServerWasStartedAgainAfterACrashAndAnOlderGuestForgetsNothing() {
+        NodeSecret secret = NodeSecret.generate();
+        UUID node = newNode(secret);
+        Instant crashed = Instant.parse("2026-12-06T10:15:30Z");
+
+        send(codec.envelope(MessageTypes.HEARTBEAT, Instant.now(), null, null, node.toString(),
+                new Heartbeat(ServiceStatus.RUNNING, null, 4096L, 1L << 30, "test", 2, crashed)), secret);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(node).map(ServiceStatusRecord::getRestarts)
+                .orElse(null), Integer.valueOf(2)::equals);
+        Instant later = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        send(heartbeat(node, ServiceStatus.RUNNING, later), secret);
+        await("the older guest's heartbeat applied").atMost(Duration.ofSeconds(10))
+                .until(() -> status(node).map(ServiceStatusRecord::getSentAt).orElse(null), later::equals);
+
+        assertThat(status(node).orElseThrow().getRestarts()).isEqualTo(2);
+        assertThat(status(node).orElseThrow().getLastCrash()).isEqualTo(crashed);
+    }
+
+    @Test
     void rejectsHeartbeatSignedWithAnotherNodesSecret(CapturedOutput output) {
         NodeSecret secret = NodeSecret.generate();
         NodeSecret forged = NodeSecret.generate();

@@ -9,6 +9,7 @@ import dev.shoal.guestagent.heartbeat.HeartbeatSender;
 import dev.shoal.guestagent.rpc.Dispatcher;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import dev.shoal.guestagent.rpc.MessageVerifier;
+import dev.shoal.guestagent.supervision.ServerSupervisor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,8 +69,14 @@ public final class GuestAgent {
             log.error("cannot use the broker of node {}: {}", config.nodeId(), e.getMessage());
             System.exit(2);
         }
-        HeartbeatSender heartbeats = new HeartbeatSender(config, datastore, channel.get(), codec, clock);
+        AtomicReference<HeartbeatSender> beats = new AtomicReference<>();
+        ServerSupervisor supervisor = ServerSupervisor.of(config, datastore, () -> beats.get().beatNow(), clock);
+        HeartbeatSender heartbeats = new HeartbeatSender(config, datastore, channel.get(), codec, clock,
+                supervisor::counts);
+        beats.set(heartbeats);
         heartbeats.start(scheduler);
+        supervisor.start(scheduler, worker, config.setting("supervision.interval").map(Duration::parse)
+                .orElse(Duration.ofSeconds(1)));
         Dispatcher dispatcher = new Dispatcher(config, datastore, channel.get(),
                 new MessageVerifier(config.nodeId(), config.secret(), codec, clock), codec, clock, worker,
                 heartbeats::beatNow);

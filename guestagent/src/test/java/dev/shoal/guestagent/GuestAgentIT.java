@@ -140,6 +140,48 @@ class GuestAgentIT {
     }
 
     @Test
+    void aCrashedServerIsStartedAgainAndOneThatKeepsCrashingStaysDownWithTheLastLinesOfItsLog() throws Exception {
+        agent = startAgent("supervision.first-backoff=PT0.2S", "supervision.interval=PT0.2S");
+        send(MessageTypes.PREPARE, prepare("pw"), secret, null);
+        await("RUNNING heartbeat").atMost(Duration.ofSeconds(60))
+                .until(() -> heartbeats().stream().anyMatch(h -> h.serviceStatus() == ServiceStatus.RUNNING));
+        ProcessHandle first = mariadbd();
+
+        Instant killed = Instant.now();
+        first.destroyForcibly();
+        await("CRASHED told before the next interval").atMost(Duration.ofMillis(900))
+                .until(() -> heartbeats().stream().anyMatch(h -> h.serviceStatus() == ServiceStatus.CRASHED));
+        await("RUNNING again, one restart told").atMost(Duration.ofSeconds(60)).until(() -> last().serviceStatus()
+                == ServiceStatus.RUNNING && Integer.valueOf(1).equals(last().restarts()));
+        System.out.printf("mariadbd killed to RUNNING again: %d ms%n",
+                Duration.between(killed, Instant.now()).toMillis());
+        assertThat(last().lastCrash()).isBetween(killed.minusSeconds(1), Instant.now());
+        assertThat(mariadbd().pid()).as("a new server").isNotEqualTo(first.pid());
+        DriverManager.getConnection(jdbcUrl(), "root", "pw").close();
+
+        // a server that cannot start any more: each try is a crash, and the fifth within ten minutes is the last
+        Files.writeString(nodeDir.resolve("my.cnf"), "\n[mysqld]\nno_such_option=1\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        mariadbd().destroyForcibly();
+        await("FAILED").atMost(Duration.ofSeconds(60)).until(() -> last().serviceStatus() == ServiceStatus.FAILED);
+        assertThat(last().statusDescription()).contains("crashed 5 times within 10 minutes", "no_such_option");
+        assertThat(last().restarts()).as("the first crash's restart, then three that failed").isEqualTo(4);
+        Thread.sleep(1_000);
+        assertThat(last().serviceStatus()).as("it stays down").isEqualTo(ServiceStatus.FAILED);
+    }
+
+    private ProcessHandle mariadbd() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains(nodeDir.toString()) && c.contains("mariadbd")).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no mariadbd of the node runs"));
+    }
+
+    private Heartbeat last() {
+        List<Heartbeat> beats = heartbeats();
+        return beats.get(beats.size() - 1);
+    }
+
+    @Test
     void keepsBeatingAndAnsweringAfterTheBrokerDropsItsConnection() throws Exception {
         agent = startAgent();
         await("first heartbeat").atMost(Duration.ofSeconds(20)).until(() -> !heartbeats().isEmpty());

@@ -47,10 +47,14 @@ record ClusterView(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    /** @param role the part the node plays in the cluster (master, seed, primary, ...); null until it forms */
-    record NodeView(UUID id, String name, String status, List<String> ip, String type, String role, String region,
-                    Reference flavor, Volume volume, @JsonProperty("task_description") String taskDescription,
-                    List<Links.Link> links) {
+    /**
+     * @param role      the part the node plays in the cluster (master, seed, primary, ...); null until it forms
+     * @param restarts  how often its guest started the datastore's server again after a crash
+     * @param lastCrash when the server last crashed
+     */
+    record NodeView(UUID id, String name, String status, List<String> ip, String type, String role,
+                    Integer restarts, @JsonProperty("last_crash") String lastCrash, String region, Reference flavor,
+                    Volume volume, @JsonProperty("task_description") String taskDescription, List<Links.Link> links) {
     }
 
 }

@@ -76,7 +76,9 @@ class ClusterViews {
         String tenant = node.getTenantId();
         return new ClusterView.NodeView(node.getId(), node.getName(), status.name(),
                 node.getIp() == null ? List.of() : List.of(node.getIp()), node.getType(),
-                RoleNames.shown(node.getRole()), node.getRegion(),
+                RoleNames.shown(node.getRole()), service == null ? null : service.getRestarts(),
+                service == null || service.getLastCrash() == null ? null : TroveTime.format(service.getLastCrash()),
+                node.getRegion(),
                 new ClusterView.Reference(node.getFlavorId(), links.of(tenant, "flavors/" + node.getFlavorId())),
                 new ClusterView.Volume(node.getVolumeSize(), used),
                 node.getTaskDescription(),

@@ -27,6 +27,9 @@ record InstanceView(
         String type,
         /** The part its node plays in its replica set or cluster: {@code master}, {@code replica}, ... */
         String role,
+        /** How often its guest started the datastore's server again after a crash, and when it last crashed. */
+        Integer restarts,
+        @JsonProperty("last_crash") String lastCrash,
         String region,
         String created,
         String updated,

@@ -101,6 +101,8 @@ class InstanceViews {
                 node.getClusterId(),
                 node.getClusterId() == null ? null : node.getType(),
                 RoleNames.shown(node.getRole()),
+                service.map(ServiceStatusRecord::getRestarts).orElse(null),
+                service.map(ServiceStatusRecord::getLastCrash).map(TroveTime::format).orElse(null),
                 node.getRegion(),
                 TroveTime.format(shown.created()),
                 TroveTime.format(shown.updated()),

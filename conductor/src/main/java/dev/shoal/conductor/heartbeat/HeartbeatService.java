@@ -106,6 +106,7 @@ public class HeartbeatService {
         record.report(heartbeat.serviceStatus(), truncate(heartbeat.statusDescription()), envelope.sentAt(),
                 clock.instant());
         record.volume(heartbeat.volumeUsedBytes(), heartbeat.volumeTotalBytes());
+        record.supervision(heartbeat.restarts(), heartbeat.lastCrash());
         statuses.save(record);
         return APPLIED;
     }

@@ -1,11 +1,21 @@
 package dev.shoal.contracts.conductor;
 
 import dev.shoal.contracts.ServiceStatus;
+import java.time.Instant;
 
 /**
  * Sent by every guest every heartbeat interval. The envelope carries {@code nodeId} and {@code sentAt};
  * the conductor drops heartbeats older than the last it accepted for that node.
+ *
+ * @param restarts  how often the guest started its server again after a crash, all told
+ * @param lastCrash when the server last crashed, as the guest saw it; null if it never did
  */
 public record Heartbeat(ServiceStatus serviceStatus, String statusDescription, Long volumeUsedBytes,
-                        Long volumeTotalBytes, String agentVersion) {
+                        Long volumeTotalBytes, String agentVersion, Integer restarts, Instant lastCrash) {
+
+    /** From a guest that does not supervise its server: it tells no restarts. */
+    public Heartbeat(ServiceStatus serviceStatus, String statusDescription, Long volumeUsedBytes,
+                     Long volumeTotalBytes, String agentVersion) {
+        this(serviceStatus, statusDescription, volumeUsedBytes, volumeTotalBytes, agentVersion, null, null);
+    }
 }

@@ -25,6 +25,9 @@ public class ServiceStatusRecord {
     private Instant updatedAt;
     private Long volumeUsedBytes;
     private Long volumeTotalBytes;
+    /** How often the guest started the server again after a crash; null until a guest that supervises tells. */
+    private Integer restarts;
+    private Instant lastCrash;
 
     protected ServiceStatusRecord() {
     }
@@ -47,6 +50,24 @@ public class ServiceStatusRecord {
         if (totalBytes != null) {
             this.volumeTotalBytes = totalBytes;
         }
+    }
+
+    /** What the guest's supervision of its server counted; a guest that does not supervise tells nothing. */
+    public void supervision(Integer restartCount, Instant lastCrashAt) {
+        if (restartCount != null) {
+            this.restarts = restartCount;
+        }
+        if (lastCrashAt != null) {
+            this.lastCrash = lastCrashAt;
+        }
+    }
+
+    public Integer getRestarts() {
+        return restarts;
+    }
+
+    public Instant getLastCrash() {
+        return lastCrash;
     }
 
     /** Set by the conductor's sweeper once heartbeats have stopped for longer than the expiry. */

@@ -2,6 +2,7 @@ package dev.shoal.guest.spi;
 
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.Prepare;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,15 @@ public interface DatastoreManager {
     void stop() throws Exception;
 
     void restart() throws Exception;
+
+    /**
+     * The server crashed again and again: it stays down, {@code FAILED} with {@code reason}, until a prepare, a resume
+     * or a restart asked for starts it again.
+     */
+    void giveUp(String reason);
+
+    /** The last {@code lines} lines the server wrote to its log, oldest first; none when it wrote nothing. */
+    List<String> serverLogTail(int lines);
 
     /** Volume size granted by prepare, in bytes, if known. */
     Long volumeTotalBytes();

@@ -3,9 +3,14 @@ package dev.shoal.guest.spi;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.Prepare;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,8 +143,33 @@ public abstract class PreparedDatastore implements DatastoreManager {
 
     @Override
     public synchronized void restart() throws Exception {
+        // stopped on purpose: whoever reads the status meanwhile sees no crash
+        status = ServiceStatus.BUILD;
+        description = "restarting " + server;
         stopServer();
         resume();
+    }
+
+    @Override
+    public synchronized void giveUp(String reason) {
+        status = ServiceStatus.FAILED;
+        description = reason;
+    }
+
+    @Override
+    public List<String> serverLogTail(int lines) {
+        try (Stream<String> all = Files.lines(serverLog(), StandardCharsets.UTF_8)) {
+            ArrayDeque<String> last = new ArrayDeque<>(lines);
+            all.forEach(line -> {
+                if (last.size() == lines) {
+                    last.removeFirst();
+                }
+                last.addLast(line);
+            });
+            return List.copyOf(last);
+        } catch (IOException | UncheckedIOException unreadable) {
+            return List.of();
+        }
     }
 
     @Override

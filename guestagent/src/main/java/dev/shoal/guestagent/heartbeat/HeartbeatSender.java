@@ -8,10 +8,12 @@ import dev.shoal.contracts.conductor.Heartbeat;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guestagent.rpc.GuestChannel;
+import dev.shoal.guestagent.supervision.ServerSupervisor;
 import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,17 @@ public final class HeartbeatSender {
     private final MessageCodec codec;
     private final Clock clock;
     private final String agentVersion;
+    private final Supplier<ServerSupervisor.Counts> supervision;
 
     public HeartbeatSender(GuestConfig config, DatastoreManager datastore, GuestChannel channel, MessageCodec codec,
                            Clock clock) {
+        this(config, datastore, channel, codec, clock, () -> null);
+    }
+
+    /** @param supervision what the supervision of the server counted, told with every beat */
+    public HeartbeatSender(GuestConfig config, DatastoreManager datastore, GuestChannel channel, MessageCodec codec,
+                           Clock clock, Supplier<ServerSupervisor.Counts> supervision) {
+        this.supervision = supervision;
         this.config = config;
         this.datastore = datastore;
         this.channel = channel;
@@ -63,9 +73,11 @@ public final class HeartbeatSender {
     synchronized void beat() {
         try {
             ServiceStatus status = datastore.status();
+            ServerSupervisor.Counts counts = supervision.get();
             Heartbeat heartbeat = new Heartbeat(status, status == ServiceStatus.RUNNING ? null
                     : datastore.statusDescription(), VolumeUsage.bytesUnder(config.nodeDir()),
-                    datastore.volumeTotalBytes(), agentVersion);
+                    datastore.volumeTotalBytes(), agentVersion, counts == null ? null : counts.restarts(),
+                    counts == null ? null : counts.lastCrash());
             channel.publish(Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, codec.envelope(MessageTypes.HEARTBEAT,
                     clock.instant(), null, null, config.nodeId(), heartbeat), null);
         } catch (Exception e) {

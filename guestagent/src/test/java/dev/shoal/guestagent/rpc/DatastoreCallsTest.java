@@ -128,6 +128,15 @@ class DatastoreCallsTest {
         @Override
         public void resizeVolume(int sizeGb) {
         }
+
+        @Override
+        public void giveUp(String reason) {
+        }
+
+        @Override
+        public List<String> serverLogTail(int lines) {
+            return List.of();
+        }
     }
 
     private static final class WithConfiguration extends LifecycleOnly implements Configurable {

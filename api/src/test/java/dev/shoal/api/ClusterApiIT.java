@@ -184,6 +184,39 @@ class ClusterApiIT extends ApiTestSupport {
     }
 
     @Test
+    void oneNodeRestartsAloneThroughItsClusterOrAsAnInstance() {
+        String token = tenantToken("noderestart");
+        var cluster = call("POST", "/v1.0/noderestart/clusters", token, """
+                {"cluster": {"name": "ring", "datastore": {"type": "cassandra"}, "flavorRef": "2",
+                             "volume": {"size": 1}, "size": 2}}""").json().path("cluster");
+        UUID clusterId = UUID.fromString(cluster.path("id").asString());
+        String nodeId = cluster.path("instances").path(1).path("id").asString();
+        String action = "/v1.0/noderestart/clusters/" + clusterId + "/nodes/" + nodeId + "/action";
+
+        assertThat(call("POST", action, token, "{\"restart\": {}}").status()).as("the cluster is being built")
+                .isEqualTo(409);
+        jdbc.sql("update tasks set state = 'COMPLETED' where resource_id = ?").param(clusterId).update();
+        jdbc.sql("update clusters set task = 'NONE' where id = ?").param(clusterId).update();
+        assertThat(call("POST", action, token, "{}").status()).isEqualTo(400);
+        assertThat(call("POST", "/v1.0/noderestart/clusters/" + clusterId + "/nodes/" + UUID.randomUUID()
+                + "/action", token, "{\"restart\": {}}").status()).isEqualTo(404);
+
+        assertThat(call("POST", action, token, "{\"restart\": {}}").status()).isEqualTo(202);
+        assertThat(jdbc.sql("select parameters from tasks where resource_id = ? and kind = 'RESTART_CLUSTER'")
+                .param(clusterId).query(String.class).single()).as("that node only").contains(nodeId)
+                .doesNotContain(cluster.path("instances").path(0).path("id").asString());
+        assertThat(jdbc.sql("select task || ': ' || task_description from clusters where id = ?").param(clusterId)
+                .query(String.class).single()).isEqualTo("RESTARTING: Restarting node ring-2");
+
+        jdbc.sql("update tasks set state = 'COMPLETED' where resource_id = ?").param(clusterId).update();
+        jdbc.sql("update clusters set task = 'NONE' where id = ?").param(clusterId).update();
+        assertThat(call("POST", "/v1.0/noderestart/instances/" + nodeId + "/action", token, "{\"restart\": {}}")
+                .status()).as("Trove's clients restart a cluster's node as an instance").isEqualTo(202);
+        assertThat(jdbc.sql("select count(*) from tasks where resource_id = ? and kind = 'RESTART_CLUSTER'")
+                .param(clusterId).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void sizeAndNodesThatDisagreeAre422NamingBoth() {
         String token = tenantToken("mismatch");
         Response refused = call("POST", "/v1.0/mismatch/clusters", token, """

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -90,6 +91,26 @@ class MysqlClusterE2E extends StandaloneE2E {
         assertThat(nodeIds(cluster)).hasSize(4).doesNotContain(replaced);
         assertThat(roles(cluster)).as("the replacement follows the master").containsExactly("master", "replica",
                 "replica", "replica");
+        awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3));
+
+        // one node restarts alone: its server is a new process, the others keep theirs
+        JsonNode restarted = cluster.path("nodes").path(2);
+        Path restartedDir = nodeDirAt(restarted.path("ip").path(0).asString());
+        Set<Long> before = NodeDirectories.processesOf(restartedDir);
+        Path masterDir = nodeDirAt(cluster.path("nodes").path(0).path("ip").path(0).asString());
+        Set<Long> masterProcesses = NodeDirectories.processesOf(masterDir);
+        assertThat(http.send("POST", path + "/nodes/" + restarted.path("id").asString() + "/action", token,
+                "{\"restart\": {}}").status()).isEqualTo(202);
+        cluster = awaitClusterActive(http, path, token);
+        assertThat(NodeDirectories.processesOf(restartedDir)).as("a new mariadbd beside the same guest")
+                .isNotEqualTo(before).hasSameSizeAs(before);
+        assertThat(NodeDirectories.processesOf(masterDir)).as("the master untouched").isEqualTo(masterProcesses);
+        insertItem(masterUrl, 30);
+        awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3, 30));
+        try (Connection connection = DriverManager.getConnection(masterUrl, "app", APP_PASSWORD);
+             Statement sql = connection.createStatement()) {
+            sql.execute("delete from shop.items where id = 30");
+        }
         awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3));
 
         ShoalHttp.Response masterRemoval = http.send("DELETE", path + "/nodes/" + master, token, null);

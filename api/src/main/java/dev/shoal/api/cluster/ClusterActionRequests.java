@@ -45,6 +45,10 @@ final class ClusterActionRequests {
         }
     }
 
+    /** What can be done to one node of a cluster. */
+    record NodeAction(NoArguments restart) {
+    }
+
     @Schema(name = "ClusterNodeReference")
     record NodeReference(String id) {
     }

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a request while another change runs is a 409.
  */
 @Service
-class ClusterChanges {
+public class ClusterChanges {
 
     private final ClusterLookup lookup;
     private final ClusterMembers newNodes;
@@ -129,6 +129,16 @@ class ClusterChanges {
                 json.writeValueAsString(Map.of("nodes", List.of(replacement.getId()), "replaces", old.getId())),
                 properties.buildTimeout().plus(properties.deleteTimeout()));
         return views.node(replacement, null);
+    }
+
+    /** One node's server restarted, the others left as they run; the cluster shows it restarting meanwhile. */
+    @Transactional
+    public void restartNode(String tenantId, UUID id, UUID nodeId) {
+        Cluster cluster = ClusterLookup.idle(lookup.find(tenantId, id));
+        Node node = lookup.member(cluster, nodeId);
+        cluster.startTask(ClusterTask.RESTARTING, "Restarting node " + node.getName(), clock.instant());
+        scheduler.schedule(tenantId, TaskKind.RESTART_CLUSTER, ClusterLookup.RESOURCE_TYPE, id,
+                newNodes.ids(List.of(node)), properties.buildTimeout());
     }
 
     /** Trove's cluster restart, one node at a time; what a configuration group left for a restart takes effect. */

@@ -130,6 +130,17 @@ class ClusterController {
         return ResponseEntity.accepted().body(Map.of("cluster", clusters.show(tenantId, id)));
     }
 
+    /** A node's own actions: {@code restart} restarts its server alone. */
+    @PostMapping("/{id}/nodes/{nodeId}/action")
+    ResponseEntity<Void> nodeAction(@PathVariable String tenantId, @PathVariable UUID id, @PathVariable UUID nodeId,
+                                    @RequestBody ClusterActionRequests.NodeAction body) {
+        if (body == null || body.restart() == null) {
+            throw ApiException.invalid("restart", "the body names the action, one of [restart]");
+        }
+        changes.restartNode(tenantId, id, nodeId);
+        return ResponseEntity.accepted().build();
+    }
+
     /** Trove's action resource; {@code replace_node} is the cluster action the seed defines. */
     @PostMapping("/{id}/action")
     ResponseEntity<Map<String, Object>> action(@PathVariable String tenantId, @PathVariable UUID id,

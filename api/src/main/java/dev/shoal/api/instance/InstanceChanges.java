@@ -2,6 +2,7 @@ package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
 import dev.shoal.api.catalog.CatalogReferences;
+import dev.shoal.api.cluster.ClusterChanges;
 import dev.shoal.api.configuration.ConfigurationApplier;
 import dev.shoal.api.replication.ReplicaService;
 import dev.shoal.api.system.ApiException;
@@ -13,6 +14,7 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.domain.task.TaskRepository;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +33,13 @@ class InstanceChanges {
     private final ConfigurationApplier applier;
     private final JsonMapper json;
     private final ApiProperties properties;
+    private final ClusterChanges clusterChanges;
     private final Clock clock;
 
     InstanceChanges(InstanceLookup lookup, InstanceTasks instanceTasks, TaskRepository tasks, ReplicaService replicas,
                     CatalogReferences catalog, DatastoreVersionRepository versions, ConfigurationApplier applier,
-                    JsonMapper json, ApiProperties properties, Clock clock) {
+                    ClusterChanges clusterChanges, JsonMapper json, ApiProperties properties, Clock clock) {
+        this.clusterChanges = clusterChanges;
         this.lookup = lookup;
         this.instanceTasks = instanceTasks;
         this.tasks = tasks;
@@ -94,9 +98,18 @@ class InstanceChanges {
         applier.apply(instance, previous);
     }
 
-    /** Restarts the datastore; what a configuration group left for a restart takes effect. */
+    /**
+     * Restarts the datastore; what a configuration group left for a restart takes effect. A cluster's node restarts
+     * alone, through its cluster.
+     */
     @Transactional
     void restart(String tenantId, UUID id) {
+        Optional<Node> member = lookup.clusterNode(tenantId, id);
+        if (member.isPresent()) {
+            // Trove's clients restart a cluster's node as an instance: its server alone restarts
+            clusterChanges.restartNode(tenantId, member.get().getClusterId(), id);
+            return;
+        }
         Instance instance = lookup.find(tenantId, id);
         Node node = lookup.node(instance);
         if (node.getTask() != NodeTask.NONE && node.getTask() != NodeTask.RESTART_REQUIRED) {

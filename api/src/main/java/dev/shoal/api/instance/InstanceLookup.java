@@ -87,7 +87,8 @@ public class InstanceLookup {
         return instance;
     }
 
-    private Optional<Node> clusterNode(String tenantId, UUID id) {
+    /** A cluster's node addressed as an instance, as Trove's clients do. */
+    Optional<Node> clusterNode(String tenantId, UUID id) {
         return nodes.findByIdAndTenantIdAndClusterIdIsNotNullAndDeletedAtIsNull(id, tenantId);
     }
 

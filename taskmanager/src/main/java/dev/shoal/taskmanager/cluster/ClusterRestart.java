@@ -15,7 +15,9 @@ import dev.shoal.taskmanager.task.Workflow;
 import dev.shoal.taskmanager.task.Workflow.Step;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * Trove's cluster restart, rolling: one node at a time, the next only once the datastore reports every member
  * healthy again, so the cluster keeps serving; what a configuration group left for a restart takes effect, and
  * each node's running values are read back. Every node restarted is recorded, so a resumed task goes on from there.
+ * A restart of named nodes only (one node's restart asked for) does not wait for the cluster to be healthy first:
+ * the node may be what keeps it from being so.
  */
 @Configuration(proxyBeanMethods = false)
 class ClusterRestart {
@@ -58,12 +62,14 @@ class ClusterRestart {
         if (context.cluster().getTask() == ClusterTask.DELETING) {
             return StepOutcome.SUPERSEDED;
         }
+        List<UUID> named = context.parameters().nodes();
         for (Node node : context.members()) {
-            if (node.getTask().isError() || context.parameters().restarted().contains(node.getId())) {
+            if (node.getTask().isError() || context.parameters().restarted().contains(node.getId())
+                    || !named.isEmpty() && !named.contains(node.getId())) {
                 continue;
             }
             if (node.getTask() != NodeTask.REBOOTING) {
-                if (!strategies.of(context.cluster()).formed(context)) {
+                if (named.isEmpty() && !strategies.of(context.cluster()).formed(context)) {
                     return StepOutcome.WAIT;
                 }
                 node.startTask(NodeTask.REBOOTING, "Restarting with the cluster", clock.instant());

@@ -132,7 +132,7 @@ class CassandraStrategyTest {
 
         @Override
         public void rememberSnapshot(ReplicationSnapshot snapshot) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this strategy keeps no replication snapshot");
         }
     }
 }

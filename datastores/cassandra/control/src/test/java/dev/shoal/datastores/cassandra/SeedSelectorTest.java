@@ -56,7 +56,7 @@ class SeedSelectorTest {
 
         @Override
         public void takeRole(Role role) {
-            throw new UnsupportedOperationException("seed selection gives no role");
+            throw new UnsupportedOperationException("seed selection only reads nodes; it must not give one a role");
         }
     }
 }

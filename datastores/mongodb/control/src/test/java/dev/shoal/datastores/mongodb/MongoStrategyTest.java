@@ -155,7 +155,7 @@ class MongoStrategyTest {
 
         @Override
         public void rememberSnapshot(ReplicationSnapshot snapshot) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this strategy keeps no replication snapshot");
         }
     }
 }

@@ -15,7 +15,10 @@ import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterStatus;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.guest.spi.Clustered;
+import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.test.DecommissionContract;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +38,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A real Cassandra ring of guest-managed nodes on 127.0.5.x, grown one node at a time, a node replaced and one
- * decommissioned; the server comes from {@code cassandra-dist}. Steps build on each other, so they run in order.
+ * decommissioned (the decommission contract, after the ordered steps); the server comes from {@code cassandra-dist}.
+ * Steps build on each other, so they run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CassandraManagerIT {
+class CassandraManagerIT implements DecommissionContract {
 
     private static final String DC = "region-one";
     private static final String SEED = address(1);
@@ -124,18 +128,38 @@ class CassandraManagerIT {
         assertThat(readItem(4)).isEqualTo("anchor");
     }
 
+    /** After the decommission contract, which runs after the ordered steps: node 2 has gone. */
     @Test
-    @Order(5)
-    void aDecommissionedNodeLeavesTheRingToTheOthers() throws Exception {
-        nodes.get(2).decommission();
-
-        assertThat(nodes.get(2).status()).isEqualTo(ServiceStatus.SHUTDOWN);
-        assertThat(serversOf(2)).isZero();
-        new CassandraManager(config(2)).resume();
-        assertThat(serversOf(2)).as("a restarted agent leaves a decommissioned node down").isZero();
+    @Order(Order.DEFAULT + 1)
+    void theNodesLeftAfterADecommissionServeItsDataAtQuorum() {
         awaitRing(List.of(1, 4));
         // two nodes left for three replicas: ALL cannot be met any more, a quorum can
         assertThat(readItem(4, DefaultConsistencyLevel.QUORUM)).isEqualTo("anchor");
+    }
+
+    @Override
+    public DatastoreManager leavingMember() {
+        return nodes.get(2);
+    }
+
+    @Override
+    public String leavingAddress() {
+        return address(2);
+    }
+
+    @Override
+    public Clustered remainingMember() {
+        return nodes.get(1);
+    }
+
+    @Override
+    public DatastoreManager restartedAgentsManagerOfLeaving() throws Exception {
+        return new CassandraManager(config(2));
+    }
+
+    @Override
+    public long serversOfLeavingMember() {
+        return serversOf(2);
     }
 
     private void start(int node, String replaceAddress) throws Exception {

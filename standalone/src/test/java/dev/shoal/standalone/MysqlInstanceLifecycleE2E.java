@@ -3,19 +3,24 @@ package dev.shoal.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole pipeline for real: HTTP → PostgreSQL + outbox → RabbitMQ → task manager → local compute driver →
- * guest agent process → mariadbd → heartbeats → conductor → HTTP.
+ * guest agent process → mariadbd → heartbeats → conductor → HTTP; a killed guest is started again and takes over
+ * its running server.
  */
 class MysqlInstanceLifecycleE2E extends StandaloneE2E {
 
@@ -63,14 +68,44 @@ class MysqlInstanceLifecycleE2E extends StandaloneE2E {
 
         Path nodeDir = nodeDirAt(ip);
         long guestPid = Long.parseLong(Files.readString(nodeDir.resolve("guest.pid")).trim());
+        List<Long> servers = NodeDirectories.processesOf(nodeDir).stream().filter(pid -> pid != guestPid).toList();
+        Instant killed = Instant.now();
         ProcessHandle.of(guestPid).orElseThrow().destroyForcibly();
-        await("SHUTDOWN after the guest is killed").atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(250)).until(() -> status(http, path, token), "SHUTDOWN"::equals);
+        await("the guest started again").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> livePid(nodeDir.resolve("guest.pid")), pid -> pid != guestPid && pid != 0);
+        // the new guest creates a database: it took over the running server
+        ShoalHttp.Response database = http.send("POST", path + "/databases", token,
+                "{\"databases\": [{\"name\": \"kept\"}]}");
+        assertThat(database.status()).as(database.body()).isEqualTo(202);
+        await("the new guest serves").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> databases(url, password).contains("kept"));
+        System.out.printf("guest killed to its successor serving: %d ms%n",
+                Duration.between(killed, Instant.now()).toMillis());
+        assertThat(status(http, path, token)).isEqualTo("ACTIVE");
+        assertThat(servers).as("mariadbd, adopted rather than started again")
+                .allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 
         assertThat(http.send("DELETE", path, token, null).status()).isEqualTo(202);
         await("instance gone").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> http.send("GET", path, token, null).status() == 404);
         assertThat(processesOf(nodeDir)).as("guest and mariadbd processes of the node").isZero();
         assertThat(nodeDir).doesNotExist();
+    }
+
+    private static long livePid(Path pidFile) throws IOException {
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? pid : 0;
+    }
+
+    private static List<String> databases(String url, String password) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "root", password);
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("show databases")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 }

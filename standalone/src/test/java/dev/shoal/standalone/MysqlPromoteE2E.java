@@ -117,9 +117,7 @@ class MysqlPromoteE2E extends StandaloneE2E {
         assertThat(alive.json().path("code").asString()).isEqualTo("replica-source-alive");
 
         Path nodeA = nodeDirAt(ip(http, token, replicaA));
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(nodeA.toString())).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+        NodeDirectories.loseHost(nodeA);
         await("the new master's processes gone").atMost(Duration.ofSeconds(20)).until(() -> processesOf(nodeA) == 0);
         await("the dead master SHUTDOWN").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> status(http, INSTANCES + "/" + replicaA, token), "SHUTDOWN"::equals);

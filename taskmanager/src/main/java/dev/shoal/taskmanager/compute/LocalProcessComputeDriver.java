@@ -27,12 +27,17 @@ import org.slf4j.LoggerFactory;
  * directory: the directory exists from the first time the firewall is applied, so whoever cleans up after this
  * driver finds every node that may hold one. A node's {@code broker.properties} tells its guest where the broker
  * is and the node's own broker account, and is rewritten at every start of the task manager (see
- * {@link #pointGuestsAtBroker}).
+ * {@link #pointGuestsAtBroker}). A guest that is gone while its node exists is started again by
+ * {@link #restartLostGuests}; every change to a node's processes holds its {@link NodeLock}, since several task
+ * managers may share the work directory.
  */
 public class LocalProcessComputeDriver implements ComputeDriver {
 
     private static final Logger log = LoggerFactory.getLogger(LocalProcessComputeDriver.class);
     private static final String GUEST_MAIN = "dev.shoal.guestagent.GuestAgent";
+    /** In a node's directory: its host is lost, its guest is not kept. */
+    public static final String HOST_LOST = "host-lost";
+    private static final String DESTROYING = "destroying";
 
     private final LocalComputeProperties properties;
     private final Path workDir;
@@ -52,24 +57,81 @@ public class LocalProcessComputeDriver implements ComputeDriver {
     public synchronized NodePlacement provision(NodeSpec spec) throws ComputeException {
         Path nodeDir = nodeDir(spec.nodeId());
         NodePlacement placement = new NodePlacement(spec.nodeId(), spec.address(), "localhost");
-        if (status(spec.nodeId()) == ServerStatus.ACTIVE) {
-            return placement;
-        }
         try {
             createPrivateDirectory(nodeDir);
-            writeGuestConfig(spec, nodeDir);
-            GuestBrokerFile.write(nodeDir, guestUri(spec.nodeId(), spec.secret()));
-            Process guest = new ProcessBuilder(command(nodeDir))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("guest.log").toFile()))
-                    .start();
-            Files.writeString(nodeDir.resolve("guest.pid"), Long.toString(guest.pid()));
-            log.info("node {}: guest agent started as pid {} on {}", spec.nodeId(), guest.pid(), spec.address());
+            try (NodeLock ignored = NodeLock.create(nodeDir)) {
+                if (guestProcess(nodeDir).isPresent()) {
+                    return placement;
+                }
+                writeGuestConfig(spec, nodeDir);
+                GuestBrokerFile.write(nodeDir, guestUri(spec.nodeId(), spec.secret()));
+                long pid = startGuest(nodeDir);
+                log.info("node {}: guest agent started as pid {} on {}", spec.nodeId(), pid, spec.address());
+            }
             return placement;
         } catch (IOException e) {
             throw new ComputeException("could not start the guest agent of node " + spec.nodeId() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts the guest agent of every node whose guest is gone, so that it adopts its running server again (or starts
+     * it, as after a control-plane restart). A node being destroyed or whose host is marked lost is left alone, and so
+     * is one another task manager holds at the moment: its next pass looks again.
+     *
+     * @return the nodes whose guest was started again
+     */
+    public List<String> restartLostGuests() {
+        List<String> restarted = new ArrayList<>();
+        for (Path nodeDir : ownedNodeDirs()) {
+            if (leftAlone(nodeDir) || guestProcess(nodeDir).isPresent()) {
+                continue;
+            }
+            synchronized (this) {
+                try (NodeLock lock = NodeLock.tryExisting(nodeDir).orElse(null)) {
+                    if (lock == null || leftAlone(nodeDir) || guestProcess(nodeDir).isPresent()) {
+                        continue;
+                    }
+                    long pid = startGuest(nodeDir);
+                    restarted.add(nodeDir.getFileName().toString());
+                    log.warn("node {}: its guest agent was gone; started it again as pid {}", nodeDir.getFileName(),
+                            pid);
+                } catch (IOException e) {
+                    log.error("node {}: could not start its guest agent again: {}", nodeDir.getFileName(),
+                            e.toString());
+                }
+            }
+        }
+        return restarted;
+    }
+
+    /**
+     * As if the node's host were lost: its guest and server are killed at once and its guest is not started again.
+     * Only a destroy removes the mark, with the node.
+     */
+    public synchronized void markHostLost(String nodeId) throws ComputeException {
+        Path nodeDir = nodeDir(nodeId);
+        try (NodeLock ignored = NodeLock.create(nodeDir)) {
+            Files.writeString(nodeDir.resolve(HOST_LOST), "");
+        } catch (IOException e) {
+            throw new ComputeException("could not mark the host of node " + nodeId + " lost: " + e.getMessage(), e);
+        }
+        NodeProcesses.kill(nodeDir);
+        log.warn("node {}: its host is marked lost; its processes were killed", nodeId);
+    }
+
+    private static boolean leftAlone(Path nodeDir) {
+        return Files.exists(nodeDir.resolve(DESTROYING)) || Files.exists(nodeDir.resolve(HOST_LOST));
+    }
+
+    private long startGuest(Path nodeDir) throws IOException {
+        Process guest = new ProcessBuilder(command(nodeDir))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("guest.log").toFile()))
+                .start();
+        Files.writeString(nodeDir.resolve("guest.pid"), Long.toString(guest.pid()));
+        return guest.pid();
     }
 
     /**
@@ -87,6 +149,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         for (Path nodeDir : ownedNodeDirs()) {
             try {
                 NodeGuestConfig config = NodeGuestConfig.of(nodeDir);
+                NodeLock.ensureFile(nodeDir);
                 GuestBrokerAccount account = config.account();
                 if (config.madeWithOwnAccount()) {
                     try {
@@ -154,13 +217,21 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         return firewall.apply(wanted);
     }
 
-    /** The firewall goes before the directory: a failure leaves the directory, and the next destroy tries again. */
+    /**
+     * Marked first, so that no keeper starts the guest again while it goes; the firewall goes before the directory: a
+     * failure leaves the directory, and the next destroy tries again.
+     */
     @Override
     public synchronized void destroy(String nodeId) throws ComputeException {
         Path nodeDir = nodeDir(nodeId);
-        NodeProcesses.terminate(nodeDir);
-        firewall.remove(nodeId);
         try {
+            if (Files.isDirectory(nodeDir)) {
+                try (NodeLock ignored = NodeLock.create(nodeDir)) {
+                    Files.writeString(nodeDir.resolve(DESTROYING), "");
+                }
+            }
+            NodeProcesses.terminate(nodeDir);
+            firewall.remove(nodeId);
             deleteRecursively(nodeDir);
         } catch (IOException | UncheckedIOException e) {
             throw new ComputeException("could not remove " + nodeDir + ": " + e.getMessage(), e);

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Every process of a node has the node's directory on its command line (the guest its config file, the
@@ -25,17 +27,33 @@ final class NodeProcesses {
                 .toList();
     }
 
+    /** SIGKILL, as a lost host would end them, and waits until they are gone. */
+    static void kill(Path nodeDir) {
+        List<ProcessHandle> processes = of(nodeDir);
+        processes.forEach(ProcessHandle::destroyForcibly);
+        // one that survives SIGKILL for the whole grace period is stuck in the kernel: nothing more can be done here
+        awaitExit(processes);
+    }
+
     /** SIGTERM (so the datastore shuts down cleanly), then SIGKILL whatever is left after the grace period. */
     static void terminate(Path nodeDir) {
         List<ProcessHandle> processes = of(nodeDir);
         processes.forEach(ProcessHandle::destroy);
+        if (!awaitExit(processes)) {
+            of(nodeDir).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static boolean awaitExit(List<ProcessHandle> processes) {
         try {
             CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
                     .get(GRACE.toSeconds(), TimeUnit.SECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception timedOut) {
-            of(nodeDir).forEach(ProcessHandle::destroyForcibly);
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 }

@@ -105,14 +105,16 @@ class GuestMessagesIT {
 
     @Test
     void aHeartbeatTellsHowOftenTheServerWasStartedAgainAfterACrashAndAnOlderGuestForgetsNothing() {
+        // and whether a master started again unasked awaits its confirmation, which only the latest heartbeat says
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
         Instant crashed = Instant.parse("2026-12-06T10:15:30Z");
 
         send(codec.envelope(MessageTypes.HEARTBEAT, Instant.now(), null, null, node.toString(),
-                new Heartbeat(ServiceStatus.RUNNING, null, 4096L, 1L << 30, "test", 2, crashed)), secret);
+                new Heartbeat(ServiceStatus.RUNNING, null, 4096L, 1L << 30, "test", 2, crashed, true)), secret);
         await().atMost(Duration.ofSeconds(10)).until(() -> status(node).map(ServiceStatusRecord::getRestarts)
                 .orElse(null), Integer.valueOf(2)::equals);
+        assertThat(status(node).orElseThrow().getAwaitingConfirmation()).isTrue();
         Instant later = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
         send(heartbeat(node, ServiceStatus.RUNNING, later), secret);
         await("the older guest's heartbeat applied").atMost(Duration.ofSeconds(10))
@@ -120,6 +122,7 @@ class GuestMessagesIT {
 
         assertThat(status(node).orElseThrow().getRestarts()).isEqualTo(2);
         assertThat(status(node).orElseThrow().getLastCrash()).isEqualTo(crashed);
+        assertThat(status(node).orElseThrow().getAwaitingConfirmation()).isNull();
     }
 
     @Test

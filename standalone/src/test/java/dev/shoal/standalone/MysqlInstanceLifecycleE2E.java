@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole pipeline for real: HTTP → PostgreSQL + outbox → RabbitMQ → task manager → local compute driver →
  * guest agent process → mariadbd → heartbeats → conductor → HTTP; a killed guest is started again and takes over
- * its running server.
+ * its running server, and a killed server is started again by its guest, read-only until the control plane confirms
+ * the node is still the master.
  */
 class MysqlInstanceLifecycleE2E extends StandaloneE2E {
 
@@ -85,6 +86,22 @@ class MysqlInstanceLifecycleE2E extends StandaloneE2E {
         assertThat(servers).as("mariadbd, adopted rather than started again")
                 .allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 
+        // the master's server crashes: its guest starts it again read-only, and it takes writes once confirmed
+        Instant crashed = Instant.now();
+        servers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        await("writable again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> {
+                    insert(url, password, "insert into shop.items values (2, 'buoy')");
+                    return true;
+                });
+        System.out.printf("mariadbd killed to a write accepted again: %d ms%n",
+                Duration.between(crashed, Instant.now()).toMillis());
+        assertThat(Files.readString(nodeDir.resolve("guest.log")))
+                .contains("refuses writes until the control plane confirms");
+        ShoalHttp.Response restarted = http.send("GET", path, token, null);
+        assertThat(restarted.json().path("instance").path("restarts").asInt()).as(restarted.body()).isEqualTo(1);
+        assertThat(restarted.json().path("instance").path("status").asString()).isEqualTo("ACTIVE");
+
         assertThat(http.send("DELETE", path, token, null).status()).isEqualTo(202);
         await("instance gone").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> http.send("GET", path, token, null).status() == 404);
@@ -95,6 +112,13 @@ class MysqlInstanceLifecycleE2E extends StandaloneE2E {
     private static long livePid(Path pidFile) throws IOException {
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? pid : 0;
+    }
+
+    private static void insert(String url, String password, String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "root", password);
+             Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
     }
 
     private static List<String> databases(String url, String password) throws SQLException {

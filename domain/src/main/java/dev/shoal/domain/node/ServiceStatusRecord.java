@@ -28,6 +28,8 @@ public class ServiceStatusRecord {
     /** How often the guest started the server again after a crash; null until a guest that supervises tells. */
     private Integer restarts;
     private Instant lastCrash;
+    /** As the last heartbeat told: null from a datastore without replication, or a guest that does not tell. */
+    private Boolean awaitingConfirmation;
 
     protected ServiceStatusRecord() {
     }
@@ -60,6 +62,15 @@ public class ServiceStatusRecord {
         if (lastCrashAt != null) {
             this.lastCrash = lastCrashAt;
         }
+    }
+
+    /** Whether the node, a master started again unasked, refuses writes until the control plane confirms it. */
+    public void awaitingConfirmation(Boolean awaiting) {
+        this.awaitingConfirmation = awaiting;
+    }
+
+    public Boolean getAwaitingConfirmation() {
+        return awaitingConfirmation;
     }
 
     public Integer getRestarts() {

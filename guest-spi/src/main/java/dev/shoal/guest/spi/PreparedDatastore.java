@@ -51,8 +51,18 @@ public abstract class PreparedDatastore implements DatastoreManager {
     /** Starts the server prepare installed and waits until it serves. */
     protected abstract void startPrepared() throws Exception;
 
+    /** How the server came to run when the agent resumes it. */
+    public enum Start {
+        /** Started again because the control plane asked for a restart. */
+        ASKED,
+        /** Started again unasked: after a crash, or when the agent found it stopped (its host came back). */
+        UNASKED,
+        /** Found running, as the agent itself was started again. */
+        ADOPTED
+    }
+
     /** What must hold again once the server runs after a restart (a replica's read-only mode). */
-    protected void afterStart() throws Exception {
+    protected void afterStart(Start how) throws Exception {
     }
 
     protected abstract Optional<ProcessHandle> serverProcess();
@@ -95,6 +105,10 @@ public abstract class PreparedDatastore implements DatastoreManager {
 
     @Override
     public final synchronized void resume() throws Exception {
+        resume(Start.UNASKED);
+    }
+
+    private void resume(Start startedAs) throws Exception {
         if (!isPrepared()) {
             return;
         }
@@ -107,7 +121,7 @@ public abstract class PreparedDatastore implements DatastoreManager {
             } else {
                 startPrepared();
             }
-            afterStart();
+            afterStart(running.isPresent() ? Start.ADOPTED : startedAs);
             running();
         } catch (Exception e) {
             status = ServiceStatus.CRASHED;
@@ -147,7 +161,7 @@ public abstract class PreparedDatastore implements DatastoreManager {
         status = ServiceStatus.BUILD;
         description = "restarting " + server;
         stopServer();
-        resume();
+        resume(Start.ASKED);
     }
 
     @Override

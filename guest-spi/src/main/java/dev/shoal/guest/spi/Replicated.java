@@ -25,8 +25,18 @@ public interface Replicated {
         return promoteToReplicaSource();
     }
 
-    /** Writes refused (a master about to hand over) or allowed again (a handover undone). */
+    /**
+     * Writes refused (a master about to hand over) or allowed again (a handover undone, or a master confirmed after it
+     * started again unasked).
+     */
     void makeReadOnly(boolean readOnly) throws Exception;
+
+    /**
+     * Whether this node, a master whose server started again unasked (a crash, a host come back), refuses writes until
+     * the control plane confirms it still leads its set by making it writable: a replica may have been promoted
+     * meanwhile, and two masters must never take writes side by side.
+     */
+    boolean awaitingConfirmation();
 
     /** The last transaction this node holds, in the datastore's own notation (a MariaDB GTID position). */
     String latestTxnId() throws Exception;

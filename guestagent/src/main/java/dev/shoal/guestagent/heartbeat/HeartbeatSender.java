@@ -7,6 +7,7 @@ import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.conductor.Heartbeat;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.Replicated;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import dev.shoal.guestagent.supervision.ServerSupervisor;
 import java.time.Clock;
@@ -77,7 +78,8 @@ public final class HeartbeatSender {
             Heartbeat heartbeat = new Heartbeat(status, status == ServiceStatus.RUNNING ? null
                     : datastore.statusDescription(), VolumeUsage.bytesUnder(config.nodeDir()),
                     datastore.volumeTotalBytes(), agentVersion, counts == null ? null : counts.restarts(),
-                    counts == null ? null : counts.lastCrash());
+                    counts == null ? null : counts.lastCrash(),
+                    datastore.ability(Replicated.class).map(Replicated::awaitingConfirmation).orElse(null));
             channel.publish(Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, codec.envelope(MessageTypes.HEARTBEAT,
                     clock.instant(), null, null, config.nodeId(), heartbeat), null);
         } catch (Exception e) {

@@ -82,11 +82,26 @@ public class GuestClient {
      * again a cast whose effect it has not seen, never has the guest act twice: the guest drops a repeated id.
      */
     public void cast(Node node, String type, Object payload, String correlationId) {
+        send(node, castEnvelope(node, type, payload, correlationId));
+    }
+
+    /**
+     * A cast outside any task, carrying a fencing epoch drawn where the decision to send it was made: a guest that has
+     * since obeyed a task's newer epoch refuses it.
+     */
+    public void castFenced(Node node, String type, Object payload, String correlationId, long fence) {
+        send(node, castEnvelope(node, type, payload, correlationId).fenced(fence));
+    }
+
+    private Envelope castEnvelope(Node node, String type, Object payload, String correlationId) {
         String id = UUID.nameUUIDFromBytes(("cast/" + type + "/" + node.getId() + "/" + correlationId)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        casts.send(Routing.GUEST_CALL_EXCHANGE, Routing.guestQueue(node.getId().toString()),
-                signed(node, codec.envelope(id, type, clock.instant(), correlationId, node.getTenantId(),
-                        node.getId().toString(), payload)));
+        return codec.envelope(id, type, clock.instant(), correlationId, node.getTenantId(), node.getId().toString(),
+                payload);
+    }
+
+    private void send(Node node, Envelope cast) {
+        casts.send(Routing.GUEST_CALL_EXCHANGE, Routing.guestQueue(node.getId().toString()), signed(node, cast));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.shoal.guest.spi.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a datastore with a master and read-only replicas does against its real servers: a replica made from a snapshot
  * applies what the master writes until it is detached, and a master that stops writing hands over to a replica that
- * caught up, with nothing lost, the old master following the new one.
+ * caught up, with nothing lost, the old master following the new one; a master whose server started again unasked
+ * takes no writes until the control plane says so.
  */
 public interface ReplicatedContract {
 
@@ -25,6 +27,42 @@ public interface ReplicatedContract {
 
     /** The replication password {@code snapshot} carries, opened as the task manager opens it for a replica. */
     String replicationPassword(Replicated master, ReplicationSnapshot snapshot);
+
+    /** Kills the node's server as a crash would, then has its manager start it again unasked, as its agent does. */
+    void crashAndStartAgain(Replicated node) throws Exception;
+
+    @Test
+    default void aMasterStartedAgainUnaskedRefusesWritesUntilTheControlPlaneMakesItWritable() throws Exception {
+        Replicated master = newNode();
+        write(master);
+        assertThat(master.awaitingConfirmation()).isFalse();
+
+        crashAndStartAgain(master);
+
+        assertThat(master.awaitingConfirmation()).isTrue();
+        assertThat(master.replicationStatus().readOnly()).isTrue();
+        assertThatThrownBy(() -> write(master)).as("a client's write").isInstanceOf(Exception.class);
+        master.makeReadOnly(false);
+        assertThat(master.awaitingConfirmation()).isFalse();
+        write(master);
+    }
+
+    @Test
+    default void aReplicaStartedAgainUnaskedFollowsReadOnlyAndAwaitsNothing() throws Exception {
+        Replicated master = newNode();
+        Replicated replica = newNode();
+        write(master);
+        ReplicationSnapshot snapshot = master.createReplicationSnapshot("contract-crash");
+        replica.attachReplica(snapshot, replicationPassword(master, snapshot));
+
+        crashAndStartAgain(replica);
+        write(master);
+
+        assertThat(replica.awaitingConfirmation()).isFalse();
+        assertThat(replica.waitForTxn(master.latestTxnId(), CATCH_UP)).isTrue();
+        assertThat(replica.replicationStatus().readOnly()).isTrue();
+        master.deleteReplicationSnapshot("contract-crash");
+    }
 
     @Test
     default void aReplicaMadeFromASnapshotAppliesWhatTheMasterWritesUntilDetached() throws Exception {

@@ -47,7 +47,7 @@ final class MysqlAccounts {
             sql.execute("create or replace user '" + ADMIN + "'@'localhost' identified by " + quote(adminPassword));
             sql.execute("grant all privileges on *.* to '" + ADMIN + "'@'localhost' with grant option");
             sql.execute("create user if not exists 'root'@'%' identified by " + root);
-            sql.execute("grant all privileges on *.* to 'root'@'%' with grant option");
+            grantRoot(sql);
             // last: once root@localhost has a password this method cannot run again
             sql.execute("alter user 'root'@'localhost' identified by " + root);
         }
@@ -64,8 +64,17 @@ final class MysqlAccounts {
             sql.execute("set session sql_log_bin = 0");
             sql.execute("create user if not exists 'root'@'%' identified by " + quoted);
             sql.execute("alter user 'root'@'%' identified by " + quoted);
-            sql.execute("grant all privileges on *.* to 'root'@'%' with grant option");
+            grantRoot(sql);
         }
+    }
+
+    /**
+     * Everything but writing through {@code read_only}: a master held read-only must refuse the tenant's root too, and
+     * in MariaDB 10.11 {@code SUPER} carries {@code READ_ONLY ADMIN}, which would let it write.
+     */
+    private static void grantRoot(Statement sql) throws SQLException {
+        sql.execute("grant all privileges on *.* to 'root'@'%' with grant option");
+        sql.execute("revoke super, read_only admin on *.* from 'root'@'%'");
     }
 
     /**

@@ -47,6 +47,8 @@ final class MysqlConfigFile {
                 .append("gtid-strict-mode=1\n")
                 .append("innodb-buffer-pool-size=").append(bufferPoolMb(memoryMb)).append("M\n")
                 .append("skip-name-resolve\n")
+                // from its first moment: the guest makes it writable once it knows the node leads its set
+                .append("read-only=1\n")
                 .append("performance_schema=OFF\n");
         if (runAsRoot) {
             cnf.append("user=root\n");

@@ -80,6 +80,10 @@ public final class MysqlManager extends PreparedDatastore
             backups.restore(request.restorePoint(), binaries);
             log.info("node {}: backup {} restored", config.nodeId(), request.restorePoint().backupId());
         }
+        // it starts read-only (my.cnf); a new node, or one prepared again, takes writes unless it follows a master
+        if (!replication.isReplica()) {
+            replication.makeReadOnly(false);
+        }
     }
 
     @Override
@@ -92,10 +96,13 @@ public final class MysqlManager extends PreparedDatastore
         start(binaries());
     }
 
-    /** A restarted replica keeps refusing writes. */
     @Override
-    protected void afterStart() throws Exception {
-        replication.restoreReadOnly();
+    protected void afterStart(Start how) throws Exception {
+        replication.afterStart(how);
+        if (replication.awaitingConfirmation()) {
+            log.warn("node {}: its server started again unasked; it refuses writes until the control plane confirms"
+                    + " it still leads its set", config.nodeId());
+        }
     }
 
     @Override
@@ -230,6 +237,11 @@ public final class MysqlManager extends PreparedDatastore
     public synchronized void makeReadOnly(boolean readOnly) throws Exception {
         replication.makeReadOnly(readOnly);
         log.info("node {} {}", config.nodeId(), readOnly ? "refuses writes" : "accepts writes again");
+    }
+
+    @Override
+    public boolean awaitingConfirmation() {
+        return replication.awaitingConfirmation();
     }
 
     @Override

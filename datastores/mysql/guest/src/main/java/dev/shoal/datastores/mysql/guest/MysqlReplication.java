@@ -4,6 +4,7 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
+import dev.shoal.guest.spi.PreparedDatastore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,7 @@ final class MysqlReplication {
             sql.execute("set global read_only = 1");
         }
         Files.writeString(replicaMarker(), snapshot.masterAddress());
+        Files.deleteIfExists(awaitingMarker());
     }
 
     private void load(Path file, MariadbBinaries binaries) throws IOException, InterruptedException {
@@ -152,6 +154,43 @@ final class MysqlReplication {
         try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
             sql.execute("set global read_only = " + (readOnly ? 1 : 0));
         }
+        if (!readOnly) {
+            Files.deleteIfExists(awaitingMarker());
+        }
+    }
+
+    boolean awaitingConfirmation() {
+        return Files.exists(awaitingMarker());
+    }
+
+    boolean isReplica() {
+        return Files.exists(replicaMarker());
+    }
+
+    /**
+     * A replica keeps refusing writes. A master started again unasked refuses them too, until the control plane makes
+     * it writable: a replica may have been promoted meanwhile. One started again on request takes writes at once,
+     * unless it was still waiting. The server starts read-only in any case ({@code my.cnf}).
+     */
+    void afterStart(PreparedDatastore.Start how) throws IOException, SQLException {
+        if (isReplica()) {
+            makeReadOnly(true);
+            return;
+        }
+        switch (how) {
+            case UNASKED -> {
+                makeReadOnly(true);
+                Files.writeString(awaitingMarker(), "");
+            }
+            case ASKED -> {
+                if (!awaitingConfirmation()) {
+                    makeReadOnly(false);
+                }
+            }
+            case ADOPTED -> {
+                // it runs as it ran
+            }
+        }
     }
 
     /** What this node wrote to its binary log: with log-slave-updates also everything it replicated. */
@@ -183,15 +222,7 @@ final class MysqlReplication {
             sql.execute("set global read_only = 0");
         }
         Files.deleteIfExists(replicaMarker());
-    }
-
-    /** A restarted replica keeps refusing writes; replication itself resumes from the server's own state. */
-    void restoreReadOnly() throws IOException, SQLException {
-        if (Files.exists(replicaMarker())) {
-            try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
-                sql.execute("set global read_only = 1");
-            }
-        }
+        Files.deleteIfExists(awaitingMarker());
     }
 
     ReplicationStatus status() throws IOException, SQLException {
@@ -260,6 +291,10 @@ final class MysqlReplication {
 
     private Path replicaMarker() {
         return nodeDir.resolve("replica-of");
+    }
+
+    private Path awaitingMarker() {
+        return nodeDir.resolve("awaiting-confirmation");
     }
 
     private Path adminFile() {

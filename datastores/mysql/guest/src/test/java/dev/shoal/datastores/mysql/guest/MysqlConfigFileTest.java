@@ -17,7 +17,7 @@ class MysqlConfigFileTest {
 
         assertThat(cnf).contains("datadir=/srv/nodes/n1/data\n", "socket=/srv/nodes/n1/mysqld.sock\n",
                 "bind-address=127.0.1.9\n", "port=3306\n", "binlog-format=ROW\n", "gtid-strict-mode=1\n",
-                "innodb-buffer-pool-size=128M\n");
+                "innodb-buffer-pool-size=128M\n", "read-only=1\n");
         assertThat(cnf).doesNotContain("user=root").doesNotContain("basedir");
     }
 

@@ -137,6 +137,37 @@ class MysqlManagerIT {
     }
 
     @Test
+    void aMasterStartedAgainUnaskedRefusesWritesEvenToRootUntilTheControlPlaneMakesItWritable() throws Exception {
+        GuestConfig config = config();
+        manager = new MysqlManager(config);
+        manager.prepare(new Prepare("mysql", "10.11", 512, 1, SecretBox.seal(secret, "pw")));
+        write("pw", "create database shop");
+        write("pw", "create table shop.items (id int primary key)");
+        write("pw", "insert into shop.items values (1)");
+        assertThat(manager.awaitingConfirmation()).isFalse();
+
+        long pid = manager.serverProcess().orElseThrow().pid();
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        manager.resume();
+
+        assertThat(manager.awaitingConfirmation()).isTrue();
+        assertThatThrownBy(() -> write("pw", "insert into shop.items values (2)")).as("root, too")
+                .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+        manager.restart();
+        assertThat(manager.awaitingConfirmation()).as("a restart asked for confirms nothing").isTrue();
+        assertThatThrownBy(() -> write("pw", "insert into shop.items values (2)"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+
+        manager.makeReadOnly(false);
+        assertThat(manager.awaitingConfirmation()).isFalse();
+        write("pw", "insert into shop.items values (2)");
+        manager.restart();
+        write("pw", "insert into shop.items values (3)");
+        assertThat(new MysqlManager(config).awaitingConfirmation()).isFalse();
+    }
+
+    @Test
     void aNewFlavorResizesTheBufferPoolLiveAndForEveryLaterStart() throws Exception {
         manager = new MysqlManager(config());
         manager.prepare(new Prepare("mysql", "10.11", 1024, 1, SecretBox.seal(secret, "pw")));
@@ -194,6 +225,12 @@ class MysqlManagerIT {
     private Connection connect(String password) throws SQLException {
         return DriverManager.getConnection("jdbc:mariadb://" + ADDRESS + ":3306/?connectTimeout=3000", "root",
                 password);
+    }
+
+    private void write(String rootPassword, String statement) throws SQLException {
+        try (Connection connection = connect(rootPassword); Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
     }
 
     private GuestConfig config() {

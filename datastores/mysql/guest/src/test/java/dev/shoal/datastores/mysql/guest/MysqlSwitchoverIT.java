@@ -48,6 +48,15 @@ class MysqlSwitchoverIT implements ReplicatedContract {
         return nodes.opened((MysqlManager) master, snapshot);
     }
 
+    @Override
+    public void crashAndStartAgain(Replicated node) throws Exception {
+        MysqlManager manager = (MysqlManager) node;
+        ProcessHandle server = manager.serverProcess().orElseThrow();
+        server.destroyForcibly();
+        server.onExit().join();
+        manager.resume();
+    }
+
     @Test
     void theMasterHandsOverInTrovesOrderAndTheSetFollowsEveryNewMaster() throws Exception {
         MysqlManager master = nodes.node(MASTER);

@@ -11,6 +11,7 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.conductor.Heartbeat;
+import dev.shoal.contracts.conductor.ReplicationReport;
 import dev.shoal.contracts.conductor.Report;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
@@ -109,13 +110,20 @@ class GuestMessagesIT {
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
         Instant crashed = Instant.parse("2026-12-06T10:15:30Z");
+        // the guest's clock runs an hour ahead: the master became unreachable 3 s before it sent
+        Instant sent = Instant.now().plus(Duration.ofHours(1));
 
-        send(codec.envelope(MessageTypes.HEARTBEAT, Instant.now(), null, null, node.toString(),
-                new Heartbeat(ServiceStatus.RUNNING, null, 4096L, 1L << 30, "test", 2, crashed, true)), secret);
+        send(codec.envelope(MessageTypes.HEARTBEAT, sent, null, null, node.toString(),
+                new Heartbeat(ServiceStatus.RUNNING, null, 4096L, 1L << 30, "test", 2, crashed,
+                        new ReplicationReport(true, sent.minusSeconds(3), false))), secret);
         await().atMost(Duration.ofSeconds(10)).until(() -> status(node).map(ServiceStatusRecord::getRestarts)
                 .orElse(null), Integer.valueOf(2)::equals);
-        assertThat(status(node).orElseThrow().getAwaitingConfirmation()).isTrue();
-        Instant later = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        ServiceStatusRecord reported = status(node).orElseThrow();
+        assertThat(reported.getAwaitingConfirmation()).isTrue();
+        assertThat(reported.getSyncReplication()).isFalse();
+        assertThat(reported.getMasterUnreachableSince()).as("on the conductor's clock")
+                .isBetween(Instant.now().minusSeconds(15), Instant.now().minusSeconds(2));
+        Instant later = sent.plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
         send(heartbeat(node, ServiceStatus.RUNNING, later), secret);
         await("the older guest's heartbeat applied").atMost(Duration.ofSeconds(10))
                 .until(() -> status(node).map(ServiceStatusRecord::getSentAt).orElse(null), later::equals);
@@ -123,6 +131,7 @@ class GuestMessagesIT {
         assertThat(status(node).orElseThrow().getRestarts()).isEqualTo(2);
         assertThat(status(node).orElseThrow().getLastCrash()).isEqualTo(crashed);
         assertThat(status(node).orElseThrow().getAwaitingConfirmation()).isNull();
+        assertThat(status(node).orElseThrow().getMasterUnreachableSince()).isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.shoal.guestagent.heartbeat.HeartbeatSender;
 import dev.shoal.guestagent.rpc.Dispatcher;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import dev.shoal.guestagent.rpc.MessageVerifier;
+import dev.shoal.guestagent.supervision.MasterProbe;
 import dev.shoal.guestagent.supervision.ServerSupervisor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,12 +72,17 @@ public final class GuestAgent {
         }
         AtomicReference<HeartbeatSender> beats = new AtomicReference<>();
         ServerSupervisor supervisor = ServerSupervisor.of(config, datastore, () -> beats.get().beatNow(), clock);
+        Duration probeEvery = config.setting("failover.probe-interval").map(Duration::parse)
+                .orElse(Duration.ofSeconds(1));
+        MasterProbe probe = MasterProbe.of(datastore, () -> beats.get().beatNow(), clock, probeEvery);
         HeartbeatSender heartbeats = new HeartbeatSender(config, datastore, channel.get(), codec, clock,
-                supervisor::counts);
+                supervisor::counts, probe::unreachableSince);
         beats.set(heartbeats);
         heartbeats.start(scheduler);
         supervisor.start(scheduler, worker, config.setting("supervision.interval").map(Duration::parse)
                 .orElse(Duration.ofSeconds(1)));
+        // on a thread of its own: a probe of a master whose host is gone waits out its whole timeout
+        probe.start(Executors.newSingleThreadScheduledExecutor(daemon("guest-probe")), probeEvery);
         Dispatcher dispatcher = new Dispatcher(config, datastore, channel.get(),
                 new MessageVerifier(config.nodeId(), config.secret(), codec, clock), codec, clock, worker,
                 heartbeats::beatNow);
@@ -128,5 +134,13 @@ public final class GuestAgent {
 
     private static ThreadFactory named(String name) {
         return runnable -> new Thread(runnable, name);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

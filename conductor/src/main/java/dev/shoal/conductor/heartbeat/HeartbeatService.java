@@ -107,7 +107,7 @@ public class HeartbeatService {
                 clock.instant());
         record.volume(heartbeat.volumeUsedBytes(), heartbeat.volumeTotalBytes());
         record.supervision(heartbeat.restarts(), heartbeat.lastCrash());
-        record.awaitingConfirmation(heartbeat.awaitingConfirmation());
+        record.replication(heartbeat.replication(), envelope.sentAt(), clock.instant());
         statuses.save(record);
         return APPLIED;
     }

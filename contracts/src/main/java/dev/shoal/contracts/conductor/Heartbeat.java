@@ -9,12 +9,11 @@ import java.time.Instant;
  *
  * @param restarts  how often the guest started its server again after a crash, all told
  * @param lastCrash when the server last crashed, as the guest saw it; null if it never did
- * @param awaitingConfirmation the node, a master whose server started again unasked, refuses writes until the
- *                  control plane confirms it still leads its set; null from a datastore without replication
+ * @param replication what a replicated datastore's guest tells for failover; null from other datastores
  */
 public record Heartbeat(ServiceStatus serviceStatus, String statusDescription, Long volumeUsedBytes,
                         Long volumeTotalBytes, String agentVersion, Integer restarts, Instant lastCrash,
-                        Boolean awaitingConfirmation) {
+                        ReplicationReport replication) {
 
     /** From a guest that does not supervise its server: it tells no restarts. */
     public Heartbeat(ServiceStatus serviceStatus, String statusDescription, Long volumeUsedBytes,

@@ -1,12 +1,15 @@
 package dev.shoal.domain.node;
 
 import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.contracts.conductor.ReplicationReport;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /** The newest service status a node's guest reported, with the volume usage it measured. */
@@ -30,6 +33,11 @@ public class ServiceStatusRecord {
     private Instant lastCrash;
     /** As the last heartbeat told: null from a datastore without replication, or a guest that does not tell. */
     private Boolean awaitingConfirmation;
+    /** A replica's, on the conductor's clock: since when it cannot reach its master; null while it can. */
+    private Instant masterUnreachableSince;
+    /** A master's: whether every commit it acknowledges is held by a replica too. */
+    private Boolean syncReplication;
+    private Instant syncReplicationSince;
 
     protected ServiceStatusRecord() {
     }
@@ -64,13 +72,42 @@ public class ServiceStatusRecord {
         }
     }
 
-    /** Whether the node, a master started again unasked, refuses writes until the control plane confirms it. */
-    public void awaitingConfirmation(Boolean awaiting) {
-        this.awaitingConfirmation = awaiting;
+    /**
+     * What a replicated datastore's guest told with this heartbeat, sent at {@code sentAt} on its clock and received
+     * at {@code receivedAt} on the conductor's: a replica's unreachable-since is kept on the conductor's clock, so
+     * that the guest's clock does not matter. Nothing from other datastores.
+     */
+    public void replication(ReplicationReport report, Instant sentAt, Instant receivedAt) {
+        if (report == null) {
+            awaitingConfirmation = null;
+            masterUnreachableSince = null;
+            syncReplication = null;
+            syncReplicationSince = null;
+            return;
+        }
+        awaitingConfirmation = report.awaitingConfirmation();
+        masterUnreachableSince = report.masterUnreachableSince() == null || sentAt == null ? null
+                : receivedAt.minus(Duration.between(report.masterUnreachableSince(), sentAt));
+        if (!Objects.equals(syncReplication, report.syncReplication())) {
+            syncReplication = report.syncReplication();
+            syncReplicationSince = receivedAt;
+        }
     }
 
     public Boolean getAwaitingConfirmation() {
         return awaitingConfirmation;
+    }
+
+    public Instant getMasterUnreachableSince() {
+        return masterUnreachableSince;
+    }
+
+    public Boolean getSyncReplication() {
+        return syncReplication;
+    }
+
+    public Instant getSyncReplicationSince() {
+        return syncReplicationSince;
     }
 
     public Integer getRestarts() {

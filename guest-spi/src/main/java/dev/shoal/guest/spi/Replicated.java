@@ -2,7 +2,9 @@ package dev.shoal.guest.spi;
 
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A datastore with a master and read-only replicas that follow it, as Trove's replication runs them. */
 public interface Replicated {
@@ -37,6 +39,16 @@ public interface Replicated {
      * meanwhile, and two masters must never take writes side by side.
      */
     boolean awaitingConfirmation();
+
+    /** The master's server this replica follows, which its agent probes; empty when it follows none. */
+    Optional<InetSocketAddress> followedMaster();
+
+    /**
+     * A master's: whether every commit it acknowledges is held by a replica too (MariaDB's semi-synchronous
+     * replication on and not fallen back to asynchronous); empty for a replica. Failover promotes a replica on its own
+     * only when this held, so that no acknowledged write can be lost.
+     */
+    Optional<Boolean> syncReplication() throws Exception;
 
     /** The last transaction this node holds, in the datastore's own notation (a MariaDB GTID position). */
     String latestTxnId() throws Exception;

@@ -5,12 +5,14 @@ import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.conductor.Heartbeat;
+import dev.shoal.contracts.conductor.ReplicationReport;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.Replicated;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import dev.shoal.guestagent.supervision.ServerSupervisor;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +32,22 @@ public final class HeartbeatSender {
     private final Clock clock;
     private final String agentVersion;
     private final Supplier<ServerSupervisor.Counts> supervision;
+    private final Supplier<Instant> masterUnreachableSince;
 
     public HeartbeatSender(GuestConfig config, DatastoreManager datastore, GuestChannel channel, MessageCodec codec,
                            Clock clock) {
-        this(config, datastore, channel, codec, clock, () -> null);
+        this(config, datastore, channel, codec, clock, () -> null, () -> null);
     }
 
-    /** @param supervision what the supervision of the server counted, told with every beat */
+    /**
+     * @param supervision            what the supervision of the server counted, told with every beat
+     * @param masterUnreachableSince since when a replica's probe cannot reach its master
+     */
     public HeartbeatSender(GuestConfig config, DatastoreManager datastore, GuestChannel channel, MessageCodec codec,
-                           Clock clock, Supplier<ServerSupervisor.Counts> supervision) {
+                           Clock clock, Supplier<ServerSupervisor.Counts> supervision,
+                           Supplier<Instant> masterUnreachableSince) {
         this.supervision = supervision;
+        this.masterUnreachableSince = masterUnreachableSince;
         this.config = config;
         this.datastore = datastore;
         this.channel = channel;
@@ -78,12 +86,24 @@ public final class HeartbeatSender {
             Heartbeat heartbeat = new Heartbeat(status, status == ServiceStatus.RUNNING ? null
                     : datastore.statusDescription(), VolumeUsage.bytesUnder(config.nodeDir()),
                     datastore.volumeTotalBytes(), agentVersion, counts == null ? null : counts.restarts(),
-                    counts == null ? null : counts.lastCrash(),
-                    datastore.ability(Replicated.class).map(Replicated::awaitingConfirmation).orElse(null));
+                    counts == null ? null : counts.lastCrash(), replicationReport());
             channel.publish(Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, codec.envelope(MessageTypes.HEARTBEAT,
                     clock.instant(), null, null, config.nodeId(), heartbeat), null);
         } catch (Exception e) {
             log.warn("heartbeat of node {} not sent: {}", config.nodeId(), e.toString());
         }
+    }
+
+    /** A datastore without replication tells nothing; one that cannot say now tells what it knows. */
+    private ReplicationReport replicationReport() {
+        return datastore.ability(Replicated.class).map(replicated -> {
+            Boolean sync;
+            try {
+                sync = replicated.syncReplication().orElse(null);
+            } catch (Exception unanswered) {
+                sync = null;
+            }
+            return new ReplicationReport(replicated.awaitingConfirmation(), masterUnreachableSince.get(), sync);
+        }).orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package dev.shoal.guest.spi.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
@@ -11,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a datastore with a master and read-only replicas does against its real servers: a replica made from a snapshot
- * applies what the master writes until it is detached, and a master that stops writing hands over to a replica that
- * caught up, with nothing lost, the old master following the new one; a master whose server started again unasked
- * takes no writes until the control plane says so.
+ * applies what the master writes, each commit held by it before the master acknowledges it, until it is detached; a
+ * master that stops writing hands over to a replica that caught up, with nothing lost, the old master following the
+ * new one; a master whose server started again unasked takes no writes until the control plane says so.
  */
 public interface ReplicatedContract {
 
@@ -78,9 +79,19 @@ public interface ReplicatedContract {
         ReplicationStatus following = replica.replicationStatus();
         assertThat(following.replica()).isTrue();
         assertThat(following.readOnly()).isTrue();
+        assertThat(following.received()).as("what it received, all applied").isNotNull();
+        assertThat(replica.waitForTxn(following.received(), CATCH_UP)).isTrue();
         assertThat(master.replicationStatus().replica()).isFalse();
+        assertThat(replica.followedMaster()).as("the master it probes").isPresent();
+        assertThat(master.followedMaster()).isEmpty();
+        assertThat(replica.syncReplication()).as("a replica's commits are not acknowledged by others").isEmpty();
+        await("the master's commits held by its replica").atMost(CATCH_UP).untilAsserted(() -> {
+            write(master);
+            assertThat(master.syncReplication()).contains(true);
+        });
 
         replica.detachReplica();
+        assertThat(replica.followedMaster()).isEmpty();
         assertThat(replica.replicationStatus().replica()).isFalse();
         assertThat(replica.replicationStatus().readOnly()).isFalse();
         master.deleteReplicationSnapshot("contract-follow");

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class MysqlAccounts {
 
-    private static final String ADMIN = "os_admin";
+    static final String ADMIN = "os_admin";
     static final String ADMIN_FILE = "os_admin.cnf";
     private static final int PING_TIMEOUT_SECONDS = 2;
 

@@ -9,6 +9,7 @@ final class MysqlConfigFile {
     static final int PORT = 3306;
     private static final int SOCKET_PATH_LIMIT = 100;
     private static final int MIN_BUFFER_POOL_MB = 32;
+    private static final int SEMI_SYNC_TIMEOUT_MS = 3000;
 
     private MysqlConfigFile() {
     }
@@ -49,6 +50,16 @@ final class MysqlConfigFile {
                 .append("skip-name-resolve\n")
                 // from its first moment: the guest makes it writable once it knows the node leads its set
                 .append("read-only=1\n")
+                // a commit is acknowledged once a replica holds it too, so a failover loses no acknowledged write;
+                // a master without a replica connected does not wait, one whose replicas stop answering falls back to
+                // asynchronous replication after the timeout, which its guest reports
+                .append("rpl_semi_sync_master_enabled=ON\n")
+                .append("rpl_semi_sync_slave_enabled=ON\n")
+                .append("rpl_semi_sync_master_wait_point=AFTER_SYNC\n")
+                .append("rpl_semi_sync_master_wait_no_slave=OFF\n")
+                .append("rpl_semi_sync_master_timeout=").append(SEMI_SYNC_TIMEOUT_MS).append('\n')
+                // replicas probe the master's port every second; those probes are no reason to block their host
+                .append("max-connect-errors=4294967295\n")
                 .append("performance_schema=OFF\n");
         if (runAsRoot) {
             cnf.append("user=root\n");

@@ -17,6 +17,7 @@ import dev.shoal.guest.spi.PreparedDatastore;
 import dev.shoal.guest.spi.Replicated;
 import dev.shoal.guest.spi.Resizable;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -242,6 +243,16 @@ public final class MysqlManager extends PreparedDatastore
     @Override
     public boolean awaitingConfirmation() {
         return replication.awaitingConfirmation();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> followedMaster() {
+        return replication.followedMaster();
+    }
+
+    @Override
+    public Optional<Boolean> syncReplication() throws Exception {
+        return replication.syncReplication();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
 import dev.shoal.guest.spi.PreparedDatastore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +14,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -150,12 +153,58 @@ final class MysqlReplication {
         return new ReplicationSnapshot(null, position, address, REPLICATION_USER, SecretBox.seal(secret, password));
     }
 
+    /**
+     * Refusing writes also drops every client's connection: a client in the middle of a transaction learns at once,
+     * and reconnects to wherever the set's master is now.
+     */
     void makeReadOnly(boolean readOnly) throws SQLException, IOException {
         try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
             sql.execute("set global read_only = " + (readOnly ? 1 : 0));
+            if (readOnly) {
+                killClientConnections(sql);
+            }
         }
         if (!readOnly) {
             Files.deleteIfExists(awaitingMarker());
+        }
+    }
+
+    private static void killClientConnections(Statement sql) throws SQLException {
+        List<Long> clients = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery("select id from information_schema.processlist"
+                + " where id <> connection_id() and user not in ('system user', 'event_scheduler', "
+                + MysqlAccounts.quote(REPLICATION_USER) + ", " + MysqlAccounts.quote(MysqlAccounts.ADMIN) + ")")) {
+            while (rows.next()) {
+                clients.add(rows.getLong(1));
+            }
+        }
+        for (long client : clients) {
+            try {
+                sql.execute("kill connection " + client);
+            } catch (SQLException gone) {
+                // it ended by itself meanwhile
+            }
+        }
+    }
+
+    Optional<InetSocketAddress> followedMaster() {
+        try {
+            return Optional.ofNullable(currentMaster())
+                    .map(address -> new InetSocketAddress(address, MysqlConfigFile.PORT));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** MariaDB's own word: semi-synchronous replication is on and has not fallen back to asynchronous. */
+    Optional<Boolean> syncReplication() throws IOException, SQLException {
+        if (isReplica()) {
+            return Optional.empty();
+        }
+        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select variable_value from information_schema.global_status"
+                     + " where variable_name = 'RPL_SEMI_SYNC_MASTER_STATUS'")) {
+            return Optional.of(row.next() && "ON".equalsIgnoreCase(row.getString(1)));
         }
     }
 
@@ -236,12 +285,13 @@ final class MysqlReplication {
             }
             try (ResultSet row = sql.executeQuery("show slave status")) {
                 if (!row.next()) {
-                    return new ReplicationStatus(false, false, false, null, gtid, readOnly);
+                    return new ReplicationStatus(false, false, false, null, gtid, readOnly, null);
                 }
                 String error = Stream.of(row.getString("Last_IO_Error"), row.getString("Last_SQL_Error"))
                         .filter(e -> e != null && !e.isBlank()).findFirst().orElse(null);
                 return new ReplicationStatus(true, "Yes".equals(row.getString("Slave_IO_Running")),
-                        "Yes".equals(row.getString("Slave_SQL_Running")), error, gtid, readOnly);
+                        "Yes".equals(row.getString("Slave_SQL_Running")), error, gtid, readOnly,
+                        row.getString("Gtid_IO_Pos"));
             }
         }
     }

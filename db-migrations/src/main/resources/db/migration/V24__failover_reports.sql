@@ -6,3 +6,6 @@ alter table service_statuses add column sync_replication boolean;
 alter table service_statuses add column sync_replication_since timestamptz;
 alter table instances add column auto_failover boolean not null default true;
 alter table clusters add column auto_failover boolean not null default true;
+-- when a set last failed over by itself, on every member: the cool-down counts from it
+alter table instances add column failed_over_at timestamptz;
+alter table clusters add column failed_over_at timestamptz;

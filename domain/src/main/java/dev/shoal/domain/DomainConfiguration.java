@@ -1,6 +1,8 @@
 package dev.shoal.domain;
 
 import dev.shoal.contracts.MessageCodec;
+import dev.shoal.domain.failover.FailoverProperties;
+import dev.shoal.domain.failover.FailoverRule;
 import dev.shoal.domain.leader.LeaderElection;
 import dev.shoal.domain.leader.Leadership;
 import dev.shoal.domain.leader.PruningProperties;
@@ -21,8 +23,13 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 // leader election is imported by the services that have work for a leader
 @ComponentScan(basePackageClasses = DomainConfiguration.class, excludeFilters = @ComponentScan.Filter(
         type = FilterType.ASSIGNABLE_TYPE, classes = {LeaderElection.class, Leadership.class}))
-@EnableConfigurationProperties(PruningProperties.class)
+@EnableConfigurationProperties({PruningProperties.class, FailoverProperties.class})
 public class DomainConfiguration {
+
+    @Bean
+    FailoverRule failoverRule(FailoverProperties properties) {
+        return new FailoverRule(properties);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,0 +1,105 @@
+package dev.shoal.domain.failover;
+
+import dev.shoal.contracts.ServiceStatus;
+import dev.shoal.domain.failover.ReplicationSetState.Report;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Replication sets of instances (a master and the instances that follow it) as failover looks at them. */
+@Component
+public class ReplicationSets {
+
+    private static final String MEMBER = """
+            select i.id as instance_id, i.tenant_id, i.auto_failover, i.failed_over_at, n.id as node_id, n.ip,
+                   s.status, s.updated_at, s.master_unreachable_since, s.sync_replication
+              from instances i
+              join nodes n on n.instance_id = i.id and n.deleted_at is null
+              left join service_statuses s on s.node_id = n.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ReplicationSets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A node of a set, with its last report. */
+    public record Member(UUID instanceId, UUID nodeId, String address, Report report) {
+    }
+
+    /**
+     * @param autoFailover   the master's setting, which is the set's
+     * @param lastFailoverAt the latest automatic failover any member took part in
+     */
+    public record InstanceSet(String tenantId, Member master, List<Member> replicas, boolean autoFailover,
+                              Instant lastFailoverAt) {
+
+        public ReplicationSetState state() {
+            return new ReplicationSetState(autoFailover, master.report(),
+                    replicas.stream().map(Member::report).toList(), lastFailoverAt);
+        }
+    }
+
+    /** Every live set with at least one replica. */
+    public List<InstanceSet> withReplicas() {
+        return jdbc.sql(MEMBER + """
+                         where i.deleted_at is null and i.slave_of is null
+                           and exists (select 1 from instances r where r.slave_of = i.id and r.deleted_at is null)
+                         order by i.created
+                        """)
+                .query(this::masterRow).list().stream().map(this::withItsReplicas).toList();
+    }
+
+    /** The set {@code instanceId} belongs to, as its master or as a replica. */
+    public Optional<InstanceSet> of(UUID instanceId) {
+        UUID master = jdbc.sql("select coalesce(slave_of, id) from instances where id = :id and deleted_at is null")
+                .param("id", instanceId).query(UUID.class).optional().orElse(null);
+        if (master == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(MEMBER + " where i.id = :id").param("id", master).query(this::masterRow).optional()
+                .map(this::withItsReplicas);
+    }
+
+    private InstanceSet withItsReplicas(MasterRow row) {
+        List<MemberRow> replicas = jdbc.sql(MEMBER + " where i.slave_of = :master and i.deleted_at is null"
+                        + " order by i.created")
+                .param("master", row.member().instanceId())
+                .query((rs, n) -> new MemberRow(member(rs), timestamp(rs, "failed_over_at"))).list();
+        Instant last = replicas.stream().map(MemberRow::failedOverAt).filter(at -> at != null)
+                .reduce(row.failedOverAt(), (a, b) -> a == null || b.isAfter(a) ? b : a);
+        return new InstanceSet(row.tenantId(), row.member(), replicas.stream().map(MemberRow::member).toList(),
+                row.autoFailover(), last);
+    }
+
+    private MasterRow masterRow(ResultSet rs, int row) throws SQLException {
+        return new MasterRow(rs.getString("tenant_id"), member(rs), rs.getBoolean("auto_failover"),
+                timestamp(rs, "failed_over_at"));
+    }
+
+    private static Member member(ResultSet rs) throws SQLException {
+        String status = rs.getString("status");
+        Boolean sync = rs.getObject("sync_replication", Boolean.class);
+        return new Member(rs.getObject("instance_id", UUID.class), rs.getObject("node_id", UUID.class),
+                rs.getString("ip"), new Report(status == null ? null : ServiceStatus.valueOf(status),
+                timestamp(rs, "updated_at"), timestamp(rs, "master_unreachable_since"), sync));
+    }
+
+    private static Instant timestamp(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private record MasterRow(String tenantId, Member member, boolean autoFailover, Instant failedOverAt) {
+    }
+
+    private record MemberRow(Member member, Instant failedOverAt) {
+    }
+}

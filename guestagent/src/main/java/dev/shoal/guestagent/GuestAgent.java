@@ -9,12 +9,13 @@ import dev.shoal.guestagent.heartbeat.HeartbeatSender;
 import dev.shoal.guestagent.rpc.Dispatcher;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import dev.shoal.guestagent.rpc.MessageVerifier;
-import dev.shoal.guestagent.supervision.MasterProbe;
+import dev.shoal.guestagent.supervision.ReplicationWatch;
 import dev.shoal.guestagent.supervision.ServerSupervisor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,17 +73,19 @@ public final class GuestAgent {
         }
         AtomicReference<HeartbeatSender> beats = new AtomicReference<>();
         ServerSupervisor supervisor = ServerSupervisor.of(config, datastore, () -> beats.get().beatNow(), clock);
-        Duration probeEvery = config.setting("failover.probe-interval").map(Duration::parse)
+        Duration watchEvery = config.setting("failover.probe-interval").map(Duration::parse)
                 .orElse(Duration.ofSeconds(1));
-        MasterProbe probe = MasterProbe.of(datastore, () -> beats.get().beatNow(), clock, probeEvery);
+        Optional<ReplicationWatch> replication = ReplicationWatch.of(datastore, () -> beats.get().beatNow(), clock,
+                watchEvery);
         HeartbeatSender heartbeats = new HeartbeatSender(config, datastore, channel.get(), codec, clock,
-                supervisor::counts, probe::unreachableSince);
+                supervisor::counts, () -> replication.map(ReplicationWatch::report).orElse(null));
         beats.set(heartbeats);
         heartbeats.start(scheduler);
         supervisor.start(scheduler, worker, config.setting("supervision.interval").map(Duration::parse)
                 .orElse(Duration.ofSeconds(1)));
         // on a thread of its own: a probe of a master whose host is gone waits out its whole timeout
-        probe.start(Executors.newSingleThreadScheduledExecutor(daemon("guest-probe")), probeEvery);
+        replication.ifPresent(watch -> watch.start(Executors.newSingleThreadScheduledExecutor(
+                daemon("guest-replication-watch")), watchEvery));
         Dispatcher dispatcher = new Dispatcher(config, datastore, channel.get(),
                 new MessageVerifier(config.nodeId(), config.secret(), codec, clock), codec, clock, worker,
                 heartbeats::beatNow);

@@ -65,6 +65,10 @@ abstract class StandaloneE2E {
         registry.add("shoal.conductor.heartbeat-expiry", () -> "3s");
         registry.add("shoal.conductor.sweep-interval", () -> "500ms");
         registry.add("shoal.api.heartbeat-expiry", () -> "3s");
+        registry.add("shoal.failover.unreachable-for", () -> "2s");
+        registry.add("shoal.failover.vote-expiry", () -> "5s");
+        registry.add("shoal.failover.restart-grace", () -> "20s");
+        registry.add("shoal.failover.check-interval", () -> "500ms");
         if (System.getProperty("shoal.cassandra.lib") != null) {
             registry.add(ShoalStandalone.guestSetting("cassandra.lib"), () -> System.getProperty("shoal.cassandra.lib"));
         }

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param coolDown       no second automatic failover of a set within this time
  * @param voteExpiry     a replica whose last report is older does not count
  * @param checkInterval  how often the task managers' leader looks
+ * @param timeout        how long a failover may take before it fails
  */
 @ConfigurationProperties("shoal.failover")
 public record FailoverProperties(
@@ -19,5 +20,6 @@ public record FailoverProperties(
         @DefaultValue("30s") Duration restartGrace,
         @DefaultValue("5m") Duration coolDown,
         @DefaultValue("30s") Duration voteExpiry,
-        @DefaultValue("1s") Duration checkInterval) {
+        @DefaultValue("1s") Duration checkInterval,
+        @DefaultValue("10m") Duration timeout) {
 }

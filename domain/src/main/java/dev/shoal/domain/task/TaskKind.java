@@ -9,6 +9,8 @@ public enum TaskKind {
     DETACH_REPLICA,
     PROMOTE_TO_REPLICA_SOURCE,
     EJECT_REPLICA_SOURCE,
+    /** A replication set's master is dead: Shoal fences it and a replica takes over, unasked. */
+    FAILOVER,
     CREATE_CLUSTER,
     DELETE_CLUSTER,
     GROW_CLUSTER,

@@ -17,7 +17,7 @@ class FailoverRuleTest {
     private static final Instant LOST = NOW.minusSeconds(6);
 
     private final FailoverRule rule = new FailoverRule(new FailoverProperties(Duration.ofSeconds(5),
-            Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(1)));
+            Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10)));
 
     @Test
     void aSetWithoutReplicasNeverFailsOver() {

@@ -8,11 +8,9 @@ import dev.shoal.contracts.conductor.Heartbeat;
 import dev.shoal.contracts.conductor.ReplicationReport;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
-import dev.shoal.guest.spi.Replicated;
 import dev.shoal.guestagent.rpc.GuestChannel;
 import dev.shoal.guestagent.supervision.ServerSupervisor;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +30,7 @@ public final class HeartbeatSender {
     private final Clock clock;
     private final String agentVersion;
     private final Supplier<ServerSupervisor.Counts> supervision;
-    private final Supplier<Instant> masterUnreachableSince;
+    private final Supplier<ReplicationReport> replication;
 
     public HeartbeatSender(GuestConfig config, DatastoreManager datastore, GuestChannel channel, MessageCodec codec,
                            Clock clock) {
@@ -41,13 +39,13 @@ public final class HeartbeatSender {
 
     /**
      * @param supervision            what the supervision of the server counted, told with every beat
-     * @param masterUnreachableSince since when a replica's probe cannot reach its master
+     * @param replication what a replicated datastore's node tells for failover; null from others
      */
     public HeartbeatSender(GuestConfig config, DatastoreManager datastore, GuestChannel channel, MessageCodec codec,
                            Clock clock, Supplier<ServerSupervisor.Counts> supervision,
-                           Supplier<Instant> masterUnreachableSince) {
+                           Supplier<ReplicationReport> replication) {
         this.supervision = supervision;
-        this.masterUnreachableSince = masterUnreachableSince;
+        this.replication = replication;
         this.config = config;
         this.datastore = datastore;
         this.channel = channel;
@@ -86,24 +84,11 @@ public final class HeartbeatSender {
             Heartbeat heartbeat = new Heartbeat(status, status == ServiceStatus.RUNNING ? null
                     : datastore.statusDescription(), VolumeUsage.bytesUnder(config.nodeDir()),
                     datastore.volumeTotalBytes(), agentVersion, counts == null ? null : counts.restarts(),
-                    counts == null ? null : counts.lastCrash(), replicationReport());
+                    counts == null ? null : counts.lastCrash(), replication.get());
             channel.publish(Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, codec.envelope(MessageTypes.HEARTBEAT,
                     clock.instant(), null, null, config.nodeId(), heartbeat), null);
         } catch (Exception e) {
             log.warn("heartbeat of node {} not sent: {}", config.nodeId(), e.toString());
         }
-    }
-
-    /** A datastore without replication tells nothing; one that cannot say now tells what it knows. */
-    private ReplicationReport replicationReport() {
-        return datastore.ability(Replicated.class).map(replicated -> {
-            Boolean sync;
-            try {
-                sync = replicated.syncReplication().orElse(null);
-            } catch (Exception unanswered) {
-                sync = null;
-            }
-            return new ReplicationReport(replicated.awaitingConfirmation(), masterUnreachableSince.get(), sync);
-        }).orElse(null);
     }
 }

@@ -19,4 +19,10 @@ public interface ComputeDriver {
 
     /** Removes everything of the node, its firewall included. */
     void destroy(String nodeId) throws ComputeException;
+
+    /**
+     * Stops every process of the node at once and keeps its data: a fence, for a master being failed over whose guest
+     * does not answer. What the driver starts again later (a guest it keeps) must start its server refusing writes.
+     */
+    void stop(String nodeId) throws ComputeException;
 }

@@ -121,6 +121,19 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         log.warn("node {}: its host is marked lost; its processes were killed", nodeId);
     }
 
+    /**
+     * Kills the node's processes; the keeper starts its guest again, which starts the server refusing writes until the
+     * control plane confirms it as a master, which a fenced master no longer is.
+     */
+    @Override
+    public synchronized void stop(String nodeId) throws ComputeException {
+        Path nodeDir = nodeDir(nodeId);
+        if (Files.isDirectory(nodeDir)) {
+            NodeProcesses.kill(nodeDir);
+            log.warn("node {}: its processes were killed to fence it", nodeId);
+        }
+    }
+
     private static boolean leftAlone(Path nodeDir) {
         return Files.exists(nodeDir.resolve(DESTROYING)) || Files.exists(nodeDir.resolve(HOST_LOST));
     }

@@ -43,6 +43,14 @@ public class StepComputeDriver implements ComputeDriver {
         });
     }
 
+    @Override
+    public void stop(String nodeId) throws ComputeException {
+        calls.call(node(nodeId), "compute.stop", () -> {
+            driver.stop(nodeId);
+            return null;
+        });
+    }
+
     private static UUID node(String nodeId) {
         return UUID.fromString(nodeId);
     }

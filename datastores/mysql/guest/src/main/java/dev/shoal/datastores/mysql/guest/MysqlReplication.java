@@ -118,7 +118,7 @@ final class MysqlReplication {
                     + ", master_port = " + MysqlConfigFile.PORT
                     + ", master_user = " + MysqlAccounts.quote(snapshot.replicationUser())
                     + ", master_password = " + MysqlAccounts.quote(password)
-                    + ", master_use_gtid = " + position + ", master_connect_retry = 5");
+                    + ", master_use_gtid = " + position + ", master_connect_retry = 1");
             sql.execute("start slave");
             sql.execute("set global read_only = 1");
         }
@@ -196,16 +196,30 @@ final class MysqlReplication {
         }
     }
 
-    /** MariaDB's own word: semi-synchronous replication is on and has not fallen back to asynchronous. */
+    /**
+     * MariaDB's own word: semi-synchronous replication is on, has not fallen back to asynchronous, and a replica
+     * acknowledges. Without a replica connected it stays on until the next commit finds none, so that alone says
+     * nothing.
+     */
     Optional<Boolean> syncReplication() throws IOException, SQLException {
         if (isReplica()) {
             return Optional.empty();
         }
+        String on = null;
+        long clients = 0;
         try (Connection connection = accounts.admin(); Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("select variable_value from information_schema.global_status"
-                     + " where variable_name = 'RPL_SEMI_SYNC_MASTER_STATUS'")) {
-            return Optional.of(row.next() && "ON".equalsIgnoreCase(row.getString(1)));
+             ResultSet rows = sql.executeQuery("select variable_name, variable_value"
+                     + " from information_schema.global_status where variable_name in"
+                     + " ('RPL_SEMI_SYNC_MASTER_STATUS', 'RPL_SEMI_SYNC_MASTER_CLIENTS')")) {
+            while (rows.next()) {
+                if (rows.getString(1).equalsIgnoreCase("RPL_SEMI_SYNC_MASTER_STATUS")) {
+                    on = rows.getString(2);
+                } else {
+                    clients = Long.parseLong(rows.getString(2));
+                }
+            }
         }
+        return Optional.of("ON".equalsIgnoreCase(on) && clients > 0);
     }
 
     boolean awaitingConfirmation() {

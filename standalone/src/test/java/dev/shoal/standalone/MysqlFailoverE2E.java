@@ -1,0 +1,221 @@
+package dev.shoal.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A MariaDB master with two replicas, on real servers, left to itself: its guest killed, then its server killed, and
+ * neither fails it over; then its host lost while a client commits numbered rows, and a replica takes over by itself
+ * with every acknowledged row.
+ */
+class MysqlFailoverE2E extends StandaloneE2E {
+
+    private static final String TENANT = "failover";
+    private static final String INSTANCES = "/v1.0/" + TENANT + "/instances";
+    private static final Duration WRITING = Duration.ofSeconds(120);
+
+    @Test
+    void aDeadMasterIsFailedOverByItselfAndNoAcknowledgedRowIsLost() throws Exception {
+        ShoalHttp http = http();
+        String token = http.newTenant(OPERATOR_TOKEN, TENANT);
+        String master = http.send("POST", INSTANCES, token, """
+                {"instance": {"name": "orders", "datastore": {"type": "mysql"}, "flavorRef": "1",
+                              "volume": {"size": 1}}}""").json().path("instance").path("id").asString();
+        awaitActive(http, token, master);
+        ShoalHttp.Response replicated = http.send("POST", INSTANCES + "/" + master + "/action", token,
+                "{\"replicate\": {\"count\": 2}}");
+        assertThat(replicated.status()).as(replicated.body()).isEqualTo(202);
+        List<String> replicas = List.of(replicated.json().path("instances").path(0).path("id").asString(),
+                replicated.json().path("instances").path(1).path("id").asString());
+        replicas.forEach(id -> awaitActive(http, token, id));
+        String masterUrl = url(http, token, master);
+        String rootPassword = http.send("POST", INSTANCES + "/" + master + "/root", token, null).json()
+                .path("user").path("password").asString();
+        await("root applied").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> canConnect(masterUrl, "root", rootPassword));
+        try (Connection connection = DriverManager.getConnection(masterUrl, "root", rootPassword);
+             Statement sql = connection.createStatement()) {
+            sql.execute("create database shop");
+            sql.execute("create table shop.items (id int primary key)");
+            sql.execute("create user app@'%' identified by '" + APP_PASSWORD + "'");
+            sql.execute("grant all on shop.* to app@'%'");
+        }
+        Path masterDir = nodeDirAt(ip(http, token, master));
+
+        // its guest alone dies while the server serves the replicas: the guest comes back, nothing fails over
+        long guest = Long.parseLong(Files.readString(masterDir.resolve("guest.pid")).trim());
+        ProcessHandle.of(guest).ifPresent(ProcessHandle::destroyForcibly);
+        await("the guest started again").atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> Long.parseLong(Files.readString(masterDir.resolve("guest.pid")).trim()) != guest);
+        // its server dies: its guest starts it again read-only, and it writes again once confirmed
+        NodeDirectories.processesOf(masterDir).stream().filter(pid -> pid != currentGuest(masterDir))
+                .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        await("the master writes again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> {
+                    insertItem(masterUrl, 0);
+                    return true;
+                });
+        assertThat(failovers(http, token)).as("no failover for a guest or a server that came back").isEmpty();
+        assertThat(role(http, token, master)).isEqualTo("master");
+
+        List<String> urls = new ArrayList<>(List.of(masterUrl));
+        replicas.forEach(replica -> urls.add(url(http, token, replica)));
+        Writer writer = new Writer(urls);
+        Thread writing = new Thread(writer, "writer");
+        writing.start();
+        // the replicas follow the master started again, and hold what it commits
+        await("rows committed and replicated before the loss").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> writer.acked.size() > 20
+                        && urls.subList(1, urls.size()).stream().allMatch(replica -> heldBy(replica, 20)));
+        Instant lost = Instant.now();
+        NodeDirectories.loseHost(masterDir);
+        await("a commit accepted by a new master").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> writer.firstElsewhere != null);
+        Duration failover = Duration.between(lost, writer.firstElsewhere);
+        await("more rows on the new master").atMost(Duration.ofSeconds(30))
+                .until(() -> writer.acked.values().stream().filter(url -> !url.equals(masterUrl)).count() > 20);
+        writer.stop = true;
+        writing.join(Duration.ofSeconds(30).toMillis());
+
+        String newMaster = replicas.stream().filter(id -> "master".equals(role(http, token, id))).findFirst()
+                .orElseThrow();
+        String newMasterUrl = url(http, token, newMaster);
+        Set<Integer> held = new TreeSet<>(itemIds(newMasterUrl));
+        Set<Integer> lostRows = new TreeSet<>(writer.acked.keySet());
+        lostRows.removeAll(held);
+        System.out.printf("failover: host lost to the first commit on the new master %d ms; %d rows acknowledged,"
+                + " %d lost%n", failover.toMillis(), writer.acked.size(), lostRows.size());
+        assertThat(lostRows).as("acknowledged rows the new master lacks").isEmpty();
+        assertThat(writer.acked.entrySet()).as("no write on the old master after the new one took one")
+                .noneMatch(row -> row.getValue().equals(masterUrl)
+                        && writer.ackedAt.get(row.getKey()).isAfter(writer.firstElsewhere));
+        String follower = replicas.stream().filter(id -> !id.equals(newMaster)).findFirst().orElseThrow();
+        await("the other replica follows the new master").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> new TreeSet<>(itemIds(url(http, token, follower))).containsAll(held));
+
+        String failoverId = failovers(http, token).get(0).path("id").asString();
+        JsonNode operation = await("the failover complete").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", "/v1.0/" + TENANT + "/operations/" + failoverId, token, null).json()
+                        .path("operation"), shown -> !shown.path("state").asString().equals("RUNNING"));
+        assertThat(operation.path("requested_by").asString()).isEqualTo("shoal");
+        assertThat(operation.path("state").asString()).as(operation.toString()).isEqualTo("SUCCEEDED");
+        List<String> steps = new ArrayList<>();
+        operation.path("steps").forEach(step -> steps.add(step.path("name").asString()));
+        assertThat(steps).startsWith("FENCE_OLD_MASTER", "APPLY_RELAY_LOGS", "CHOOSE_CANDIDATE", "ENABLE_AS_MASTER");
+        assertThat(role(http, token, follower)).isEqualTo("replica");
+
+        // a master goes after its replicas
+        for (String id : List.of(follower, newMaster, master)) {
+            ShoalHttp.Response deleted = http.send("DELETE", INSTANCES + "/" + id, token, null);
+            assertThat(deleted.status()).as(deleted.body()).isEqualTo(202);
+            await("instance " + id + " deleted").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> http.send("GET", INSTANCES + "/" + id, token, null).status() == 404);
+        }
+        assertThat(NodeDirectories.processesUnder(WORK_DIR.resolve("nodes").resolve(masterDir.getFileName())))
+                .isZero();
+        assertThat(masterDir).doesNotExist();
+    }
+
+    /** A client that commits numbered rows through whichever node takes them, and notes each acknowledged one. */
+    private static final class Writer implements Runnable {
+
+        private final List<String> urls;
+        private final Map<Integer, String> acked = new ConcurrentHashMap<>();
+        private final Map<Integer, Instant> ackedAt = new ConcurrentHashMap<>();
+        private volatile Instant firstElsewhere;
+        private volatile boolean stop;
+
+        private Writer(List<String> urls) {
+            this.urls = urls;
+        }
+
+        @Override
+        public void run() {
+            Instant deadline = Instant.now().plus(WRITING);
+            for (int id = 1; !stop && Instant.now().isBefore(deadline); id++) {
+                for (String url : urls) {
+                    try {
+                        insertItem(url, id);
+                        ackedAt.put(id, Instant.now());
+                        acked.put(id, url);
+                        if (!url.equals(urls.get(0)) && firstElsewhere == null) {
+                            firstElsewhere = ackedAt.get(id);
+                        }
+                        break;
+                    } catch (SQLException refused) {
+                        // read-only, unreachable, or not yet promoted: the next node is tried
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean heldBy(String url, int id) {
+        try {
+            return itemIds(url).contains(id);
+        } catch (SQLException notYet) {
+            return false;
+        }
+    }
+
+    private static long currentGuest(Path nodeDir) {
+        try {
+            return Long.parseLong(Files.readString(nodeDir.resolve("guest.pid")).trim());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<JsonNode> failovers(ShoalHttp http, String token) {
+        List<JsonNode> found = new ArrayList<>();
+        http.send("GET", "/v1.0/" + TENANT + "/operations?kind=FAILOVER", token, null).json().path("operations")
+                .forEach(found::add);
+        return found;
+    }
+
+    private static String role(ShoalHttp http, String token, String id) {
+        return shown(http, token, id).path("role").asString("");
+    }
+
+    private static void awaitActive(ShoalHttp http, String token, String id) {
+        String path = INSTANCES + "/" + id;
+        await("instance " + id + " ACTIVE").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+                .until(() -> status(http, path, token), s -> s.equals("ACTIVE") || s.equals("ERROR"));
+        assertThat(status(http, path, token)).as(http.send("GET", path, token, null).body()).isEqualTo("ACTIVE");
+    }
+
+    private static JsonNode shown(ShoalHttp http, String token, String id) {
+        return http.send("GET", INSTANCES + "/" + id, token, null).json().path("instance");
+    }
+
+    private static String ip(ShoalHttp http, String token, String id) {
+        return shown(http, token, id).path("ip").path(0).asString();
+    }
+
+    private static String url(ShoalHttp http, String token, String id) {
+        return mysqlUrl(ip(http, token, id));
+    }
+}

@@ -1,8 +1,10 @@
 package dev.shoal.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.taskmanager.compute.LocalProcessComputeDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A MariaDB master with two replicas, on real servers, left to itself: its guest killed, then its server killed, and
  * neither fails it over; then its host lost while a client commits numbered rows, and a replica takes over by itself
- * with every acknowledged row.
+ * with every acknowledged row; then the old master's host comes back, and it follows the new master or, had it
+ * diverged, stays fenced.
  */
 class MysqlFailoverE2E extends StandaloneE2E {
 
@@ -122,15 +125,33 @@ class MysqlFailoverE2E extends StandaloneE2E {
         assertThat(steps).startsWith("FENCE_OLD_MASTER", "APPLY_RELAY_LOGS", "CHOOSE_CANDIDATE", "ENABLE_AS_MASTER");
         assertThat(role(http, token, follower)).isEqualTo("replica");
 
+        // the old master's host comes back: it never takes a write, and follows the new master unless it diverged
+        Files.delete(masterDir.resolve(LocalProcessComputeDriver.HOST_LOST));
+        JsonNode rejoined = await("the old master rejoins or is refused").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> shown(http, token, master), shown -> "replica".equals(shown.path("role").asString(""))
+                        && "ACTIVE".equals(shown.path("status").asString())
+                        || "ERROR".equals(shown.path("status").asString()));
+        System.out.printf("the old master came back: %s%n", rejoined.path("status").asString()
+                + " " + rejoined.path("fault").path("message").asString(""));
+        if ("ERROR".equals(rejoined.path("status").asString())) {
+            assertThat(rejoined.path("fault").path("message").asString()).contains("diverged");
+        } else {
+            assertThat(rejoined.path("replica_of").path("id").asString()).isEqualTo(newMaster);
+            await("the old master holds every row").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> new TreeSet<>(itemIds(masterUrl)).containsAll(held));
+        }
+        assertThatThrownBy(() -> insertItem(masterUrl, 1_000_000)).as("the old master takes no write")
+                .isInstanceOf(SQLException.class);
+
         // a master goes after its replicas
-        for (String id : List.of(follower, newMaster, master)) {
+        for (String id : List.of(follower, master, newMaster)) {
             ShoalHttp.Response deleted = http.send("DELETE", INSTANCES + "/" + id, token, null);
             assertThat(deleted.status()).as(deleted.body()).isEqualTo(202);
             await("instance " + id + " deleted").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> http.send("GET", INSTANCES + "/" + id, token, null).status() == 404);
         }
-        assertThat(NodeDirectories.processesUnder(WORK_DIR.resolve("nodes").resolve(masterDir.getFileName())))
-                .isZero();
+        assertThat(NodeDirectories.processesOf(masterDir)).isEmpty();
         assertThat(masterDir).doesNotExist();
     }
 

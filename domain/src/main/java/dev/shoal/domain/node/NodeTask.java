@@ -26,7 +26,11 @@ public enum NodeTask {
     DELETING_ERROR(NodeStatus.ERROR),
     GROWING_ERROR(NodeStatus.ERROR),
     SHRINKING_ERROR(NodeStatus.ERROR),
-    PROMOTION_ERROR(NodeStatus.ERROR);
+    PROMOTION_ERROR(NodeStatus.ERROR),
+    /** An old master that came back after a failover is becoming a replica of the new one. */
+    REJOINING(NodeStatus.BUILD),
+    /** An old master whose history diverged from the new master's: it stays fenced, and is to be replaced. */
+    REJOIN_ERROR(NodeStatus.ERROR);
 
     private final NodeStatus status;
 

@@ -11,6 +11,8 @@ public enum TaskKind {
     EJECT_REPLICA_SOURCE,
     /** A replication set's master is dead: Shoal fences it and a replica takes over, unasked. */
     FAILOVER,
+    /** An old master back after a failover follows the new master, or stays fenced when its history diverged. */
+    REJOIN_REPLICA,
     CREATE_CLUSTER,
     DELETE_CLUSTER,
     GROW_CLUSTER,

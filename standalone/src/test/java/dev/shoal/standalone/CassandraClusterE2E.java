@@ -10,11 +10,13 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +54,7 @@ class CassandraClusterE2E extends StandaloneE2E {
             first.execute(all("insert into shop.items (id, name) values (1, 'anchor')"));
         }
         assertReadable(ip(cluster, 2));
+        serverKilledComesBackWithItsIdentity(http, token, path, cluster);
 
         assertThat(http.send("POST", path + "/nodes", token, "{\"nodes\": {\"num\": 1}}").status()).isEqualTo(202);
         cluster = awaitClusterActive(http, path, token);
@@ -86,6 +89,36 @@ class CassandraClusterE2E extends StandaloneE2E {
         for (Path nodeDir : nodeDirs) {
             assertThat(processesOf(nodeDir)).as("processes of " + nodeDir).isZero();
             assertThat(nodeDir).doesNotExist();
+        }
+    }
+
+    /**
+     * A node's Cassandra killed: its guest starts it again as the same ring member (the same host id), and every
+     * replica answers at ALL again.
+     */
+    private static void serverKilledComesBackWithItsIdentity(ShoalHttp http, String token, String path,
+                                                             JsonNode cluster) throws Exception {
+        String ip = ip(cluster, 1);
+        UUID hostId = hostId(ip);
+        Path nodeDir = nodeDirAt(ip);
+        long guest = Long.parseLong(Files.readString(nodeDir.resolve("guest.pid")).trim());
+        Instant killed = Instant.now();
+        NodeDirectories.processesOf(nodeDir).stream().filter(pid -> pid != guest)
+                .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        await("the node started again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", path, token, null).json().path("cluster").path("nodes").path(1)
+                        .path("restarts").asInt(0) == 1);
+        await("every replica answers at ALL").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().untilAsserted(() -> assertReadable(ip(cluster, 2)));
+        System.out.printf("Cassandra killed to every replica answering at ALL: %d ms%n",
+                Duration.between(killed, Instant.now()).toMillis());
+        assertThat(hostId(ip)).as("the same ring member").isEqualTo(hostId);
+        awaitClusterActive(http, path, token);
+    }
+
+    private static UUID hostId(String ip) {
+        try (CqlSession session = session(ip)) {
+            return session.getMetadata().findNode(new InetSocketAddress(ip, 9042)).orElseThrow().getHostId();
         }
     }
 

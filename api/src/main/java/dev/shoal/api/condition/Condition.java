@@ -28,8 +28,4 @@ public record Condition(String type, String status, String reason, String messag
     private static String iso(Instant since) {
         return since == null ? null : since.truncatedTo(ChronoUnit.SECONDS).toString();
     }
-
-    public boolean isTrue() {
-        return "True".equals(status);
-    }
 }

@@ -3,8 +3,8 @@ package dev.shoal.api.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.contracts.ServiceStatus;
-import dev.shoal.domain.failover.FailoverProperties;
-import dev.shoal.domain.failover.FailoverRule;
+import dev.shoal.domain.failover.FailoverAssessment;
+import dev.shoal.domain.failover.FailoverAssessment.Decision;
 import dev.shoal.domain.failover.ReplicationSetState;
 import dev.shoal.domain.failover.ReplicationSetState.Report;
 import java.time.Duration;
@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 class ReplicationConditionsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T01:00:00Z");
-    private static final FailoverProperties PROPERTIES = new FailoverProperties(Duration.ofSeconds(5),
-            Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(1));
-    private static final FailoverRule RULE = new FailoverRule(PROPERTIES);
+    private static final Duration COOL_DOWN = Duration.ofMinutes(5);
+    private static final FailoverAssessment REACHED = new FailoverAssessment(Decision.NONE, "ReplicasReachMaster",
+            "0 of 1 replicas cannot reach the master", null);
 
     @Test
     void aSetWhoseReplicasReachASemiSyncMasterIsArmed() {
-        List<Condition> conditions = conditions(set(true, master(true), null, replica(null)), NOW.minusSeconds(60));
+        List<Condition> conditions = conditions(set(true, master(true), null, replica(null)), REACHED,
+                NOW.minusSeconds(60));
 
         assertThat(conditions).extracting(Condition::type, Condition::status, Condition::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("MasterReachable", "True", "ReplicasReachMaster"),
@@ -32,7 +33,8 @@ class ReplicationConditionsTest {
 
     @Test
     void aMasterThatFellBackToAsynchronousIsNotFailedOverByItself() {
-        List<Condition> conditions = conditions(set(true, master(false), null, replica(null)), NOW.minusSeconds(9));
+        List<Condition> conditions = conditions(set(true, master(false), null, replica(null)), REACHED,
+                NOW.minusSeconds(9));
 
         assertThat(find(conditions, "Replicating").reason()).isEqualTo("SemiSyncFellBack");
         assertThat(find(conditions, "Replicating").status()).isEqualTo("False");
@@ -41,7 +43,7 @@ class ReplicationConditionsTest {
 
     @Test
     void replicationIsOmittedWhileTheMasterNeverSaid() {
-        List<Condition> conditions = conditions(set(true, master(null), null, replica(null)), null);
+        List<Condition> conditions = conditions(set(true, master(null), null, replica(null)), REACHED, null);
 
         assertThat(conditions).extracting(Condition::type).containsExactly("MasterReachable", "AutoFailover");
     }
@@ -50,7 +52,8 @@ class ReplicationConditionsTest {
     void aMinorityThatCannotReachTheMasterTurnsMasterReachableFalseSinceTheFirstOfThem() {
         Instant lost = NOW.minusSeconds(20);
         List<Condition> conditions = conditions(set(true, master(true), null, replica(lost), replica(null),
-                replica(null)), null);
+                replica(null)), new FailoverAssessment(Decision.NONE, "MinorityCannotReachMaster",
+                "1 of 3 replicas cannot reach the master", null), null);
 
         Condition reachable = find(conditions, "MasterReachable");
         assertThat(reachable.status()).isEqualTo("False");
@@ -62,7 +65,9 @@ class ReplicationConditionsTest {
     @Test
     void aDeadMasterOfASetThatDoesNotFailOverByItselfIsHeldForAnOperator() {
         Instant lost = NOW.minusSeconds(60);
-        List<Condition> conditions = conditions(set(false, null, null, replica(lost)), null);
+        List<Condition> conditions = conditions(set(false, null, null, replica(lost)), new FailoverAssessment(
+                Decision.HOLD, "AutoFailoverOff", "1 of 1 replicas cannot reach the master since " + lost, lost),
+                null);
 
         assertThat(find(conditions, "MasterReachable").reason()).isEqualTo("MasterDead");
         assertThat(find(conditions, "MasterReachable").lastTransitionTime()).isEqualTo("2026-12-07T00:59:00Z");
@@ -70,9 +75,21 @@ class ReplicationConditionsTest {
     }
 
     @Test
+    void aMajorityWaitedOnShowsTheRulesReasonSinceTheMajorityLostTheMaster() {
+        Instant lost = NOW.minusSeconds(3);
+        List<Condition> conditions = conditions(set(true, master(true), null, replica(lost)), new FailoverAssessment(
+                Decision.WAIT, "MasterUnreachable", "1 of 1 replicas cannot reach the master since " + lost, lost),
+                null);
+
+        assertThat(find(conditions, "MasterReachable").reason()).isEqualTo("MasterUnreachable");
+        assertThat(find(conditions, "MasterReachable").lastTransitionTime()).isEqualTo("2026-12-07T00:59:57Z");
+        assertThat(find(conditions, "AutoFailover").reason()).isEqualTo("Armed");
+    }
+
+    @Test
     void aSetThatFailedOverLatelyCoolsDown() {
         Instant failedOver = NOW.minusSeconds(60);
-        List<Condition> conditions = conditions(set(true, master(true), failedOver, replica(null)), null);
+        List<Condition> conditions = conditions(set(true, master(true), failedOver, replica(null)), REACHED, null);
 
         Condition auto = find(conditions, "AutoFailover");
         assertThat(auto.reason()).isEqualTo("CoolingDown");
@@ -81,12 +98,14 @@ class ReplicationConditionsTest {
 
     @Test
     void aSetWithoutReplicaHasNothingToFailOverTo() {
-        assertThat(conditions(set(true, master(true), null), null)).extracting(Condition::reason)
+        assertThat(conditions(set(true, master(true), null), new FailoverAssessment(Decision.NONE, "NoReplica",
+                "the set has no replica to fail over to", null), null)).extracting(Condition::reason)
                 .containsExactly("NoReplica");
     }
 
-    private static List<Condition> conditions(ReplicationSetState set, Instant syncSince) {
-        return ReplicationConditions.of(set, RULE.assess(set, NOW), syncSince, PROPERTIES.coolDown(), NOW);
+    private static List<Condition> conditions(ReplicationSetState set, FailoverAssessment assessment,
+                                              Instant syncSince) {
+        return ReplicationConditions.of(set, assessment, syncSince, COOL_DOWN, NOW);
     }
 
     private static Condition find(List<Condition> conditions, String type) {

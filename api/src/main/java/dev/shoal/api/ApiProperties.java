@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rootEnableTimeout  how long root enable waits for every node to take the new password before it answers
  *                           504; the password is returned only once it works
  * @param outboxPollInterval how often unpublished casts are looked for (they normally leave right after commit)
+ * @param nodeDownGrace      how long a ring's node may be down (silent, or its server crashed) before the cluster's
+ *                           {@code NodesUp} condition turns False: a guest restarting its server is not an outage
  */
 @Validated
 @ConfigurationProperties("shoal.api")
@@ -43,7 +45,8 @@ public record ApiProperties(
         @NotNull @DefaultValue("local") java.util.List<String> regions,
         @Min(1) @DefaultValue("9") int maxClusterSize,
         @Min(1) @DefaultValue("3") int replicationFactor,
-        @NotNull @DefaultValue("30s") Duration rootEnableTimeout) {
+        @NotNull @DefaultValue("30s") Duration rootEnableTimeout,
+        @NotNull @DefaultValue("60s") Duration nodeDownGrace) {
 
     public String defaultRegion() {
         return regions.get(0);

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,10 +28,12 @@ class ClusterController {
     private final ClusterCreation creation;
     private final ClusterChanges changes;
     private final ClusterRoot root;
+    private final ClusterSettings settings;
     private final TaskOutcomes outcomes;
 
     ClusterController(ClusterLookup clusters, ClusterCreation creation, ClusterChanges changes, ClusterRoot root,
-                      TaskOutcomes outcomes) {
+                      ClusterSettings settings, TaskOutcomes outcomes) {
+        this.settings = settings;
         this.creation = creation;
         this.changes = changes;
         this.root = root;
@@ -59,6 +62,14 @@ class ClusterController {
 
     @GetMapping("/{id}")
     Map<String, ClusterView> show(@PathVariable String tenantId, @PathVariable UUID id) {
+        return Map.of("cluster", clusters.show(tenantId, id));
+    }
+
+    /** Settings that take effect at once ({@code auto_failover}); answers the cluster as it is now. */
+    @PatchMapping("/{id}")
+    Map<String, ClusterView> update(@PathVariable String tenantId, @PathVariable UUID id,
+                                    @RequestBody ClusterRequests.Update body) {
+        settings.change(tenantId, id, body == null ? null : body.cluster());
         return Map.of("cluster", clusters.show(tenantId, id));
     }
 

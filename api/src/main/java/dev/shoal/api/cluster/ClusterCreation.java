@@ -59,6 +59,9 @@ class ClusterCreation {
         DatastoreVersion version = catalog.version(body.datastore().type(), body.datastore().version(),
                 "cluster.datastore");
         DatastoreDescriptor datastore = catalog.descriptor(version, Ability.CLUSTERS, "cluster.datastore.type");
+        if (body.autoFailover() != null) {
+            ClusterSettings.requireMaster(datastore);
+        }
         String flavorId = catalog.flavor(body.flavorRef(), "cluster.flavorRef");
         UUID configurationId = catalog.configuration(tenantId, body.configuration(), version, "cluster.configuration");
         int size = body.size() != null ? body.size() : body.nodes().size();
@@ -68,6 +71,9 @@ class ClusterCreation {
         quotas.reserve(tenantId, allocations.size(), (long) allocations.size() * body.volume().size());
         Cluster cluster = clusters.save(new Cluster(tenantId, body.name().strip(), version.getId(), flavorId,
                 body.volume().size(), configurationId, clock.instant()));
+        if (body.autoFailover() != null) {
+            cluster.autoFailover(body.autoFailover(), clock.instant());
+        }
         List<Node> created = newNodes.add(cluster, allocations, 0);
         Task task = scheduler.schedule(tenantId, TaskKind.CREATE_CLUSTER, ClusterLookup.RESOURCE_TYPE, cluster.getId(),
                 newNodes.ids(created), properties.buildTimeout());

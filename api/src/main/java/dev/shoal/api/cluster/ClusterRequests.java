@@ -21,13 +21,15 @@ final class ClusterRequests {
     /**
      * The seed's body ({@code flavorRef}, {@code volume}, {@code size}, {@code nodes}) or Trove's, as its clients send
      * it ({@code instances}, each with its own {@code flavorRef} and {@code volume}); one model underneath.
+     * {@code auto_failover} (default true) says whether a replication cluster fails over by itself.
      */
     @Schema(name = "CreateClusterBody")
     @JsonIgnoreProperties({"locality", "extended_properties"})
     record CreateBody(String name, Datastore datastore, String configuration,
                       @JsonProperty("flavorRef") @JsonDeserialize(using = FlavorReference.class) String flavorRef,
                       Volume volume, Integer size,
-                      List<Allocation> nodes, List<TroveInstance> instances) {
+                      List<Allocation> nodes, List<TroveInstance> instances,
+                      @JsonProperty("auto_failover") Boolean autoFailover) {
 
         /** Trove's form in the seed's terms: every instance must ask for the same flavor and volume. */
         CreateBody normalised() {
@@ -47,7 +49,8 @@ final class ClusterRequests {
             }
             return new CreateBody(name, datastore, configuration, flavorRef == null ? first.flavorRef() : flavorRef,
                     volume == null ? first.volume() : volume, size, instances.stream()
-                    .map(instance -> new Allocation(instance.regionName(), instance.type())).toList(), null);
+                    .map(instance -> new Allocation(instance.regionName(), instance.type())).toList(), null,
+                    autoFailover);
         }
     }
 
@@ -68,6 +71,14 @@ final class ClusterRequests {
 
     /** Where a node goes and what it is; both optional (the default region, a data-bearing member). */
     record Allocation(String region, String type) {
+    }
+
+    /**
+     * {@code PATCH /clusters/{id}}: {@code {"cluster": {"auto_failover": false}}}. A map, so that each member is
+     * checked by name and a wrong type is refused naming it.
+     */
+    @Schema(name = "UpdateClusterRequest")
+    record Update(java.util.Map<String, Object> cluster) {
     }
 
     /** {@code {"nodes": {"num": 2, "allocations": [...]}}} */

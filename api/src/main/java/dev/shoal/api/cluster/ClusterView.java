@@ -26,6 +26,12 @@ record ClusterView(
         List<NodeView> nodes,
         /** Trove's name for the same nodes, which its clients read. */
         List<NodeView> instances,
+        /** Where clients connect, by the nodes' roles. */
+        dev.shoal.api.condition.Endpoints endpoints,
+        /** Its health: a replication cluster's MasterReachable, Replicating, AutoFailover; a ring's NodesUp. */
+        List<dev.shoal.api.condition.Condition> conditions,
+        /** Whether a replication cluster fails over by itself; absent for other clusters. */
+        @JsonProperty("auto_failover") Boolean autoFailover,
         Fault fault,
         dev.shoal.api.system.TaskView task) {
 

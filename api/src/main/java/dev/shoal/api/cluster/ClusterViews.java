@@ -1,6 +1,8 @@
 package dev.shoal.api.cluster;
 
 import dev.shoal.api.ApiProperties;
+import dev.shoal.api.condition.ClusterSetStatus;
+import dev.shoal.api.condition.SetStatus;
 import dev.shoal.api.system.Links;
 import dev.shoal.api.system.RoleNames;
 import dev.shoal.api.system.TroveTime;
@@ -31,10 +33,13 @@ class ClusterViews {
     private final DatastoreVersionRepository versions;
     private final Links links;
     private final ApiProperties properties;
+    private final ClusterSetStatus sets;
     private final Clock clock;
 
-    ClusterViews(DatastoreVersionRepository versions, Links links, ApiProperties properties, Clock clock) {
+    ClusterViews(DatastoreVersionRepository versions, ClusterSetStatus sets, Links links, ApiProperties properties,
+                 Clock clock) {
         this.versions = versions;
+        this.sets = sets;
         this.links = links;
         this.properties = properties;
         this.clock = clock;
@@ -46,6 +51,7 @@ class ClusterViews {
         List<ClusterView.NodeView> nodeViews = nodes.stream().map(node -> node(node, statuses.get(node.getId())))
                 .toList();
         DatastoreVersion version = versions.findById(cluster.getDatastoreVersionId()).orElseThrow();
+        SetStatus set = sets.of(cluster, nodes, statuses);
         return new ClusterView(
                 cluster.getId(),
                 cluster.getName(),
@@ -63,6 +69,9 @@ class ClusterViews {
                 nodes.stream().map(Node::getIp).filter(java.util.Objects::nonNull).toList(),
                 nodeViews,
                 nodeViews,
+                set.endpoints(),
+                set.conditions(),
+                set.autoFailover(),
                 cluster.getFault() == null ? null : new ClusterView.Fault(cluster.getFault()),
                 task.map(dev.shoal.api.system.TaskView::of).map(view -> view.named(cluster.getTask().name()))
                         .orElse(null));

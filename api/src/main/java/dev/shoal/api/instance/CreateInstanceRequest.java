@@ -12,6 +12,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 public record CreateInstanceRequest(Body instance) {
 
     /**
+     * {@code auto_failover} (Shoal's, default true) says whether the replication set it masters fails over by itself.
      * {@code replica_of} and {@code replica_count} are Trove's form of the seed's {@code slave}; Trove's clients
      * send a replica without flavor or datastore, which then come from the master.
      */
@@ -23,7 +24,8 @@ public record CreateInstanceRequest(Body instance) {
                 Volume volume, @JsonAlias("configuration_id") String configuration, Slave slave,
                 @JsonProperty("replica_of") String replicaOf,
                 @JsonProperty("replica_count") Integer replicaCount, Access access,
-                @JsonProperty("restorePoint") RestorePoint restorePoint) {
+                @JsonProperty("restorePoint") RestorePoint restorePoint,
+                @JsonProperty("auto_failover") Boolean autoFailover) {
 
         /** The replication asked for in either form, or null for a standalone instance. */
         public Slave replication() {

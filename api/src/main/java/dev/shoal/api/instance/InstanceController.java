@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,12 +31,14 @@ class InstanceController {
     private final RootAccess root;
     private final InstanceActions actions;
     private final InstanceUpdate update;
+    private final InstancePatch patch;
     private final TaskOutcomes outcomes;
 
     InstanceController(InstanceLookup instances, InstanceCreation creation, InstanceChanges changes,
                        InstanceList list, RootAccess root, InstanceActions actions,
-                       InstanceUpdate update, TaskOutcomes outcomes) {
+                       InstanceUpdate update, InstancePatch patch, TaskOutcomes outcomes) {
         this.outcomes = outcomes;
+        this.patch = patch;
         this.instances = instances;
         this.creation = creation;
         this.changes = changes;
@@ -77,6 +80,17 @@ class InstanceController {
     void update(@PathVariable String tenantId, @PathVariable UUID id,
                 @RequestBody UpdateInstanceRequest body) {
         update.apply(tenantId, id, body == null ? null : body.instance());
+    }
+
+    /**
+     * The same changes as {@code PUT}, plus {@code auto_failover}; answers the instance as it is now, since the setting
+     * takes effect at once.
+     */
+    @PatchMapping("/{id}")
+    Map<String, InstanceView> patch(@PathVariable String tenantId, @PathVariable UUID id,
+                                    @RequestBody UpdateInstanceRequest body) {
+        patch.apply(tenantId, id, body == null ? null : body.instance());
+        return Map.of("instance", instances.show(tenantId, id));
     }
 
     /** The values the datastore last reported running for the parameters configuration groups manage. */

@@ -5,6 +5,7 @@ import dev.shoal.api.catalog.CatalogReferences;
 import dev.shoal.api.quota.Quotas;
 import dev.shoal.api.replication.ReplicaService;
 import dev.shoal.api.secgroup.SecurityGroups;
+import dev.shoal.api.system.ApiException;
 import dev.shoal.contracts.Role;
 import dev.shoal.domain.backup.Backup;
 import dev.shoal.domain.backup.RestoreParameters;
@@ -71,6 +72,11 @@ class InstanceCreation {
         CreateInstanceRequest.Body body = request.instance();
         String flavorId = body.flavorRef() == null ? null : catalog.flavor(body.flavorRef(), "instance.flavorRef");
         if (body.replication() != null) {
+            if (body.autoFailover() != null) {
+                throw ApiException.inconsistent(AutoFailoverSetting.FIELD + ": a replica takes its set's setting;"
+                        + " change it with PATCH on any member", List.of(new ApiException.FieldProblem(
+                        AutoFailoverSetting.FIELD, "is its set's, not a replica's own")));
+            }
             return lookup.view(replicas.createReplica(tenantId, body, flavorId));
         }
         Backup restore = body.restorePoint() == null ? null : restorePoints.backup(tenantId, body.restorePoint());
@@ -82,11 +88,17 @@ class InstanceCreation {
         if (body.access() != null) {
             catalog.require(version.getId(), SecurityGroups.CAPABILITY, false);
         }
+        if (body.autoFailover() != null) {
+            AutoFailoverSetting.requireMaster(catalog.descriptor(version.getId()));
+        }
         UUID configurationId = catalog.configuration(tenantId, body.configuration(), version,
                 "instance.configuration");
         quotas.reserve(tenantId, 1, body.volume().size());
         Instance instance = instances.save(new Instance(tenantId, body.name().strip(), version.getId(), flavorId,
                 body.volume().size(), configurationId, clock.instant()));
+        if (body.autoFailover() != null) {
+            instance.autoFailover(body.autoFailover(), clock.instant());
+        }
         Node node = nodes.save(Node.forInstance(instance.getId(), tenantId, instance.getName(), version.getId(),
                 flavorId, instance.getVolumeSize(), configurationId, clock.instant()));
         if (catalog.descriptor(version.getId()).roles().contains(Role.MASTER)) {

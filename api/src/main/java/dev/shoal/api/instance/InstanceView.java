@@ -27,6 +27,12 @@ record InstanceView(
         String type,
         /** The part its node plays in its replica set or cluster: {@code master}, {@code replica}, ... */
         String role,
+        /** Where clients connect: its set's master takes writes, its replicas serve reads. */
+        dev.shoal.api.condition.Endpoints endpoints,
+        /** Its replication set's health (MasterReachable, Replicating, AutoFailover); absent when it has none. */
+        List<dev.shoal.api.condition.Condition> conditions,
+        /** Whether its replication set fails over by itself; absent for a datastore without a master. */
+        @JsonProperty("auto_failover") Boolean autoFailover,
         /** How often its guest started the datastore's server again after a crash, and when it last crashed. */
         Integer restarts,
         @JsonProperty("last_crash") String lastCrash,

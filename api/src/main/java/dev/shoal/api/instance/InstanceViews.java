@@ -1,6 +1,8 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
+import dev.shoal.api.condition.InstanceSetStatus;
+import dev.shoal.api.condition.SetStatus;
 import dev.shoal.api.secgroup.AccessView;
 import dev.shoal.api.secgroup.AccessViews;
 import dev.shoal.api.system.Links;
@@ -33,10 +35,12 @@ class InstanceViews {
 
     private final dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups;
     private final AccessViews access;
+    private final InstanceSetStatus sets;
 
     InstanceViews(DatastoreVersionRepository versions, dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups,
-                  AccessViews access, Links links, ApiProperties properties, Clock clock) {
+                  AccessViews access, InstanceSetStatus sets, Links links, ApiProperties properties, Clock clock) {
         this.nodeGroups = nodeGroups;
+        this.sets = sets;
         this.access = access;
         this.versions = versions;
         this.links = links;
@@ -59,7 +63,7 @@ class InstanceViews {
                 slave(instance, replicaIds),
                 instance.isReplica() ? replica(tenant, instance.getSlaveOf()) : null,
                 replicaIds.isEmpty() ? null : replicaIds.stream().map(id -> replica(tenant, id)).toList(), task,
-                nodeAccess);
+                nodeAccess, sets.of(instance, node, !replicaIds.isEmpty()));
     }
 
     /**
@@ -70,12 +74,12 @@ class InstanceViews {
         return build(node, service, new Shown(node.getId(), node.getName(), node.getDatastoreVersionId(),
                 node.getFlavorId(), node.getVolumeSize(),
                 nodeGroups.of(node.getId()).orElse(node.getConfigurationId()), node.getCreated(),
-                node.getUpdated()), null, null, null, clusterTask, access.ofNode(node.getId()));
+                node.getUpdated()), null, null, null, clusterTask, access.ofNode(node.getId()), null);
     }
 
     private InstanceView build(Node node, Optional<ServiceStatusRecord> service, Shown shown, InstanceView.Slave slave,
                                InstanceView.Replica replicaOf, List<InstanceView.Replica> replicas,
-                               Optional<Task> task, AccessView nodeAccess) {
+                               Optional<Task> task, AccessView nodeAccess, SetStatus set) {
         NodeStatus status = NodeStatusRule.derive(node.getTask(),
                 service.map(ServiceStatusRecord::getStatus).orElse(null),
                 service.map(ServiceStatusRecord::getUpdatedAt).orElse(null), clock.instant(),
@@ -101,6 +105,9 @@ class InstanceViews {
                 node.getClusterId(),
                 node.getClusterId() == null ? null : node.getType(),
                 RoleNames.shown(node.getRole()),
+                set == null ? null : set.endpoints(),
+                set == null ? null : set.conditions(),
+                set == null ? null : set.autoFailover(),
                 service.map(ServiceStatusRecord::getRestarts).orElse(null),
                 service.map(ServiceStatusRecord::getLastCrash).map(TroveTime::format).orElse(null),
                 node.getRegion(),

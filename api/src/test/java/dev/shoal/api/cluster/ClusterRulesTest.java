@@ -53,6 +53,6 @@ class ClusterRulesTest {
 
     private static ClusterRequests.Create create(Integer size, List<ClusterRequests.Allocation> nodes) {
         return new ClusterRequests.Create(new ClusterRequests.CreateBody("c", new ClusterRequests.Datastore("mysql",
-                null), null, "1", new ClusterRequests.Volume(1), size, nodes, null));
+                null), null, "1", new ClusterRequests.Volume(1), size, nodes, null, null));
     }
 }

@@ -17,7 +17,7 @@ class CreateInstanceValidatorTest {
     @Test
     void reportsEveryBadFieldAtOnce() {
         assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
-                new CreateInstanceRequest.Body(" ", null, null, null, null, null, null, null, null, null)), 1, 100))
+                new CreateInstanceRequest.Body(" ", null, null, null, null, null, null, null, null, null, null)), 1, 100))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields())
                         .extracting(ApiException.FieldProblem::field)
                         .containsExactly("instance.name", "instance.datastore.type", "instance.flavorRef",
@@ -42,16 +42,16 @@ class CreateInstanceValidatorTest {
     private static CreateInstanceRequest request(String name, String flavor, int volume) {
         return new CreateInstanceRequest(new CreateInstanceRequest.Body(name,
                 new CreateInstanceRequest.Datastore("mysql", null), flavor, new CreateInstanceRequest.Volume(volume),
-                null, null, null, null, null, null));
+                null, null, null, null, null, null, null));
     }
 
     @Test
     void aTroveReplicaNeedsNoFlavorDatastoreOrVolume() {
         CreateInstanceValidator.validate(new CreateInstanceRequest(new CreateInstanceRequest.Body("ro", null, null,
-                null, null, null, "3f2a", 2, new CreateInstanceRequest.Access(true, null), null)), 1, 100);
+                null, null, null, "3f2a", 2, new CreateInstanceRequest.Access(true, null), null, null)), 1, 100);
         assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
                 new CreateInstanceRequest.Body("db", new CreateInstanceRequest.Datastore("mysql", null), "1",
-                        new CreateInstanceRequest.Volume(1), null, null, null, 2, null, null)), 1, 100))
+                        new CreateInstanceRequest.Volume(1), null, null, null, 2, null, null, null)), 1, 100))
                 .hasMessageContaining("instance.replica_count");
     }
 
@@ -68,7 +68,7 @@ class CreateInstanceValidatorTest {
     private static CreateInstanceRequest restore(String backupRef, String replicaOf) {
         return new CreateInstanceRequest(new CreateInstanceRequest.Body("copy", null, "1",
                 new CreateInstanceRequest.Volume(1), null, null, replicaOf, null, null,
-                new CreateInstanceRequest.RestorePoint(backupRef)));
+                new CreateInstanceRequest.RestorePoint(backupRef), null));
     }
 
     @Test
@@ -76,7 +76,7 @@ class CreateInstanceValidatorTest {
         assertThatThrownBy(() -> CreateInstanceValidator.validate(new CreateInstanceRequest(
                 new CreateInstanceRequest.Body("", new CreateInstanceRequest.Datastore("mysql", null), "1",
                         new CreateInstanceRequest.Volume(1), null, null, null, null,
-                        new CreateInstanceRequest.Access(false, List.of("10.0.0.0/8", "10.0.0.1/8")), null)),
+                        new CreateInstanceRequest.Access(false, List.of("10.0.0.0/8", "10.0.0.1/8")), null, null)),
                 1, 100))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields())
                         .extracting(ApiException.FieldProblem::field)

@@ -58,7 +58,8 @@ class OperatorTokenBootstrapIT extends ApiTestSupport {
                 properties.deleteTimeout(), properties.backupTimeout(), properties.minVolumeGb(),
                 properties.maxVolumeGb(), properties.defaultPageSize(), properties.maxPageSize(),
                 properties.outboxPollInterval(), properties.maxReplicasPerRequest(), properties.regions(),
-                properties.maxClusterSize(), properties.replicationFactor(), properties.rootEnableTimeout());
+                properties.maxClusterSize(), properties.replicationFactor(), properties.rootEnableTimeout(),
+                properties.nodeDownGrace());
     }
 
     private static void await(CyclicBarrier barrier) {

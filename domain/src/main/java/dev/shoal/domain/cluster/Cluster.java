@@ -27,6 +27,8 @@ public class Cluster extends AssignedIdEntity<UUID> {
     private String taskDescription;
     private Instant taskStartTime;
     private String fault;
+    /** Whether a replication cluster fails over by itself when its master dies. */
+    private boolean autoFailover = true;
     private Instant created;
     private Instant updated;
     private Instant deletedAt;
@@ -75,6 +77,17 @@ public class Cluster extends AssignedIdEntity<UUID> {
         this.deletedAt = now;
         this.task = ClusterTask.NONE;
         this.updated = now;
+    }
+
+    public void autoFailover(boolean on, Instant now) {
+        if (autoFailover != on) {
+            this.autoFailover = on;
+            this.updated = now;
+        }
+    }
+
+    public boolean isAutoFailover() {
+        return autoFailover;
     }
 
     public boolean isBusy() {

@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Replication sets of instances (a master and the instances that follow it) as failover looks at them. */
+/**
+ * Replication sets as failover looks at them: a master instance and the instances that follow it, or a replication
+ * cluster's master node and its replica nodes.
+ */
 @Component
 public class ReplicationSets {
 
@@ -30,7 +33,17 @@ public class ReplicationSets {
         this.jdbc = jdbc;
     }
 
-    /** A node of a set, with its last report. */
+    private static final String CLUSTER_MEMBER = """
+            select null::uuid as instance_id, c.tenant_id, c.auto_failover, c.failed_over_at, n.id as node_id, n.ip,
+                   n.role, s.status, s.updated_at, s.master_unreachable_since, s.sync_replication
+              from clusters c
+              join nodes n on n.cluster_id = c.id and n.deleted_at is null and n.role in ('MASTER', 'REPLICA')
+              left join service_statuses s on s.node_id = n.id
+             where c.id = :id and c.deleted_at is null
+             order by n.created, n.id
+            """;
+
+    /** A node of a set, with its last report; {@code instanceId} is null for a cluster's node. */
     public record Member(UUID instanceId, UUID nodeId, String address, Report report) {
     }
 
@@ -68,6 +81,23 @@ public class ReplicationSets {
                 .map(this::withItsReplicas);
     }
 
+    /**
+     * A replication cluster as a set: its node whose role is master and the nodes whose role is replica. Empty while
+     * no node is master (the cluster is forming, or is not a replication cluster).
+     */
+    public Optional<InstanceSet> ofCluster(UUID clusterId) {
+        List<ClusterRow> rows = jdbc.sql(CLUSTER_MEMBER).param("id", clusterId)
+                .query((rs, n) -> new ClusterRow(masterRow(rs, n), "MASTER".equals(rs.getString("role")))).list();
+        List<MasterRow> masters = rows.stream().filter(ClusterRow::master).map(ClusterRow::row).toList();
+        if (masters.size() != 1) {
+            return Optional.empty();
+        }
+        MasterRow master = masters.get(0);
+        return Optional.of(new InstanceSet(master.tenantId(), master.member(), rows.stream()
+                .filter(row -> !row.master()).map(row -> row.row().member()).toList(), master.autoFailover(),
+                master.failedOverAt()));
+    }
+
     private InstanceSet withItsReplicas(MasterRow row) {
         List<MemberRow> replicas = jdbc.sql(MEMBER + " where i.slave_of = :master and i.deleted_at is null"
                         + " order by i.created")
@@ -101,5 +131,8 @@ public class ReplicationSets {
     }
 
     private record MemberRow(Member member, Instant failedOverAt) {
+    }
+
+    private record ClusterRow(MasterRow row, boolean master) {
     }
 }

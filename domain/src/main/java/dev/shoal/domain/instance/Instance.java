@@ -21,6 +21,8 @@ public class Instance extends AssignedIdEntity<UUID> {
     private int volumeSize;
     private UUID configurationId;
     private UUID slaveOf;
+    /** Whether its replication set fails over by itself; every member keeps the set's setting, so a new master has it. */
+    private boolean autoFailover = true;
     private Instant created;
     private Instant updated;
     private Instant deletedAt;
@@ -46,6 +48,7 @@ public class Instance extends AssignedIdEntity<UUID> {
         Instance replica = new Instance(master.tenantId, name, master.datastoreVersionId, flavorId, volumeSize,
                 master.configurationId, now);
         replica.slaveOf = master.id;
+        replica.autoFailover = master.autoFailover;
         return replica;
     }
 
@@ -62,6 +65,17 @@ public class Instance extends AssignedIdEntity<UUID> {
         }
         this.slaveOf = master.id;
         this.updated = now;
+    }
+
+    public void autoFailover(boolean on, Instant now) {
+        if (autoFailover != on) {
+            this.autoFailover = on;
+            this.updated = now;
+        }
+    }
+
+    public boolean isAutoFailover() {
+        return autoFailover;
     }
 
     public boolean isReplica() {

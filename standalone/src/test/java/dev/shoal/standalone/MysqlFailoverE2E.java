@@ -83,10 +83,12 @@ class MysqlFailoverE2E extends StandaloneE2E {
         Writer writer = new Writer(urls);
         Thread writing = new Thread(writer, "writer");
         writing.start();
-        // the replicas follow the master started again, and hold what it commits
+        // the replicas follow the master started again, and hold each commit before it is acknowledged
         await("rows committed and replicated before the loss").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> writer.acked.size() > 20
-                        && urls.subList(1, urls.size()).stream().allMatch(replica -> heldBy(replica, 20)));
+                        && urls.subList(1, urls.size()).stream().allMatch(replica -> heldBy(replica, 20))
+                        && "True".equals(condition(http, token, master, "Replicating").path("status").asString())
+                        && "True".equals(condition(http, token, master, "AutoFailover").path("status").asString()));
         Instant lost = Instant.now();
         NodeDirectories.loseHost(masterDir);
         await("a commit accepted by a new master").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
@@ -124,6 +126,11 @@ class MysqlFailoverE2E extends StandaloneE2E {
         operation.path("steps").forEach(step -> steps.add(step.path("name").asString()));
         assertThat(steps).startsWith("FENCE_OLD_MASTER", "APPLY_RELAY_LOGS", "CHOOSE_CANDIDATE", "ENABLE_AS_MASTER");
         assertThat(role(http, token, follower)).isEqualTo("replica");
+        JsonNode endpoints = shown(http, token, follower).path("endpoints");
+        assertThat(endpoints.path("writer").asString()).as("clients find the new master")
+                .isEqualTo(ip(http, token, newMaster) + ":3306");
+        assertThat(condition(http, token, newMaster, "AutoFailover").path("reason").asString())
+                .as("no second failover within the cool-down").isEqualTo("CoolingDown");
 
         // the old master's host comes back: it never takes a write, and follows the new master unless it diverged
         Files.delete(masterDir.resolve(LocalProcessComputeDriver.HOST_LOST));
@@ -215,6 +222,15 @@ class MysqlFailoverE2E extends StandaloneE2E {
         http.send("GET", "/v1.0/" + TENANT + "/operations?kind=FAILOVER", token, null).json().path("operations")
                 .forEach(found::add);
         return found;
+    }
+
+    private static JsonNode condition(ShoalHttp http, String token, String id, String type) {
+        for (JsonNode condition : shown(http, token, id).path("conditions")) {
+            if (condition.path("type").asString().equals(type)) {
+                return condition;
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static String role(ShoalHttp http, String token, String id) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Trove's promote and eject through {@code /instances} on real MariaDB: a replica takes over from a live master
  * (which becomes its replica) once a first attempt failed with its reason and undone, then the new master dies
- * and the most advanced replica takes over from it.
+ * and the most advanced replica takes over from it, by an operator's hand: the set does not fail over by itself.
  */
 class MysqlPromoteE2E extends StandaloneE2E {
 
@@ -32,7 +32,8 @@ class MysqlPromoteE2E extends StandaloneE2E {
         String token = http.newTenant(OPERATOR_TOKEN, TENANT);
         String master = http.send("POST", INSTANCES, token, """
                 {"instance": {"name": "ledger", "datastore": {"type": "mysql"}, "flavorRef": "1",
-                              "volume": {"size": 1}}}""").json().path("instance").path("id").asString();
+                              "volume": {"size": 1}, "auto_failover": false}}""").json().path("instance").path("id")
+                .asString();
         awaitActive(http, token, master);
         ShoalHttp.Response replicated = http.send("POST", INSTANCES + "/" + master + "/action", token,
                 "{\"replicate\": {\"count\": 2}}");

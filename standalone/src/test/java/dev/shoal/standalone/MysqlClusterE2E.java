@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A MySQL cluster through {@code /clusters}: a master and two replicas reach ACTIVE, a write on the master is read on
  * every replica; a grow and a replace are cancelled, leaving the cluster as it was; a node is added, one replaced and
- * one removed, each time with the data on every node; the master and the last node cannot be removed; delete leaves
- * no process behind.
+ * one removed, each time with the data on every node; the master and the last node cannot be removed; the master's
+ * host is lost and a replica takes over by itself; delete leaves no process behind.
  */
 class MysqlClusterE2E extends StandaloneE2E {
 
@@ -57,14 +57,7 @@ class MysqlClusterE2E extends StandaloneE2E {
         String masterUrl = mysqlUrl(cluster.path("nodes").path(0).path("ip").path(0).asString());
         await("root applied").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> canConnect(masterUrl, "root", rootPassword));
-        try (Connection connection = DriverManager.getConnection(masterUrl, "root", rootPassword);
-             Statement sql = connection.createStatement()) {
-            sql.execute("create database shop");
-            sql.execute("create table shop.items (id int primary key)");
-            sql.execute("insert into shop.items values (1), (2)");
-            sql.execute("create user app@'%' identified by '" + APP_PASSWORD + "'");
-            sql.execute("grant all on shop.* to app@'%'");
-        }
+        createShop(masterUrl, rootPassword, 1, 2);
         awaitDataOnEveryNode(http, path, token, List.of(1, 2));
 
         ShoalHttp.Response mismatch = http.send("POST", path + "/nodes", token,
@@ -122,6 +115,7 @@ class MysqlClusterE2E extends StandaloneE2E {
         assertThat(nodeIds(cluster)).hasSize(3).doesNotContain(removed);
         insertItem(masterUrl, 4);
         awaitDataOnEveryNode(http, path, token, List.of(1, 2, 3, 4));
+        failsOverByItself(http, path, token, masterDir);
 
         JsonNode lonely = awaitClusterActive(http, single, token);
         ShoalHttp.Response last = http.send("DELETE", single + "/nodes/" + lonely.path("nodes").path(0).path("id")
@@ -147,6 +141,38 @@ class MysqlClusterE2E extends StandaloneE2E {
     }
 
 
+
+    /**
+     * The master's host is lost: a replica takes over by itself, the cluster's writer endpoint follows it, and it takes
+     * writes the remaining replica applies.
+     */
+    private static void failsOverByItself(ShoalHttp http, String path, String token, Path masterDir)
+            throws Exception {
+        String oldWriter = http.send("GET", path, token, null).json().path("cluster").path("endpoints")
+                .path("writer").asString();
+        Instant lost = Instant.now();
+        LostHosts.lose(masterDir, oldWriter.substring(0, oldWriter.lastIndexOf(':')));
+        String writer = await("a replica took over").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", path, token, null).json().path("cluster").path("endpoints")
+                        .path("writer").asString(""), shown -> !shown.isEmpty() && !shown.equals(oldWriter));
+        String newMasterUrl = mysqlUrl(writer.substring(0, writer.lastIndexOf(':')));
+        await("the new master takes writes").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            insertItem(newMasterUrl, 5);
+            return true;
+        });
+        System.out.printf("MySQL cluster: master host lost to a write on the new master: %d ms%n",
+                Duration.between(lost, Instant.now()).toMillis());
+        JsonNode cluster = http.send("GET", path, token, null).json().path("cluster");
+        for (JsonNode node : cluster.path("nodes")) {
+            String address = node.path("ip").path(0).asString();
+            if (!masterDir.equals(nodeDirAt(address))) {
+                await("rows on " + address).atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                        .until(() -> itemIds(mysqlUrl(address)), List.of(1, 2, 3, 4, 5)::equals);
+            }
+        }
+        assertThat(roles(cluster)).containsOnlyOnce("master");
+    }
 
     /**
      * A grow cancelled as soon as it is accepted stops before its new node starts its datastore, removes the node and

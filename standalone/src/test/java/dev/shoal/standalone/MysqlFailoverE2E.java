@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.shoal.taskmanager.compute.LocalProcessComputeDriver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,55 +29,76 @@ import tools.jackson.databind.JsonNode;
 class MysqlFailoverE2E extends StandaloneE2E {
 
     private static final String TENANT = "failover";
-    private static final String INSTANCES = "/v1.0/" + TENANT + "/instances";
     private static final Duration WRITING = Duration.ofSeconds(120);
 
     @Test
     void aDeadMasterIsFailedOverByItselfAndNoAcknowledgedRowIsLost() throws Exception {
         ShoalHttp http = http();
         String token = http.newTenant(OPERATOR_TOKEN, TENANT);
-        String master = http.send("POST", INSTANCES, token, """
+        TenantInstances instances = new TenantInstances(http, token, TENANT);
+        String master = http.send("POST", instances.path(), token, """
                 {"instance": {"name": "orders", "datastore": {"type": "mysql"}, "flavorRef": "1",
                               "volume": {"size": 1}}}""").json().path("instance").path("id").asString();
-        awaitActive(http, token, master);
-        ShoalHttp.Response replicated = http.send("POST", INSTANCES + "/" + master + "/action", token,
+        instances.awaitActive(master);
+        ShoalHttp.Response replicated = http.send("POST", instances.path() + "/" + master + "/action", token,
                 "{\"replicate\": {\"count\": 2}}");
         assertThat(replicated.status()).as(replicated.body()).isEqualTo(202);
         List<String> replicas = List.of(replicated.json().path("instances").path(0).path("id").asString(),
                 replicated.json().path("instances").path(1).path("id").asString());
-        replicas.forEach(id -> awaitActive(http, token, id));
-        String masterUrl = url(http, token, master);
-        String rootPassword = http.send("POST", INSTANCES + "/" + master + "/root", token, null).json()
-                .path("user").path("password").asString();
-        await("root applied").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> canConnect(masterUrl, "root", rootPassword));
-        try (Connection connection = DriverManager.getConnection(masterUrl, "root", rootPassword);
-             Statement sql = connection.createStatement()) {
-            sql.execute("create database shop");
-            sql.execute("create table shop.items (id int primary key)");
-            sql.execute("create user app@'%' identified by '" + APP_PASSWORD + "'");
-            sql.execute("grant all on shop.* to app@'%'");
-        }
-        Path masterDir = nodeDirAt(ip(http, token, master));
+        replicas.forEach(instances::awaitActive);
+        createShop(instances.url(master), instances.enableRoot(master));
+        Path masterDir = nodeDirAt(instances.ip(master));
 
-        // its guest alone dies while the server serves the replicas: the guest comes back, nothing fails over
-        long guest = Long.parseLong(Files.readString(masterDir.resolve("guest.pid")).trim());
+        survivesItsGuestAndItsServer(http, token, instances, master, masterDir);
+        String newMaster = failsOverWithNothingLost(instances, master, replicas, masterDir);
+        String follower = replicas.stream().filter(id -> !id.equals(newMaster)).findFirst().orElseThrow();
+        assertThat(instances.role(follower)).isEqualTo("replica");
+        assertThat(instances.shown(follower).path("endpoints").path("writer").asString())
+                .as("clients find the new master").isEqualTo(instances.ip(newMaster) + ":3306");
+        assertThat(instances.condition(newMaster, "AutoFailover").path("reason").asString())
+                .as("no second failover within the cool-down").isEqualTo("CoolingDown");
+        theFailoverSaysWhatItDid(http, token);
+        theOldMasterComesBackFenced(instances, master, newMaster, masterDir);
+
+        // a master goes after its replicas
+        for (String id : List.of(follower, master, newMaster)) {
+            ShoalHttp.Response deleted = http.send("DELETE", instances.path() + "/" + id, token, null);
+            assertThat(deleted.status()).as(deleted.body()).isEqualTo(202);
+            await("instance " + id + " deleted").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> http.send("GET", instances.path() + "/" + id, token, null).status() == 404);
+        }
+        assertThat(NodeDirectories.processesOf(masterDir)).isEmpty();
+        assertThat(masterDir).doesNotExist();
+    }
+
+    /**
+     * Its guest alone dies while the server serves the replicas: the guest comes back. Its server dies: its guest
+     * starts it again read-only, and it writes again once confirmed. Neither fails it over.
+     */
+    private static void survivesItsGuestAndItsServer(ShoalHttp http, String token, TenantInstances instances,
+                                                     String master, Path masterDir) throws Exception {
+        long guest = currentGuest(masterDir);
         ProcessHandle.of(guest).ifPresent(ProcessHandle::destroyForcibly);
         await("the guest started again").atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> Long.parseLong(Files.readString(masterDir.resolve("guest.pid")).trim()) != guest);
-        // its server dies: its guest starts it again read-only, and it writes again once confirmed
+                .until(() -> currentGuest(masterDir) != guest);
         NodeDirectories.processesOf(masterDir).stream().filter(pid -> pid != currentGuest(masterDir))
                 .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        String url = instances.url(master);
         await("the master writes again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions().until(() -> {
-                    insertItem(masterUrl, 0);
+                    insertItem(url, 0);
                     return true;
                 });
         assertThat(failovers(http, token)).as("no failover for a guest or a server that came back").isEmpty();
-        assertThat(role(http, token, master)).isEqualTo("master");
+        assertThat(instances.role(master)).isEqualTo("master");
+    }
 
+    /** @return the replica that took over once the master's host was lost while a client was writing */
+    private static String failsOverWithNothingLost(TenantInstances instances, String master, List<String> replicas,
+                                                   Path masterDir) throws Exception {
+        String masterUrl = instances.url(master);
         List<String> urls = new ArrayList<>(List.of(masterUrl));
-        replicas.forEach(replica -> urls.add(url(http, token, replica)));
+        replicas.forEach(replica -> urls.add(instances.url(replica)));
         Writer writer = new Writer(urls);
         Thread writing = new Thread(writer, "writer");
         writing.start();
@@ -87,10 +106,10 @@ class MysqlFailoverE2E extends StandaloneE2E {
         await("rows committed and replicated before the loss").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> writer.acked.size() > 20
                         && urls.subList(1, urls.size()).stream().allMatch(replica -> heldBy(replica, 20))
-                        && "True".equals(condition(http, token, master, "Replicating").path("status").asString())
-                        && "True".equals(condition(http, token, master, "AutoFailover").path("status").asString()));
+                        && "True".equals(instances.condition(master, "Replicating").path("status").asString())
+                        && "True".equals(instances.condition(master, "AutoFailover").path("status").asString()));
         Instant lost = Instant.now();
-        NodeDirectories.loseHost(masterDir);
+        LostHosts.lose(masterDir, instances.ip(master));
         await("a commit accepted by a new master").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> writer.firstElsewhere != null);
         Duration failover = Duration.between(lost, writer.firstElsewhere);
@@ -99,10 +118,9 @@ class MysqlFailoverE2E extends StandaloneE2E {
         writer.stop = true;
         writing.join(Duration.ofSeconds(30).toMillis());
 
-        String newMaster = replicas.stream().filter(id -> "master".equals(role(http, token, id))).findFirst()
+        String newMaster = replicas.stream().filter(id -> "master".equals(instances.role(id))).findFirst()
                 .orElseThrow();
-        String newMasterUrl = url(http, token, newMaster);
-        Set<Integer> held = new TreeSet<>(itemIds(newMasterUrl));
+        Set<Integer> held = new TreeSet<>(itemIds(instances.url(newMaster)));
         Set<Integer> lostRows = new TreeSet<>(writer.acked.keySet());
         lostRows.removeAll(held);
         System.out.printf("failover: host lost to the first commit on the new master %d ms; %d rows acknowledged,"
@@ -113,8 +131,11 @@ class MysqlFailoverE2E extends StandaloneE2E {
                         && writer.ackedAt.get(row.getKey()).isAfter(writer.firstElsewhere));
         String follower = replicas.stream().filter(id -> !id.equals(newMaster)).findFirst().orElseThrow();
         await("the other replica follows the new master").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> new TreeSet<>(itemIds(url(http, token, follower))).containsAll(held));
+                .until(() -> new TreeSet<>(itemIds(instances.url(follower))).containsAll(held));
+        return newMaster;
+    }
 
+    private static void theFailoverSaysWhatItDid(ShoalHttp http, String token) {
         String failoverId = failovers(http, token).get(0).path("id").asString();
         JsonNode operation = await("the failover complete").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
@@ -125,41 +146,30 @@ class MysqlFailoverE2E extends StandaloneE2E {
         List<String> steps = new ArrayList<>();
         operation.path("steps").forEach(step -> steps.add(step.path("name").asString()));
         assertThat(steps).startsWith("FENCE_OLD_MASTER", "APPLY_RELAY_LOGS", "CHOOSE_CANDIDATE", "ENABLE_AS_MASTER");
-        assertThat(role(http, token, follower)).isEqualTo("replica");
-        JsonNode endpoints = shown(http, token, follower).path("endpoints");
-        assertThat(endpoints.path("writer").asString()).as("clients find the new master")
-                .isEqualTo(ip(http, token, newMaster) + ":3306");
-        assertThat(condition(http, token, newMaster, "AutoFailover").path("reason").asString())
-                .as("no second failover within the cool-down").isEqualTo("CoolingDown");
+    }
 
-        // the old master's host comes back: it never takes a write, and follows the new master unless it diverged
-        Files.delete(masterDir.resolve(LocalProcessComputeDriver.HOST_LOST));
+    /** Its host comes back: it never takes a write, and follows the new master unless its history diverged. */
+    private static void theOldMasterComesBackFenced(TenantInstances instances, String master, String newMaster,
+                                                    Path masterDir) throws Exception {
+        String masterUrl = instances.url(master);
+        LostHosts.comeBack(masterDir, instances.ip(master));
         JsonNode rejoined = await("the old master rejoins or is refused").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> shown(http, token, master), shown -> "replica".equals(shown.path("role").asString(""))
-                        && "ACTIVE".equals(shown.path("status").asString())
-                        || "ERROR".equals(shown.path("status").asString()));
+                .pollInterval(Duration.ofMillis(250)).until(() -> instances.shown(master),
+                        shown -> "replica".equals(shown.path("role").asString(""))
+                                && "ACTIVE".equals(shown.path("status").asString())
+                                || "ERROR".equals(shown.path("status").asString()));
         System.out.printf("the old master came back: %s%n", rejoined.path("status").asString()
                 + " " + rejoined.path("fault").path("message").asString(""));
         if ("ERROR".equals(rejoined.path("status").asString())) {
             assertThat(rejoined.path("fault").path("message").asString()).contains("diverged");
         } else {
             assertThat(rejoined.path("replica_of").path("id").asString()).isEqualTo(newMaster);
+            Set<Integer> held = new TreeSet<>(itemIds(instances.url(newMaster)));
             await("the old master holds every row").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> new TreeSet<>(itemIds(masterUrl)).containsAll(held));
         }
         assertThatThrownBy(() -> insertItem(masterUrl, 1_000_000)).as("the old master takes no write")
                 .isInstanceOf(SQLException.class);
-
-        // a master goes after its replicas
-        for (String id : List.of(follower, master, newMaster)) {
-            ShoalHttp.Response deleted = http.send("DELETE", INSTANCES + "/" + id, token, null);
-            assertThat(deleted.status()).as(deleted.body()).isEqualTo(202);
-            await("instance " + id + " deleted").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> http.send("GET", INSTANCES + "/" + id, token, null).status() == 404);
-        }
-        assertThat(NodeDirectories.processesOf(masterDir)).isEmpty();
-        assertThat(masterDir).doesNotExist();
     }
 
     /** A client that commits numbered rows through whichever node takes them, and notes each acknowledged one. */
@@ -175,11 +185,15 @@ class MysqlFailoverE2E extends StandaloneE2E {
             this.urls = urls;
         }
 
+        /** Each row is tried first where the last one was taken, as a client that follows its master would. */
         @Override
         public void run() {
             Instant deadline = Instant.now().plus(WRITING);
+            String last = urls.get(0);
             for (int id = 1; !stop && Instant.now().isBefore(deadline); id++) {
-                for (String url : urls) {
+                List<String> order = new ArrayList<>(List.of(last));
+                urls.stream().filter(url -> !url.equals(order.get(0))).forEach(order::add);
+                for (String url : order) {
                     try {
                         insertItem(url, id);
                         ackedAt.put(id, Instant.now());
@@ -187,6 +201,7 @@ class MysqlFailoverE2E extends StandaloneE2E {
                         if (!url.equals(urls.get(0)) && firstElsewhere == null) {
                             firstElsewhere = ackedAt.get(id);
                         }
+                        last = url;
                         break;
                     } catch (SQLException refused) {
                         // read-only, unreachable, or not yet promoted: the next node is tried
@@ -212,8 +227,8 @@ class MysqlFailoverE2E extends StandaloneE2E {
     private static long currentGuest(Path nodeDir) {
         try {
             return Long.parseLong(Files.readString(nodeDir.resolve("guest.pid")).trim());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -222,37 +237,5 @@ class MysqlFailoverE2E extends StandaloneE2E {
         http.send("GET", "/v1.0/" + TENANT + "/operations?kind=FAILOVER", token, null).json().path("operations")
                 .forEach(found::add);
         return found;
-    }
-
-    private static JsonNode condition(ShoalHttp http, String token, String id, String type) {
-        for (JsonNode condition : shown(http, token, id).path("conditions")) {
-            if (condition.path("type").asString().equals(type)) {
-                return condition;
-            }
-        }
-        return tools.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    private static String role(ShoalHttp http, String token, String id) {
-        return shown(http, token, id).path("role").asString("");
-    }
-
-    private static void awaitActive(ShoalHttp http, String token, String id) {
-        String path = INSTANCES + "/" + id;
-        await("instance " + id + " ACTIVE").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
-                .until(() -> status(http, path, token), s -> s.equals("ACTIVE") || s.equals("ERROR"));
-        assertThat(status(http, path, token)).as(http.send("GET", path, token, null).body()).isEqualTo("ACTIVE");
-    }
-
-    private static JsonNode shown(ShoalHttp http, String token, String id) {
-        return http.send("GET", INSTANCES + "/" + id, token, null).json().path("instance");
-    }
-
-    private static String ip(ShoalHttp http, String token, String id) {
-        return shown(http, token, id).path("ip").path(0).asString();
-    }
-
-    private static String url(ShoalHttp http, String token, String id) {
-        return mysqlUrl(ip(http, token, id));
     }
 }

@@ -30,81 +30,69 @@ class MysqlPromoteE2E extends StandaloneE2E {
     void aReplicaTakesOverFromALiveMasterAndAnotherFromADeadOne() throws Exception {
         ShoalHttp http = http();
         String token = http.newTenant(OPERATOR_TOKEN, TENANT);
+        TenantInstances instances = new TenantInstances(http, token, TENANT);
         String master = http.send("POST", INSTANCES, token, """
                 {"instance": {"name": "ledger", "datastore": {"type": "mysql"}, "flavorRef": "1",
                               "volume": {"size": 1}, "auto_failover": false}}""").json().path("instance").path("id")
                 .asString();
-        awaitActive(http, token, master);
+        instances.awaitActive(master);
         ShoalHttp.Response replicated = http.send("POST", INSTANCES + "/" + master + "/action", token,
                 "{\"replicate\": {\"count\": 2}}");
         assertThat(replicated.status()).as(replicated.body()).isEqualTo(202);
         String replicaA = replicated.json().path("instances").path(0).path("id").asString();
         String replicaB = replicated.json().path("instances").path(1).path("id").asString();
         for (String id : List.of(replicaA, replicaB)) {
-            awaitActive(http, token, id);
+            instances.awaitActive(id);
         }
-        String masterUrl = url(http, token, master);
-        String urlA = url(http, token, replicaA);
-        String urlB = url(http, token, replicaB);
-        String rootPassword = http.send("POST", INSTANCES + "/" + master + "/root", token, null).json()
-                .path("user").path("password").asString();
-        await("root applied").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> canConnect(masterUrl, "root", rootPassword));
-        try (Connection connection = DriverManager.getConnection(masterUrl, "root", rootPassword);
-             Statement sql = connection.createStatement()) {
-            sql.execute("create database shop");
-            sql.execute("create table shop.items (id int primary key)");
-            sql.execute("insert into shop.items values (1), (2)");
-            sql.execute("create user app@'%' identified by '" + APP_PASSWORD + "'");
-            sql.execute("grant all on shop.* to app@'%'");
-        }
+        String masterUrl = instances.url(master);
+        String urlA = instances.url(replicaA);
+        String urlB = instances.url(replicaB);
+        String rootPassword = instances.enableRoot(master);
+        createShop(masterUrl, rootPassword, 1, 2);
         awaitItems(List.of(urlA, urlB), List.of(1, 2));
 
-        ShoalHttp.Response notAReplica = action(http, token, master, "promote_to_replica_source");
+        ShoalHttp.Response notAReplica = instances.action(master, "promote_to_replica_source");
         assertThat(notAReplica.status()).isEqualTo(409);
         assertThat(notAReplica.json().path("code").asString()).isEqualTo("not-a-replica");
 
         // a candidate that cannot catch up: the promotion fails with its reason and the master writes again
-        String rootA = http.send("POST", INSTANCES + "/" + replicaA + "/root", token, null).json()
-                .path("user").path("password").asString();
-        await("root applied on A").atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> canConnect(urlA, "root", rootA));
+        String rootA = instances.enableRoot(replicaA);
         sqlAsRoot(urlA, rootA, "stop slave sql_thread");
         insertItem(masterUrl, 3);
-        cancelWhileTheCandidateCatchesUp(http, token, master, replicaA, replicaB, rootPassword);
+        cancelWhileTheCandidateCatchesUp(http, token, instances, master, replicaA, replicaB, rootPassword);
         Instant failing = Instant.now();
-        assertThat(action(http, token, replicaA, "promote_to_replica_source").status()).isEqualTo(202);
+        assertThat(instances.action(replicaA, "promote_to_replica_source").status()).isEqualTo(202);
         await("the promotion fails").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> status(http, INSTANCES + "/" + replicaA, token), s -> !s.equals("PROMOTE"));
         System.out.printf("promote POST to PROMOTION_ERROR (candidate behind): %d ms%n",
                 Duration.between(failing, Instant.now()).toMillis());
-        JsonNode failed = shown(http, token, replicaA);
+        JsonNode failed = instances.shown(replicaA);
         assertThat(failed.path("status").asString()).as(failed.toString()).isEqualTo("ERROR");
         assertThat(failed.path("fault").path("message").asString()).contains("did not apply");
-        assertThat(replicaOf(http, token, replicaA)).as("nothing changed in the set").isEqualTo(master);
+        assertThat(instances.replicaOf(replicaA)).as("nothing changed in the set").isEqualTo(master);
         for (String id : List.of(master, replicaB)) {
-            awaitActive(http, token, id);
+            instances.awaitActive(id);
         }
         insertItem(masterUrl, 4);
         sqlAsRoot(urlA, rootA, "start slave");
         awaitItems(List.of(urlA, urlB), List.of(1, 2, 3, 4));
 
         Instant promoted = Instant.now();
-        ShoalHttp.Response promote = action(http, token, replicaA, "promote_to_replica_source");
+        ShoalHttp.Response promote = instances.action(replicaA, "promote_to_replica_source");
         assertThat(promote.status()).as(promote.body()).isEqualTo(202);
         assertThat(status(http, INSTANCES + "/" + master, token)).isEqualTo("PROMOTE");
         for (String id : List.of(replicaA, replicaB, master)) {
-            awaitActive(http, token, id);
+            instances.awaitActive(id);
         }
         System.out.printf("promote POST to every member ACTIVE: %d ms%n",
                 Duration.between(promoted, Instant.now()).toMillis());
-        assertThat(replicasOf(http, token, replicaA)).containsExactlyInAnyOrder(replicaB, master);
-        assertThat(replicaOf(http, token, master)).as("the old master follows the new one").isEqualTo(replicaA);
-        assertThat(replicaOf(http, token, replicaB)).isEqualTo(replicaA);
-        assertThat(replicaOf(http, token, replicaA)).isNull();
-        assertThat(role(http, token, replicaA)).isEqualTo("master");
-        assertThat(role(http, token, master)).isEqualTo("replica");
-        assertThat(role(http, token, replicaB)).isEqualTo("replica");
+        assertThat(instances.replicasOf(replicaA)).containsExactlyInAnyOrder(replicaB, master);
+        assertThat(instances.replicaOf(master)).as("the old master follows the new one").isEqualTo(replicaA);
+        assertThat(instances.replicaOf(replicaB)).isEqualTo(replicaA);
+        assertThat(instances.replicaOf(replicaA)).isNull();
+        assertThat(instances.role(replicaA)).isEqualTo("master");
+        assertThat(instances.role(master)).isEqualTo("replica");
+        assertThat(instances.role(replicaB)).isEqualTo("replica");
 
         insertItem(urlA, 5);
         awaitItems(List.of(masterUrl, urlB), List.of(1, 2, 3, 4, 5));
@@ -113,33 +101,33 @@ class MysqlPromoteE2E extends StandaloneE2E {
                     .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
         }
 
-        ShoalHttp.Response alive = action(http, token, replicaB, "eject_replica_source");
+        ShoalHttp.Response alive = instances.action(replicaB, "eject_replica_source");
         assertThat(alive.status()).as(alive.body()).isEqualTo(409);
         assertThat(alive.json().path("code").asString()).isEqualTo("replica-source-alive");
 
-        Path nodeA = nodeDirAt(ip(http, token, replicaA));
-        NodeDirectories.loseHost(nodeA);
+        Path nodeA = nodeDirAt(instances.ip(replicaA));
+        LostHosts.lose(nodeA, instances.ip(replicaA));
         await("the new master's processes gone").atMost(Duration.ofSeconds(20)).until(() -> processesOf(nodeA) == 0);
         await("the dead master SHUTDOWN").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> status(http, INSTANCES + "/" + replicaA, token), "SHUTDOWN"::equals);
 
         Instant ejected = Instant.now();
-        ShoalHttp.Response eject = action(http, token, replicaB, "eject_replica_source");
+        ShoalHttp.Response eject = instances.action(replicaB, "eject_replica_source");
         assertThat(eject.status()).as(eject.body()).isEqualTo(202);
         for (String id : List.of(replicaB, master)) {
-            awaitActive(http, token, id);
+            instances.awaitActive(id);
         }
         System.out.printf("eject POST to every member ACTIVE: %d ms%n",
                 Duration.between(ejected, Instant.now()).toMillis());
-        String newMaster = replicaOf(http, token, master) == null ? master : replicaB;
+        String newMaster = instances.replicaOf(master) == null ? master : replicaB;
         String follower = newMaster.equals(master) ? replicaB : master;
-        assertThat(replicaOf(http, token, newMaster)).isNull();
-        assertThat(replicaOf(http, token, follower)).isEqualTo(newMaster);
-        assertThat(replicasOf(http, token, newMaster)).containsExactly(follower);
-        assertThat(replicasOf(http, token, replicaA)).as("the ejected master is master of nobody").isEmpty();
-        assertThat(role(http, token, replicaA)).as("the ejected master has no part in the set").isEmpty();
-        assertThat(role(http, token, newMaster)).isEqualTo("master");
-        assertThat(role(http, token, follower)).isEqualTo("replica");
+        assertThat(instances.replicaOf(newMaster)).isNull();
+        assertThat(instances.replicaOf(follower)).isEqualTo(newMaster);
+        assertThat(instances.replicasOf(newMaster)).containsExactly(follower);
+        assertThat(instances.replicasOf(replicaA)).as("the ejected master is master of nobody").isEmpty();
+        assertThat(instances.role(replicaA)).as("the ejected master has no part in the set").isEmpty();
+        assertThat(instances.role(newMaster)).isEqualTo("master");
+        assertThat(instances.role(follower)).isEqualTo("replica");
         assertThat(http.send("GET", INSTANCES + "/" + replicaA, token, null).status())
                 .as("the ejected master's instance stays").isEqualTo(200);
 
@@ -155,10 +143,11 @@ class MysqlPromoteE2E extends StandaloneE2E {
      * A promotion cancelled while the candidate, its applier stopped, waits to apply the master's last transaction:
      * the master writes again, and the set is as it was.
      */
-    private static void cancelWhileTheCandidateCatchesUp(ShoalHttp http, String token, String master,
-                                                         String candidate, String other, String rootPassword)
+    private static void cancelWhileTheCandidateCatchesUp(ShoalHttp http, String token, TenantInstances instances,
+                                                         String master, String candidate, String other,
+                                                         String rootPassword)
             throws SQLException {
-        assertThat(action(http, token, candidate, "promote_to_replica_source").status()).isEqualTo(202);
+        assertThat(instances.action(candidate, "promote_to_replica_source").status()).isEqualTo(202);
         String operations = "/v1.0/" + TENANT + "/operations";
         String promotion = http.send("GET", operations + "?resource_id=" + candidate
                 + "&kind=PROMOTE_TO_REPLICA_SOURCE&limit=1", token, null).json().path("operations").path(0)
@@ -176,16 +165,12 @@ class MysqlPromoteE2E extends StandaloneE2E {
         assertThat(steps).contains("UNDO DONE").doesNotContain("ENABLE_AS_MASTER DONE")
                 .anyMatch(step -> step.endsWith(" CANCELLED"));
         for (String id : List.of(master, candidate, other)) {
-            awaitActive(http, token, id);
+            instances.awaitActive(id);
         }
-        assertThat(replicaOf(http, token, candidate)).isEqualTo(master);
-        String masterUrl = url(http, token, master);
+        assertThat(instances.replicaOf(candidate)).isEqualTo(master);
+        String masterUrl = instances.url(master);
         insertItem(masterUrl, 90);
         sqlAsRoot(masterUrl, rootPassword, "delete from shop.items where id = 90");
-    }
-
-    private static String role(ShoalHttp http, String token, String id) {
-        return http.send("GET", INSTANCES + "/" + id, token, null).json().path("instance").path("role").asString("");
     }
 
     private static void sqlAsRoot(String url, String password, String statement) throws SQLException {
@@ -195,17 +180,6 @@ class MysqlPromoteE2E extends StandaloneE2E {
         }
     }
 
-    private static ShoalHttp.Response action(ShoalHttp http, String token, String id, String action) {
-        return http.send("POST", INSTANCES + "/" + id + "/action", token, "{\"" + action + "\": {}}");
-    }
-
-    private static void awaitActive(ShoalHttp http, String token, String id) {
-        String path = INSTANCES + "/" + id;
-        await("instance " + id + " ACTIVE").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
-                .until(() -> status(http, path, token), s -> s.equals("ACTIVE") || s.equals("ERROR"));
-        assertThat(status(http, path, token)).as(http.send("GET", path, token, null).body()).isEqualTo("ACTIVE");
-    }
-
     private static void awaitItems(List<String> urls, List<Integer> expected) {
         for (String url : urls) {
             await("rows replicated to " + url).atMost(Duration.ofSeconds(30)).ignoreExceptions()
@@ -213,26 +187,4 @@ class MysqlPromoteE2E extends StandaloneE2E {
         }
     }
 
-    private static JsonNode shown(ShoalHttp http, String token, String id) {
-        return http.send("GET", INSTANCES + "/" + id, token, null).json().path("instance");
-    }
-
-    private static String replicaOf(ShoalHttp http, String token, String id) {
-        JsonNode of = shown(http, token, id).path("replica_of");
-        return of.isMissingNode() || of.isNull() ? null : of.path("id").asString();
-    }
-
-    private static List<String> replicasOf(ShoalHttp http, String token, String id) {
-        List<String> ids = new ArrayList<>();
-        shown(http, token, id).path("replicas").forEach(replica -> ids.add(replica.path("id").asString()));
-        return ids;
-    }
-
-    private static String ip(ShoalHttp http, String token, String id) {
-        return shown(http, token, id).path("ip").path(0).asString();
-    }
-
-    private static String url(ShoalHttp http, String token, String id) {
-        return mysqlUrl(ip(http, token, id));
-    }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,14 +66,7 @@ class MysqlReplicationE2E extends StandaloneE2E {
                 .path("user").path("password").asString();
         await("root applied").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> canConnect(masterUrl, "root", rootPassword));
-        try (Connection connection = DriverManager.getConnection(masterUrl, "root", rootPassword);
-             Statement sql = connection.createStatement()) {
-            sql.execute("create database shop");
-            sql.execute("create table shop.items (id int primary key)");
-            sql.execute("insert into shop.items values (1), (2)");
-            sql.execute("create user app@'%' identified by '" + APP_PASSWORD + "'");
-            sql.execute("grant all on shop.* to app@'%'");
-        }
+        createShop(masterUrl, rootPassword, 1, 2);
         String urlA = mysqlUrl(ip(http, instances, replicaA, token));
         String urlB = mysqlUrl(ip(http, instances, replicaB, token));
         for (String replicaUrl : List.of(urlA, urlB)) {

@@ -1,6 +1,5 @@
 package dev.shoal.standalone;
 
-import dev.shoal.taskmanager.compute.LocalProcessComputeDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +39,6 @@ final class NodeDirectories {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
-    }
-
-    /**
-     * As the local driver marks a node whose host is lost: its guest is not started again, and its processes are
-     * killed.
-     */
-    static void loseHost(Path nodeDir) throws IOException {
-        Files.writeString(nodeDir.resolve(LocalProcessComputeDriver.HOST_LOST), "");
-        processesOf(nodeDir).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 
     /** Processes of any node under {@code dir}; a service merely configured with the directory is none of them. */

@@ -49,7 +49,7 @@ abstract class StandaloneE2E {
     int port;
 
     @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) throws IOException {
+    static void environment(DynamicPropertyRegistry registry) throws IOException, InterruptedException {
         // what an earlier run left (a killed build keeps its directories) would be mistaken for this run's nodes
         killLeftovers();
         deleteRecursively(WORK_DIR);
@@ -60,15 +60,18 @@ abstract class StandaloneE2E {
                 () -> System.getenv().getOrDefault("SHOAL_E2E_FIRST_ADDRESS", "127.0.1.1"));
         registry.add("shoal.api.bootstrap-token", () -> OPERATOR_TOKEN);
         registry.add("shoal.compute.local.work-dir", () -> WORK_DIR.resolve("nodes").toString());
-        registry.add("shoal.compute.local.heartbeat-interval", () -> "1s");
         registry.add("shoal.compute.local.firewall", () -> IPTABLES ? "iptables" : "none");
-        registry.add("shoal.conductor.heartbeat-expiry", () -> "3s");
-        registry.add("shoal.conductor.sweep-interval", () -> "500ms");
-        registry.add("shoal.api.heartbeat-expiry", () -> "3s");
-        registry.add("shoal.failover.unreachable-for", () -> "2s");
-        registry.add("shoal.failover.vote-expiry", () -> "5s");
-        registry.add("shoal.failover.restart-grace", () -> "20s");
-        registry.add("shoal.failover.check-interval", () -> "500ms");
+        // SHOAL_E2E_DEFAULT_INTERVALS=1 keeps the shipped heartbeat and failover settings, to measure them
+        if (System.getenv("SHOAL_E2E_DEFAULT_INTERVALS") == null) {
+            registry.add("shoal.compute.local.heartbeat-interval", () -> "1s");
+            registry.add("shoal.conductor.heartbeat-expiry", () -> "3s");
+            registry.add("shoal.conductor.sweep-interval", () -> "500ms");
+            registry.add("shoal.api.heartbeat-expiry", () -> "3s");
+            registry.add("shoal.failover.unreachable-for", () -> "2s");
+            registry.add("shoal.failover.vote-expiry", () -> "5s");
+            registry.add("shoal.failover.restart-grace", () -> "20s");
+            registry.add("shoal.failover.check-interval", () -> "500ms");
+        }
         if (System.getProperty("shoal.cassandra.lib") != null) {
             registry.add(ShoalStandalone.guestSetting("cassandra.lib"), () -> System.getProperty("shoal.cassandra.lib"));
         }
@@ -82,8 +85,9 @@ abstract class StandaloneE2E {
      * of the nodes it left: every node the local driver gave a firewall has a directory there.
      */
     @AfterAll
-    static void killLeftovers() throws IOException {
+    static void killLeftovers() throws IOException, InterruptedException {
         killLeftovers(WORK_DIR);
+        LostHosts.clear();
         if (!IPTABLES || !Files.isDirectory(WORK_DIR.resolve("nodes"))) {
             return;
         }
@@ -125,6 +129,20 @@ abstract class StandaloneE2E {
 
     static String mysqlUrl(String ip) {
         return "jdbc:mariadb://" + ip + ":3306/?connectTimeout=2000";
+    }
+
+    /** As root: the database {@code shop}, its table of items with {@code ids}, and the application's account. */
+    static void createShop(String url, String rootPassword, int... ids) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "root", rootPassword);
+             Statement sql = connection.createStatement()) {
+            sql.execute("create database shop");
+            sql.execute("create table shop.items (id int primary key)");
+            for (int id : ids) {
+                sql.execute("insert into shop.items values (" + id + ")");
+            }
+            sql.execute("create user app@'%' identified by '" + APP_PASSWORD + "'");
+            sql.execute("grant all on shop.* to app@'%'");
+        }
     }
 
     static void insertItem(String url, int id) throws SQLException {

@@ -81,6 +81,20 @@ public class ReplicationSets {
                 .map(this::withItsReplicas);
     }
 
+    /** Live clusters with a master node and at least one replica node. */
+    public List<UUID> replicationClusters() {
+        return jdbc.sql("""
+                        select c.id from clusters c
+                         where c.deleted_at is null
+                           and exists (select 1 from nodes m where m.cluster_id = c.id and m.deleted_at is null
+                                          and m.role = 'MASTER')
+                           and exists (select 1 from nodes r where r.cluster_id = c.id and r.deleted_at is null
+                                          and r.role = 'REPLICA')
+                         order by c.created
+                        """)
+                .query(UUID.class).list();
+    }
+
     /**
      * A replication cluster as a set: its node whose role is master and the nodes whose role is replica. Empty while
      * no node is master (the cluster is forming, or is not a replication cluster).

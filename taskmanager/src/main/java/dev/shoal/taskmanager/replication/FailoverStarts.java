@@ -11,6 +11,7 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.domain.task.TaskRepository;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,25 +47,50 @@ class FailoverStarts {
     /** @return the failover's task, to run once this commits; empty when the set is busy */
     @Transactional
     Optional<UUID> start(InstanceSet set, FailoverAssessment assessment, Instant now) {
+        List<UUID> instances = new ArrayList<>(List.of(set.master().instanceId()));
+        set.replicas().stream().map(Member::instanceId).forEach(instances::add);
+        if (!takeTask(set, assessment, now)) {
+            return Optional.empty();
+        }
+        jdbc.sql("update instances set failed_over_at = :now, updated = :now where id in (:ids)")
+                .param("now", Timestamp.from(now)).param("ids", instances).update();
+        return Optional.of(save(set, assessment, now, "instance", set.master().instanceId(), instances));
+    }
+
+    /** The same for a replication cluster, whose members are its nodes. */
+    @Transactional
+    Optional<UUID> startCluster(UUID clusterId, InstanceSet set, FailoverAssessment assessment, Instant now) {
+        List<UUID> members = new ArrayList<>(List.of(set.master().nodeId()));
+        set.replicas().stream().map(Member::nodeId).forEach(members::add);
+        if (!takeTask(set, assessment, now)) {
+            return Optional.empty();
+        }
+        jdbc.sql("update clusters set failed_over_at = :now, updated = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", clusterId).update();
+        return Optional.of(save(set, assessment, now, "cluster", clusterId, members));
+    }
+
+    private boolean takeTask(InstanceSet set, FailoverAssessment assessment, Instant now) {
         List<Node> members = new ArrayList<>();
         members.add(nodes.findById(set.master().nodeId()).orElseThrow());
         set.replicas().forEach(replica -> members.add(nodes.findById(replica.nodeId()).orElseThrow()));
         if (members.stream().anyMatch(FailoverStarts::busy)) {
-            return Optional.empty();
+            return false;
         }
         String description = "Failing over: " + assessment.message();
         members.forEach(node -> node.startTask(NodeTask.EJECTING, description, now));
-        List<UUID> instances = new ArrayList<>(List.of(set.master().instanceId()));
-        set.replicas().stream().map(Member::instanceId).forEach(instances::add);
-        jdbc.sql("update instances set failed_over_at = :now, updated = :now where id in (:ids)")
-                .param("now", java.sql.Timestamp.from(now)).param("ids", instances).update();
+        return true;
+    }
+
+    /** @param members the old master first, then its replicas */
+    private UUID save(InstanceSet set, FailoverAssessment assessment, Instant now, String resourceType,
+                      UUID resourceId, List<UUID> members) {
         Instant heard = set.master().report() == null ? null : set.master().report().receivedAt();
-        SwitchoverParameters parameters = new SwitchoverParameters(set.master().instanceId(), null,
-                instances.subList(1, instances.size()), null, null, assessment.message(),
+        SwitchoverParameters parameters = new SwitchoverParameters(members.get(0), null,
+                members.subList(1, members.size()), null, null, assessment.message(),
                 heard != null && heard.isAfter(assessment.unreachableSince()));
-        Task task = tasks.save(new Task(set.tenantId(), TaskKind.FAILOVER, "instance", set.master().instanceId(),
-                codec.mapper().writeValueAsString(parameters), Task.SHOAL, now, properties.timeout()));
-        return Optional.of(task.getId());
+        return tasks.save(new Task(set.tenantId(), TaskKind.FAILOVER, resourceType, resourceId,
+                codec.mapper().writeValueAsString(parameters), Task.SHOAL, now, properties.timeout())).getId();
     }
 
     /** A master that failed before (its error kept) may still be failed over. */

@@ -54,22 +54,33 @@ class FailoverWatch {
         Instant now = clock.instant();
         for (InstanceSet set : sets.withReplicas()) {
             FailoverAssessment assessment = rule.assess(set.state(), now);
-            tell(set, assessment);
+            String name = "the set of instance " + set.master().instanceId();
+            tell(set.master().instanceId(), name, assessment);
             if (assessment.decision() == Decision.FAIL_OVER) {
-                starts.start(set, assessment, now).ifPresent(task -> {
-                    log.warn("failing over the set of instance {}: {} (task {})", set.master().instanceId(),
-                            assessment.message(), task);
-                    runner.submit(task);
-                });
+                starts.start(set, assessment, now).ifPresent(task -> run(name, assessment, task));
             }
+        }
+        for (UUID cluster : sets.replicationClusters()) {
+            sets.ofCluster(cluster).ifPresent(set -> {
+                FailoverAssessment assessment = rule.assess(set.state(), now);
+                String name = "cluster " + cluster;
+                tell(cluster, name, assessment);
+                if (assessment.decision() == Decision.FAIL_OVER) {
+                    starts.startCluster(cluster, set, assessment, now).ifPresent(task -> run(name, assessment, task));
+                }
+            });
         }
     }
 
-    private void tell(InstanceSet set, FailoverAssessment assessment) {
+    private void run(String name, FailoverAssessment assessment, UUID task) {
+        log.warn("failing over {}: {} (task {})", name, assessment.message(), task);
+        runner.submit(task);
+    }
+
+    private void tell(UUID set, String name, FailoverAssessment assessment) {
         String said = assessment.decision() + " " + assessment.reason();
-        if (!said.equals(lastSeen.put(set.master().instanceId(), said)) && assessment.decision() != Decision.NONE) {
-            log.warn("the set of instance {}: {} ({}): {}", set.master().instanceId(), assessment.decision(),
-                    assessment.reason(), assessment.message());
+        if (!said.equals(lastSeen.put(set, said)) && assessment.decision() != Decision.NONE) {
+            log.warn("{}: {} ({}): {}", name, assessment.decision(), assessment.reason(), assessment.message());
         }
     }
 }

@@ -10,8 +10,11 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.domain.task.TaskRepository;
 import dev.shoal.taskmanager.task.TaskRunner;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,8 +66,8 @@ class RejoinWatch {
         }
         for (Returned returned : returned()) {
             transactions.execute(status -> start(returned, clock.instant())).ifPresent(task -> {
-                log.warn("instance {}, a master failed over, is back: it rejoins the set of {} (task {})",
-                        returned.instanceId(), returned.master(), task);
+                log.warn("{} {}, a master failed over, is back: it rejoins the set of {} (task {})",
+                        returned.resourceType(), returned.member(), returned.master(), task);
                 runner.submit(task);
             });
         }
@@ -72,8 +75,9 @@ class RejoinWatch {
 
     /** Old masters serving again with no part in any set, and the master of the set each left, as it is now. */
     List<Returned> returned() {
-        return jdbc.sql("""
-                        select i.id as instance_id, n.id as node_id, i.tenant_id,
+        List<Returned> returned = new ArrayList<>(jdbc.sql("""
+                        select i.id as member, n.id as node_id, i.tenant_id, 'instance' as resource_type,
+                               i.id as resource_id,
                                (select coalesce(c.slave_of, c.id) from instances c
                                  where c.deleted_at is null
                                    and c.id = (t.parameters::jsonb ->> 'candidate')::uuid) as master
@@ -87,11 +91,27 @@ class RejoinWatch {
                                          order by t.created desc limit 1) t on true
                          where i.deleted_at is null and i.slave_of is null and n.role is null and n.task = 'NONE'
                            and s.awaiting_confirmation and s.status = 'RUNNING'
-                        """)
-                .query((row, number) -> new Returned(row.getObject("instance_id", UUID.class),
-                        row.getObject("node_id", UUID.class), row.getString("tenant_id"),
-                        row.getObject("master", UUID.class)))
-                .list().stream().filter(returned -> returned.master() != null).toList();
+                        """).query(this::row).list());
+        returned.addAll(jdbc.sql("""
+                        select n.id as member, n.id as node_id, c.tenant_id, 'cluster' as resource_type,
+                               c.id as resource_id,
+                               (select m.id from nodes m where m.cluster_id = c.id and m.deleted_at is null
+                                   and m.role = 'MASTER') as master
+                          from nodes n
+                          join clusters c on c.id = n.cluster_id and c.deleted_at is null
+                          join service_statuses s on s.node_id = n.id
+                         where n.deleted_at is null and n.role is null and n.task = 'NONE'
+                           and s.awaiting_confirmation and s.status = 'RUNNING'
+                           and exists (select 1 from tasks t where t.kind = 'FAILOVER' and t.state = 'COMPLETED'
+                                          and t.parameters::jsonb ->> 'oldMaster' = n.id::text)
+                        """).query(this::row).list());
+        return returned.stream().filter(one -> one.master() != null).toList();
+    }
+
+    private Returned row(ResultSet row, int number) throws SQLException {
+        return new Returned(row.getObject("member", UUID.class), row.getObject("node_id", UUID.class),
+                row.getString("tenant_id"), row.getString("resource_type"), row.getObject("resource_id", UUID.class),
+                row.getObject("master", UUID.class));
     }
 
     private Optional<UUID> start(Returned returned, Instant now) {
@@ -100,12 +120,13 @@ class RejoinWatch {
             return Optional.empty();
         }
         node.startTask(NodeTask.REJOINING, "Rejoining its set after a failover", now);
-        Task task = tasks.save(new Task(returned.tenantId(), TaskKind.REJOIN_REPLICA, "instance",
-                returned.instanceId(), codec.mapper().writeValueAsString(new RejoinParameters(returned.instanceId(),
+        Task task = tasks.save(new Task(returned.tenantId(), TaskKind.REJOIN_REPLICA, returned.resourceType(),
+                returned.resourceId(), codec.mapper().writeValueAsString(new RejoinParameters(returned.member(),
                 returned.master(), null)), Task.SHOAL, now, properties.timeout()));
         return Optional.of(task.getId());
     }
 
-    record Returned(UUID instanceId, UUID nodeId, String tenantId, UUID master) {
+    /** @param member the old master as its set names it: its instance, or in a cluster its node */
+    record Returned(UUID member, UUID nodeId, String tenantId, String resourceType, UUID resourceId, UUID master) {
     }
 }

@@ -16,6 +16,7 @@ import dev.shoal.taskmanager.task.Workflow;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +73,7 @@ class RejoinWorkflow implements Workflow {
     public void onFailure(Task task, NodeTask errorTask, String reason) {
         Node oldMaster = replicas.nodeOf(parameters(task).oldMaster());
         oldMaster.takeRole(null, clock.instant());
-        replicas.instance(parameters(task).oldMaster()).detached(clock.instant());
+        replicas.instanceOf(parameters(task).oldMaster()).ifPresent(instance -> instance.detached(clock.instant()));
         oldMaster.fail(errorTask == null || !errorTask.isError() ? NodeTask.REJOIN_ERROR : errorTask, reason,
                 clock.instant());
     }
@@ -102,7 +103,9 @@ class RejoinWorkflow implements Workflow {
         guests.call(oldMaster, MessageTypes.DEMOTE_REPLICATION_MASTER, Map.of(), task.getId().toString(),
                 properties.guestCallTimeoutLow());
         replication.attach(master, parameters.source(), oldMaster, task.getId().toString());
-        replicas.instance(parameters.oldMaster()).follows(replicas.instance(parameters.master()), clock.instant());
+        UUID newMaster = parameters.master();
+        replicas.instanceOf(parameters.oldMaster()).ifPresent(instance -> instance.follows(
+                replicas.instance(newMaster), clock.instant()));
         oldMaster.takeRole(Role.REPLICA, clock.instant());
         return StepOutcome.DONE;
     }
@@ -123,7 +126,7 @@ class RejoinWorkflow implements Workflow {
 
     private StepOutcome finish(Task task) {
         replicas.nodeOf(parameters(task).oldMaster()).finishTask(clock.instant());
-        replicas.instance(parameters(task).oldMaster()).touch(clock.instant());
+        replicas.instanceOf(parameters(task).oldMaster()).ifPresent(instance -> instance.touch(clock.instant()));
         return StepOutcome.DONE;
     }
 

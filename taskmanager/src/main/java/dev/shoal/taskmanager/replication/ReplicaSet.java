@@ -44,9 +44,15 @@ class ReplicaSet {
         return instances.findById(id).orElseThrow(() -> new IllegalStateException("instance " + id + " is gone"));
     }
 
-    Node nodeOf(java.util.UUID instanceId) {
-        return nodes.findFirstByInstanceIdOrderByCreatedDesc(instanceId)
-                .orElseThrow(() -> new IllegalStateException("instance " + instanceId + " has no node"));
+    /** The node of a set's member: an instance's node, or, in a cluster, the node itself. */
+    Node nodeOf(java.util.UUID memberId) {
+        return nodes.findFirstByInstanceIdOrderByCreatedDesc(memberId).or(() -> nodes.findById(memberId))
+                .orElseThrow(() -> new IllegalStateException("member " + memberId + " has no node"));
+    }
+
+    /** The instance of a set's member; a cluster's node has none. */
+    java.util.Optional<Instance> instanceOf(java.util.UUID memberId) {
+        return instances.findById(memberId);
     }
 
     /** The replicas {@code masterId} has now, as the instances table says. */

@@ -23,9 +23,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps a promotion and an ejection share once the candidate is known: it takes over, the others follow it,
- * and every node of the set returns to no task. Each is safe to run again: the guest calls are idempotent and the
- * candidate's answer is kept in the task row.
+ * The steps a promotion and an ejection share once the candidate is known (members are instances, or a cluster's
+ * nodes): it takes over, the others follow it, and every node of the set returns to no task. Each is safe to run
+ * again: the guest calls are idempotent and the candidate's answer is kept in the task row.
  */
 @Component
 class SwitchoverSteps {
@@ -81,7 +81,7 @@ class SwitchoverSteps {
                 ReplicationSnapshot.class);
         SwitchoverParameters taken = parameters.withSource(source);
         replicas.record(task, taken);
-        replicas.instance(parameters.candidate()).detached(clock.instant());
+        replicas.instanceOf(parameters.candidate()).ifPresent(instance -> instance.detached(clock.instant()));
         candidate.takeRole(Role.MASTER, clock.instant());
         // the old master has no part in the set until it follows the new one (an ejected one never does)
         replicas.nodeOf(parameters.oldMaster()).takeRole(null, clock.instant());
@@ -93,7 +93,8 @@ class SwitchoverSteps {
         Node candidate = replicas.nodeOf(parameters.candidate());
         Node following = replicas.nodeOf(follower);
         replication.attach(candidate, parameters.source(), following, task.getId().toString());
-        replicas.instance(follower).follows(replicas.instance(parameters.candidate()), clock.instant());
+        replicas.instanceOf(follower).ifPresent(instance -> instance.follows(
+                replicas.instance(parameters.candidate()), clock.instant()));
         following.takeRole(Role.REPLICA, clock.instant());
     }
 
@@ -136,7 +137,7 @@ class SwitchoverSteps {
             if (!node.isDeleted() && !node.getTask().isError() && node.getTask() != NodeTask.DELETING) {
                 node.finishTask(clock.instant());
             }
-            replicas.instance(id).touch(clock.instant());
+            replicas.instanceOf(id).ifPresent(instance -> instance.touch(clock.instant()));
         }
     }
 
@@ -164,7 +165,7 @@ class SwitchoverSteps {
             Node node = replicas.nodeOf(id);
             if (node.getTask() == running) {
                 node.finishTask(clock.instant());
-                replicas.instance(id).touch(clock.instant());
+                replicas.instanceOf(id).ifPresent(instance -> instance.touch(clock.instant()));
             }
         }
     }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +37,7 @@ class MongoContractsIT implements DatastoreManagerContract, ConfigurableContract
     private MongoManager manager;
 
     static boolean mongodConfigured() {
-        return mongod().isPresent();
-    }
-
-    private static Optional<String> mongod() {
-        return Optional.ofNullable(System.getProperty("shoal.mongod")).or(() -> Optional.ofNullable(
-                System.getenv("SHOAL_MONGOD"))).map(String::trim).filter(s -> !s.isEmpty());
+        return ConfiguredMongod.path().isPresent();
     }
 
     @BeforeAll
@@ -92,6 +86,6 @@ class MongoContractsIT implements DatastoreManagerContract, ConfigurableContract
     private GuestConfig config() {
         return new GuestConfig("contracts-it", NodeSecret.generate(), ADDRESS, nodeDir, "amqp://unused",
                 Duration.ofSeconds(1),
-                Map.of("datastore.manager", "mongodb", "mongodb.mongod", mongod().orElseThrow()));
+                Map.of("datastore.manager", "mongodb", "mongodb.mongod", ConfiguredMongod.path().orElseThrow()));
     }
 }

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -53,12 +52,7 @@ class MongoManagerIT {
     private final List<MongoManager> managers = new ArrayList<>();
 
     static boolean mongodConfigured() {
-        return mongod().isPresent();
-    }
-
-    private static Optional<String> mongod() {
-        return Optional.ofNullable(System.getProperty("shoal.mongod")).or(() -> Optional.ofNullable(
-                System.getenv("SHOAL_MONGOD"))).map(String::trim).filter(s -> !s.isEmpty());
+        return ConfiguredMongod.path().isPresent();
     }
 
     /** Whatever a test left running with its directory on the command line goes, even after a failure. */
@@ -180,7 +174,7 @@ class MongoManagerIT {
     private GuestConfig config(String address) {
         return new GuestConfig("node-" + address, NodeSecret.generate(), address, work.resolve(address),
                 "amqp://unused", Duration.ofSeconds(1),
-                Map.of("mongodb.mongod", mongod().orElseThrow()));
+                Map.of("mongodb.mongod", ConfiguredMongod.path().orElseThrow()));
     }
 
     private static void awaitMembers(MongoManager manager, String... expected) {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +37,7 @@ class MongoMembershipIT implements MembershipContract {
     private MongoManager primary;
 
     static boolean mongodConfigured() {
-        return mongod().isPresent();
-    }
-
-    private static Optional<String> mongod() {
-        return Optional.ofNullable(System.getProperty("shoal.mongod")).or(() -> Optional.ofNullable(
-                System.getenv("SHOAL_MONGOD"))).map(String::trim).filter(s -> !s.isEmpty());
+        return ConfiguredMongod.path().isPresent();
     }
 
     @BeforeAll
@@ -78,7 +72,7 @@ class MongoMembershipIT implements MembershipContract {
     private MongoManager prepared(String address) throws Exception {
         MongoManager manager = new MongoManager(new GuestConfig("node-" + address, NodeSecret.generate(), address,
                 work.resolve(address), "amqp://unused", Duration.ofSeconds(1),
-                Map.of("mongodb.mongod", mongod().orElseThrow())));
+                Map.of("mongodb.mongod", ConfiguredMongod.path().orElseThrow())));
         managers.add(manager);
         manager.prepare(new Prepare("mongodb", "7.0", 1024, 1, null,
                 new ClusterMember(clusterId, ClusterMember.TYPE_MEMBER, "r1", List.of(), null)));

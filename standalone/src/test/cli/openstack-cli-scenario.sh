@@ -357,10 +357,15 @@ part_replica() {
   await "the former master follows the new one" 60 "$REPLICA_ID" field_of products-main replica_of
   await "the former master ACTIVE" 120 ACTIVE status_of products-main
 
-  # the new master's node dies: its guest and mariadbd go
+  # the operator ejects by hand here, so the set's own failover goes off first (the client has no flag for it)
+  curl -sf -X PATCH "$API/v1.0/$TENANT/instances/$REPLICA_ID" -H "X-Auth-Token: $TOKEN" \
+    -H 'Content-Type: application/json' -d '{"instance": {"auto_failover": false}}' >/dev/null \
+    || abort "auto_failover could not be turned off"
+  # the new master's host is lost: its guest and mariadbd go, and the driver does not start the guest again
   local dead
   dead=$(grep -l "node.address=$(field_of products-ro ip)\$" "$WORK"/home/nodes/*/guest.properties | xargs dirname)
   [[ -d "$dead" ]] || abort "no node directory for products-ro"
+  touch "$dead/host-lost"
   pkill -9 -f "$dead"
   await "a dead master shows SHUTDOWN" 120 SHUTDOWN status_of products-ro
   os database instance eject products-main >/dev/null

@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -34,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public class LocalProcessComputeDriver implements ComputeDriver {
 
     private static final Logger log = LoggerFactory.getLogger(LocalProcessComputeDriver.class);
-    private static final String GUEST_MAIN = "dev.shoal.guestagent.GuestAgent";
     /** In a node's directory: its host is lost, its guest is not kept. */
     public static final String HOST_LOST = "host-lost";
     private static final String DESTROYING = "destroying";
@@ -43,11 +41,12 @@ public class LocalProcessComputeDriver implements ComputeDriver {
     private final Path workDir;
     private final String guestAmqpUri;
     private final LocalFirewall firewall;
-    private volatile Path guestJar;
+    private final GuestLauncher guests;
 
     public LocalProcessComputeDriver(LocalComputeProperties properties, String guestAmqpUri) {
         this.properties = properties;
         this.workDir = properties.workDir().toAbsolutePath();
+        this.guests = new GuestLauncher(properties, workDir);
         this.guestAmqpUri = guestAmqpUri;
         this.firewall = properties.firewall() == FirewallMode.IPTABLES ? new IptablesFirewall(properties.iptables())
                 : new UnenforcedFirewall();
@@ -60,12 +59,12 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         try {
             createPrivateDirectory(nodeDir);
             try (NodeLock ignored = NodeLock.create(nodeDir)) {
-                if (guestProcess(nodeDir).isPresent()) {
+                if (guests.running(nodeDir).isPresent()) {
                     return placement;
                 }
                 writeGuestConfig(spec, nodeDir);
                 GuestBrokerFile.write(nodeDir, guestUri(spec.nodeId(), spec.secret()));
-                long pid = startGuest(nodeDir);
+                long pid = guests.start(nodeDir);
                 log.info("node {}: guest agent started as pid {} on {}", spec.nodeId(), pid, spec.address());
             }
             return placement;
@@ -85,15 +84,15 @@ public class LocalProcessComputeDriver implements ComputeDriver {
     public List<String> restartLostGuests() {
         List<String> restarted = new ArrayList<>();
         for (Path nodeDir : ownedNodeDirs()) {
-            if (leftAlone(nodeDir) || guestProcess(nodeDir).isPresent()) {
+            if (leftAlone(nodeDir) || guests.running(nodeDir).isPresent()) {
                 continue;
             }
             synchronized (this) {
                 try (NodeLock lock = NodeLock.tryExisting(nodeDir).orElse(null)) {
-                    if (lock == null || leftAlone(nodeDir) || guestProcess(nodeDir).isPresent()) {
+                    if (lock == null || leftAlone(nodeDir) || guests.running(nodeDir).isPresent()) {
                         continue;
                     }
-                    long pid = startGuest(nodeDir);
+                    long pid = guests.start(nodeDir);
                     restarted.add(nodeDir.getFileName().toString());
                     log.warn("node {}: its guest agent was gone; started it again as pid {}", nodeDir.getFileName(),
                             pid);
@@ -136,15 +135,6 @@ public class LocalProcessComputeDriver implements ComputeDriver {
 
     private static boolean leftAlone(Path nodeDir) {
         return Files.exists(nodeDir.resolve(DESTROYING)) || Files.exists(nodeDir.resolve(HOST_LOST));
-    }
-
-    private long startGuest(Path nodeDir) throws IOException {
-        Process guest = new ProcessBuilder(command(nodeDir))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("guest.log").toFile()))
-                .start();
-        Files.writeString(nodeDir.resolve("guest.pid"), Long.toString(guest.pid()));
-        return guest.pid();
     }
 
     /**
@@ -216,7 +206,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         if (!Files.isDirectory(nodeDir)) {
             return ServerStatus.UNKNOWN;
         }
-        return guestProcess(nodeDir).isPresent() ? ServerStatus.ACTIVE : ServerStatus.SHUTOFF;
+        return guests.running(nodeDir).isPresent() ? ServerStatus.ACTIVE : ServerStatus.SHUTOFF;
     }
 
     @Override
@@ -257,39 +247,6 @@ public class LocalProcessComputeDriver implements ComputeDriver {
             throw new IllegalArgumentException("not a node id: " + nodeId);
         }
         return workDir.resolve(nodeId);
-    }
-
-    private Optional<ProcessHandle> guestProcess(Path nodeDir) {
-        try {
-            long pid = Long.parseLong(Files.readString(nodeDir.resolve("guest.pid")).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(nodeDir.toString())).orElse(false));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private List<String> command(Path nodeDir) throws IOException {
-        List<String> command = new ArrayList<>();
-        Path setsid = Path.of("/usr/bin/setsid");
-        if (Files.isExecutable(setsid)) {
-            command.add(setsid.toString());
-        }
-        Path java = properties.javaBinary() != null ? properties.javaBinary()
-                : Path.of(System.getProperty("java.home"), "bin", "java");
-        command.addAll(List.of(java.toString(), "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", guestJar().toString(), GUEST_MAIN, nodeDir.resolve("guest.properties").toString()));
-        return command;
-    }
-
-    private Path guestJar() throws IOException {
-        if (properties.guestJar() != null) {
-            return properties.guestJar();
-        }
-        if (guestJar == null) {
-            guestJar = GuestJar.extract(workDir.resolve(".guestagent"));
-        }
-        return guestJar;
     }
 
     /** The node's secret reaches its guest only through this file, readable by the owner alone. */

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,6 +40,7 @@ public final class MysqlManager extends PreparedDatastore
     private final MysqldProcess process;
     private final MysqlAccounts accounts;
     private final MysqlReplication replication;
+    private final MysqlWrites writes;
     private final MysqlOverrides overrides;
     private final MysqlSchemas schemas;
     private final MysqlBackups backups;
@@ -51,8 +51,9 @@ public final class MysqlManager extends PreparedDatastore
         this.accounts = new MysqlAccounts(config.nodeDir(), socket());
         this.overrides = new MysqlOverrides(config.nodeDir(), accounts);
         this.schemas = new MysqlSchemas(accounts);
+        this.writes = new MysqlWrites(config.nodeDir(), accounts);
         this.replication = new MysqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
-                config.secret(), accounts);
+                config.secret(), accounts, writes);
         this.backups = new MysqlBackups(config.nodeDir(), config.backupDir(), accounts);
     }
 
@@ -83,7 +84,7 @@ public final class MysqlManager extends PreparedDatastore
         }
         // it starts read-only (my.cnf); a new node, or one prepared again, takes writes unless it follows a master
         if (!replication.isReplica()) {
-            replication.makeReadOnly(false);
+            writes.makeReadOnly(false);
         }
     }
 
@@ -99,11 +100,7 @@ public final class MysqlManager extends PreparedDatastore
 
     @Override
     protected void afterStart(Start how) throws Exception {
-        replication.afterStart(how);
-        if (replication.awaitingConfirmation()) {
-            log.warn("node {}: its server started again unasked; it refuses writes until the control plane confirms"
-                    + " it still leads its set", config.nodeId());
-        }
+        writes.afterStart(how, replication.isReplica());
     }
 
     @Override
@@ -236,13 +233,13 @@ public final class MysqlManager extends PreparedDatastore
 
     @Override
     public synchronized void makeReadOnly(boolean readOnly) throws Exception {
-        replication.makeReadOnly(readOnly);
+        writes.makeReadOnly(readOnly);
         log.info("node {} {}", config.nodeId(), readOnly ? "refuses writes" : "accepts writes again");
     }
 
     @Override
     public boolean awaitingConfirmation() {
-        return replication.awaitingConfirmation();
+        return writes.awaitingConfirmation();
     }
 
     @Override
@@ -252,7 +249,7 @@ public final class MysqlManager extends PreparedDatastore
 
     @Override
     public Optional<Boolean> syncReplication() throws Exception {
-        return replication.syncReplication();
+        return replication.isReplica() ? Optional.empty() : writes.heldByAReplica();
     }
 
     @Override
@@ -267,7 +264,7 @@ public final class MysqlManager extends PreparedDatastore
 
     @Override
     public synchronized void demoteReplicationMaster() throws Exception {
-        replication.makeReadOnly(true);
+        writes.makeReadOnly(true);
         log.info("node {} demoted: no longer a master", config.nodeId());
     }
 
@@ -294,14 +291,7 @@ public final class MysqlManager extends PreparedDatastore
     }
 
     private void installDatabase(MariadbBinaries binaries) throws IOException, InterruptedException {
-        Files.createDirectories(dataDir());
-        Files.createDirectories(file("tmp"));
-        // a temporary directory of its own: bootstraps sharing /tmp collide on their temporary tables
-        List<String> command = new ArrayList<>(List.of(binaries.installDb().toString(), "--no-defaults",
-                "--user=" + System.getProperty("user.name"), "--datadir=" + dataDir(), "--tmpdir=" + file("tmp"),
-                "--auth-root-authentication-method=normal", "--skip-test-db"));
-        binaries.basedir().ifPresent(dir -> command.add("--basedir=" + dir));
-        MysqldProcess.run(command, file("install-db.log"));
+        MysqldProcess.installDatabase(binaries, dataDir(), file("tmp"), file("install-db.log"));
     }
 
     private MariadbBinaries binaries() {

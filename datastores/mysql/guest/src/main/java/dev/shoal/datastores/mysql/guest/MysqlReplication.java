@@ -4,7 +4,6 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
-import dev.shoal.guest.spi.PreparedDatastore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,9 +34,12 @@ final class MysqlReplication {
     private final String address;
     private final NodeSecret secret;
     private final MysqlAccounts accounts;
+    private final MysqlWrites writes;
 
-    MysqlReplication(Path nodeDir, Path snapshotDir, String address, NodeSecret secret, MysqlAccounts accounts) {
+    MysqlReplication(Path nodeDir, Path snapshotDir, String address, NodeSecret secret, MysqlAccounts accounts,
+                     MysqlWrites writes) {
         this.nodeDir = nodeDir;
+        this.writes = writes;
         this.snapshotDir = snapshotDir;
         this.address = address;
         this.secret = secret;
@@ -120,10 +121,9 @@ final class MysqlReplication {
                     + ", master_password = " + MysqlAccounts.quote(password)
                     + ", master_use_gtid = " + position + ", master_connect_retry = 1");
             sql.execute("start slave");
-            sql.execute("set global read_only = 1");
         }
+        writes.makeReadOnly(true);
         Files.writeString(replicaMarker(), snapshot.masterAddress());
-        Files.deleteIfExists(awaitingMarker());
     }
 
     private void load(Path file, MariadbBinaries binaries) throws IOException, InterruptedException {
@@ -153,40 +153,6 @@ final class MysqlReplication {
         return new ReplicationSnapshot(null, position, address, REPLICATION_USER, SecretBox.seal(secret, password));
     }
 
-    /**
-     * Refusing writes also drops every client's connection: a client in the middle of a transaction learns at once,
-     * and reconnects to wherever the set's master is now.
-     */
-    void makeReadOnly(boolean readOnly) throws SQLException, IOException {
-        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
-            sql.execute("set global read_only = " + (readOnly ? 1 : 0));
-            if (readOnly) {
-                killClientConnections(sql);
-            }
-        }
-        if (!readOnly) {
-            Files.deleteIfExists(awaitingMarker());
-        }
-    }
-
-    private static void killClientConnections(Statement sql) throws SQLException {
-        List<Long> clients = new ArrayList<>();
-        try (ResultSet rows = sql.executeQuery("select id from information_schema.processlist"
-                + " where id <> connection_id() and user not in ('system user', 'event_scheduler', "
-                + MysqlAccounts.quote(REPLICATION_USER) + ", " + MysqlAccounts.quote(MysqlAccounts.ADMIN) + ")")) {
-            while (rows.next()) {
-                clients.add(rows.getLong(1));
-            }
-        }
-        for (long client : clients) {
-            try {
-                sql.execute("kill connection " + client);
-            } catch (SQLException gone) {
-                // it ended by itself meanwhile
-            }
-        }
-    }
-
     Optional<InetSocketAddress> followedMaster() {
         try {
             return Optional.ofNullable(currentMaster())
@@ -196,64 +162,8 @@ final class MysqlReplication {
         }
     }
 
-    /**
-     * MariaDB's own word: semi-synchronous replication is on, has not fallen back to asynchronous, and a replica
-     * acknowledges. Without a replica connected it stays on until the next commit finds none, so that alone says
-     * nothing.
-     */
-    Optional<Boolean> syncReplication() throws IOException, SQLException {
-        if (isReplica()) {
-            return Optional.empty();
-        }
-        String on = null;
-        long clients = 0;
-        try (Connection connection = accounts.admin(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select variable_name, variable_value"
-                     + " from information_schema.global_status where variable_name in"
-                     + " ('RPL_SEMI_SYNC_MASTER_STATUS', 'RPL_SEMI_SYNC_MASTER_CLIENTS')")) {
-            while (rows.next()) {
-                if (rows.getString(1).equalsIgnoreCase("RPL_SEMI_SYNC_MASTER_STATUS")) {
-                    on = rows.getString(2);
-                } else {
-                    clients = Long.parseLong(rows.getString(2));
-                }
-            }
-        }
-        return Optional.of("ON".equalsIgnoreCase(on) && clients > 0);
-    }
-
-    boolean awaitingConfirmation() {
-        return Files.exists(awaitingMarker());
-    }
-
     boolean isReplica() {
         return Files.exists(replicaMarker());
-    }
-
-    /**
-     * A replica keeps refusing writes. A master started again unasked refuses them too, until the control plane makes
-     * it writable: a replica may have been promoted meanwhile. One started again on request takes writes at once,
-     * unless it was still waiting. The server starts read-only in any case ({@code my.cnf}).
-     */
-    void afterStart(PreparedDatastore.Start how) throws IOException, SQLException {
-        if (isReplica()) {
-            makeReadOnly(true);
-            return;
-        }
-        switch (how) {
-            case UNASKED -> {
-                makeReadOnly(true);
-                Files.writeString(awaitingMarker(), "");
-            }
-            case ASKED -> {
-                if (!awaitingConfirmation()) {
-                    makeReadOnly(false);
-                }
-            }
-            case ADOPTED -> {
-                // it runs as it ran
-            }
-        }
     }
 
     /** What this node wrote to its binary log: with log-slave-updates also everything it replicated. */
@@ -282,10 +192,9 @@ final class MysqlReplication {
         try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
             sql.execute("stop slave");
             sql.execute("reset slave all");
-            sql.execute("set global read_only = 0");
         }
+        writes.makeReadOnly(false);
         Files.deleteIfExists(replicaMarker());
-        Files.deleteIfExists(awaitingMarker());
     }
 
     ReplicationStatus status() throws IOException, SQLException {
@@ -357,9 +266,6 @@ final class MysqlReplication {
         return nodeDir.resolve("replica-of");
     }
 
-    private Path awaitingMarker() {
-        return nodeDir.resolve("awaiting-confirmation");
-    }
 
     private Path adminFile() {
         return nodeDir.resolve(MysqlAccounts.ADMIN_FILE);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,19 @@ final class MysqldProcess {
 
     void stop() throws IOException, InterruptedException {
         server.stop();
+    }
+
+    /** A new data directory, made by the distribution's own bootstrap, as the agent's own user. */
+    static void installDatabase(MariadbBinaries binaries, Path dataDir, Path tmpDir, Path log)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
+        Files.createDirectories(tmpDir);
+        // a temporary directory of its own: bootstraps sharing /tmp collide on their temporary tables
+        List<String> command = new ArrayList<>(List.of(binaries.installDb().toString(), "--no-defaults",
+                "--user=" + System.getProperty("user.name"), "--datadir=" + dataDir, "--tmpdir=" + tmpDir,
+                "--auth-root-authentication-method=normal", "--skip-test-db"));
+        binaries.basedir().ifPresent(dir -> command.add("--basedir=" + dir));
+        run(command, log);
     }
 
     /** Runs a helper command to completion, its output kept in {@code log}. */

@@ -151,7 +151,7 @@ class MysqlClusterE2E extends StandaloneE2E {
         String oldWriter = http.send("GET", path, token, null).json().path("cluster").path("endpoints")
                 .path("writer").asString();
         Instant lost = Instant.now();
-        LostHosts.lose(masterDir, oldWriter.substring(0, oldWriter.lastIndexOf(':')));
+        NodeDirectories.loseHost(masterDir);
         String writer = await("a replica took over").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> http.send("GET", path, token, null).json().path("cluster").path("endpoints")

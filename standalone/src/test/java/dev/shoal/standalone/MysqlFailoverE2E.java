@@ -111,7 +111,7 @@ class MysqlFailoverE2E extends StandaloneE2E {
                         && "True".equals(instances.condition(master, "Replicating").path("status").asString())
                         && "True".equals(instances.condition(master, "AutoFailover").path("status").asString()));
         Instant lost = Instant.now();
-        LostHosts.lose(masterDir, instances.ip(master));
+        NodeDirectories.loseHost(masterDir);
         await("a commit accepted by a new master").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> writer.firstElsewhere != null);
         Duration failover = Duration.between(lost, writer.firstElsewhere);
@@ -159,7 +159,7 @@ class MysqlFailoverE2E extends StandaloneE2E {
     private static void theOldMasterComesBackFenced(TenantInstances instances, String master, String newMaster,
                                                     Path masterDir) throws Exception {
         String masterUrl = instances.url(master);
-        LostHosts.comeBack(masterDir, instances.ip(master));
+        NodeDirectories.hostBack(masterDir);
         JsonNode rejoined = await("the old master rejoins or is refused").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250)).until(() -> instances.shown(master),
                         shown -> "replica".equals(shown.path("role").asString(""))

@@ -106,7 +106,7 @@ class MysqlPromoteE2E extends StandaloneE2E {
         assertThat(alive.json().path("code").asString()).isEqualTo("replica-source-alive");
 
         Path nodeA = nodeDirAt(instances.ip(replicaA));
-        LostHosts.lose(nodeA, instances.ip(replicaA));
+        NodeDirectories.loseHost(nodeA);
         await("the new master's processes gone").atMost(Duration.ofSeconds(20)).until(() -> processesOf(nodeA) == 0);
         await("the dead master SHUTDOWN").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> status(http, INSTANCES + "/" + replicaA, token), "SHUTDOWN"::equals);

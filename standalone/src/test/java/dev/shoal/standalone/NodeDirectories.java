@@ -1,5 +1,6 @@
 package dev.shoal.standalone;
 
+import dev.shoal.taskmanager.compute.LocalProcessComputeDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,20 @@ final class NodeDirectories {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * As the local driver lets a node's host be lost: marked so (its keeper then keeps it down and, with iptables, its
+     * address dropped), and its processes killed at once.
+     */
+    static void loseHost(Path nodeDir) throws IOException {
+        Files.writeString(nodeDir.resolve(LocalProcessComputeDriver.HOST_LOST), "");
+        processesOf(nodeDir).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    /** The lost host is back: the keeper gives its address back and starts its guest again. */
+    static void hostBack(Path nodeDir) throws IOException {
+        Files.delete(nodeDir.resolve(LocalProcessComputeDriver.HOST_LOST));
     }
 
     /** Processes of any node under {@code dir}; a service merely configured with the directory is none of them. */

@@ -49,7 +49,7 @@ abstract class StandaloneE2E {
     int port;
 
     @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) throws IOException, InterruptedException {
+    static void environment(DynamicPropertyRegistry registry) throws IOException {
         // what an earlier run left (a killed build keeps its directories) would be mistaken for this run's nodes
         killLeftovers();
         deleteRecursively(WORK_DIR);
@@ -85,9 +85,8 @@ abstract class StandaloneE2E {
      * of the nodes it left: every node the local driver gave a firewall has a directory there.
      */
     @AfterAll
-    static void killLeftovers() throws IOException, InterruptedException {
+    static void killLeftovers() throws IOException {
         killLeftovers(WORK_DIR);
-        LostHosts.clear();
         if (!IPTABLES || !Files.isDirectory(WORK_DIR.resolve("nodes"))) {
             return;
         }

@@ -65,7 +65,32 @@ public final class IptablesFirewall implements LocalFirewall {
     }
 
     @Override
+    public synchronized void isolate(String nodeId, String address) throws ComputeException {
+        List<String> rule = List.of("-d", address, "-m", "comment", "--comment", isolation(nodeId), "-j", "DROP");
+        if (run(command("-C", IptablesRules.INPUT, rule), null).exitCode() != 0) {
+            check(run(command("-I", IptablesRules.INPUT, prepend("1", rule)), null), "isolate " + address);
+            log.warn("node {}: every packet to {} is dropped", nodeId, address);
+        }
+    }
+
+    @Override
+    public synchronized void reconnect(String nodeId) throws ComputeException {
+        Result listed = check(run(List.of(iptables, "-w", WAIT, "-S", IptablesRules.INPUT), null), "list INPUT");
+        for (String rule : listed.output().lines().filter(line -> line.contains(isolation(nodeId))).toList()) {
+            List<String> spec = List.of(rule.replaceFirst("^-A " + IptablesRules.INPUT + " ", "").split(" "));
+            check(run(command("-D", IptablesRules.INPUT, spec), null), "reconnect node " + nodeId);
+            log.info("node {}: its address is reachable again", nodeId);
+        }
+    }
+
+    /** The comment that marks the rule isolating a node, derived from its id like its chain. */
+    private static String isolation(String nodeId) {
+        return IptablesRules.chain(nodeId) + "-lost";
+    }
+
+    @Override
     public synchronized void remove(String nodeId) throws ComputeException {
+        reconnect(nodeId);
         String chain = IptablesRules.chain(nodeId);
         for (List<String> jump : jumps(chain)) {
             check(run(command("-D", IptablesRules.INPUT, jump), null), "remove the jump to " + chain);

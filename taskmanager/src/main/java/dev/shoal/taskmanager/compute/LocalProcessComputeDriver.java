@@ -42,6 +42,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
     private final String guestAmqpUri;
     private final LocalFirewall firewall;
     private final GuestLauncher guests;
+    private final LostHosts lostHosts;
 
     public LocalProcessComputeDriver(LocalComputeProperties properties, String guestAmqpUri) {
         this.properties = properties;
@@ -50,6 +51,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         this.guestAmqpUri = guestAmqpUri;
         this.firewall = properties.firewall() == FirewallMode.IPTABLES ? new IptablesFirewall(properties.iptables())
                 : new UnenforcedFirewall();
+        this.lostHosts = new LostHosts(firewall);
     }
 
     @Override
@@ -76,14 +78,21 @@ public class LocalProcessComputeDriver implements ComputeDriver {
 
     /**
      * Starts the guest agent of every node whose guest is gone, so that it adopts its running server again (or starts
-     * it, as after a control-plane restart). A node being destroyed or whose host is marked lost is left alone, and so
-     * is one another task manager holds at the moment: its next pass looks again.
+     * it, as after a control-plane restart). A node being destroyed is left alone, and so is one another task manager
+     * holds at the moment: its next pass looks again. A node whose host is marked lost runs nothing and, with iptables,
+     * is unreachable; once the mark is gone (its host came back) it is reachable again and its guest started.
      *
      * @return the nodes whose guest was started again
      */
     public List<String> restartLostGuests() {
         List<String> restarted = new ArrayList<>();
         for (Path nodeDir : ownedNodeDirs()) {
+            String nodeId = nodeDir.getFileName().toString();
+            if (Files.exists(nodeDir.resolve(HOST_LOST))) {
+                lostHosts.keepLost(nodeDir);
+                continue;
+            }
+            lostHosts.cameBack(nodeId);
             if (leftAlone(nodeDir) || guests.running(nodeDir).isPresent()) {
                 continue;
             }
@@ -93,12 +102,10 @@ public class LocalProcessComputeDriver implements ComputeDriver {
                         continue;
                     }
                     long pid = guests.start(nodeDir);
-                    restarted.add(nodeDir.getFileName().toString());
-                    log.warn("node {}: its guest agent was gone; started it again as pid {}", nodeDir.getFileName(),
-                            pid);
+                    restarted.add(nodeId);
+                    log.warn("node {}: its guest agent was gone; started it again as pid {}", nodeId, pid);
                 } catch (IOException e) {
-                    log.error("node {}: could not start its guest agent again: {}", nodeDir.getFileName(),
-                            e.toString());
+                    log.error("node {}: could not start its guest agent again: {}", nodeId, e.toString());
                 }
             }
         }
@@ -106,8 +113,8 @@ public class LocalProcessComputeDriver implements ComputeDriver {
     }
 
     /**
-     * As if the node's host were lost: its guest and server are killed at once and its guest is not started again.
-     * Only a destroy removes the mark, with the node.
+     * As if the node's host were lost: its guest and server are killed at once, its address dropped where iptables is
+     * used, and its guest is not started again until the mark ({@link #HOST_LOST} in its directory) is removed.
      */
     public synchronized void markHostLost(String nodeId) throws ComputeException {
         Path nodeDir = nodeDir(nodeId);
@@ -116,7 +123,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         } catch (IOException e) {
             throw new ComputeException("could not mark the host of node " + nodeId + " lost: " + e.getMessage(), e);
         }
-        NodeProcesses.kill(nodeDir);
+        lostHosts.keepLost(nodeDir);
         log.warn("node {}: its host is marked lost; its processes were killed", nodeId);
     }
 
@@ -125,7 +132,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
      * control plane confirms it as a master, which a fenced master no longer is.
      */
     @Override
-    public synchronized void stop(String nodeId) throws ComputeException {
+    public synchronized void stop(String nodeId) {
         Path nodeDir = nodeDir(nodeId);
         if (Files.isDirectory(nodeDir)) {
             NodeProcesses.kill(nodeDir);

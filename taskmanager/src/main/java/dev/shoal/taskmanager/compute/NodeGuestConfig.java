@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** What a node's {@code guest.properties} says of its broker account, as the driver that made the node wrote it. */
+/**
+ * What a node's {@code guest.properties} says of its address and its broker account, as the driver that made the node
+ * wrote it.
+ */
 final class NodeGuestConfig {
 
     private final Properties config;
@@ -25,6 +28,15 @@ final class NodeGuestConfig {
             config.load(reader);
         }
         return new NodeGuestConfig(config);
+    }
+
+    /** @throws IOException when the file names no address */
+    String address() throws IOException {
+        String address = config.getProperty("node.address");
+        if (address == null) {
+            throw new IOException("guest.properties names no address");
+        }
+        return address;
     }
 
     /**

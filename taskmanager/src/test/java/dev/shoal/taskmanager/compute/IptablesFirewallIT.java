@@ -1,6 +1,7 @@
 package dev.shoal.taskmanager.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The iptables firewall on this host's real netfilter (as root only; skipped elsewhere): a listening socket on a
  * node address is reached from an admitted source, refused from any other, reached from the host always, and
- * nothing of the firewall is left once it is removed.
+ * nothing of the firewall is left once it is removed; an isolated node, as a lost host, answers nothing.
  */
 class IptablesFirewallIT {
 
@@ -99,6 +101,26 @@ class IptablesFirewallIT {
 
         assertThat(iptables("-S")).doesNotContain(IptablesRules.chain(nodeId));
         assertThat(connects("127.0.98.1")).isTrue();
+    }
+
+    @Test
+    void anIsolatedNodeDropsEveryPacketUntilReconnectedOrRemoved() throws Exception {
+        IPTABLES.isolate(nodeId, ADDRESS);
+        IPTABLES.isolate(nodeId, ADDRESS);
+
+        assertThat(iptables("-S", "INPUT").lines().filter(line -> line.contains(ADDRESS) && line.contains("DROP")))
+                .as("one rule, however often isolated").hasSize(1);
+        assertThatThrownBy(() -> connects(null)).as("a lost host answers nothing, not even a refusal")
+                .isInstanceOf(SocketTimeoutException.class);
+
+        IPTABLES.reconnect(nodeId);
+        IPTABLES.reconnect(nodeId);
+        assertThat(connects(null)).isTrue();
+
+        IPTABLES.isolate(nodeId, ADDRESS);
+        IPTABLES.remove(nodeId);
+        assertThat(iptables("-S", "INPUT")).doesNotContain(ADDRESS);
+        assertThat(connects(null)).isTrue();
     }
 
     @Test

@@ -1,0 +1,50 @@
+package dev.shoal.taskmanager.compute;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Nodes whose host is marked lost: they run nothing and, where the firewall can, their address drops every packet, so
+ * that whoever connects waits out a timeout as with a host that is gone. Once the mark is removed their address is
+ * reachable again.
+ */
+final class LostHosts {
+
+    private static final Logger log = LoggerFactory.getLogger(LostHosts.class);
+
+    private final LocalFirewall firewall;
+    /** Nodes made unreachable here, to be reachable again once their host is no longer marked lost. */
+    private final Set<String> isolated = ConcurrentHashMap.newKeySet();
+
+    LostHosts(LocalFirewall firewall) {
+        this.firewall = firewall;
+    }
+
+    void keepLost(Path nodeDir) {
+        String nodeId = nodeDir.getFileName().toString();
+        NodeProcesses.kill(nodeDir);
+        try {
+            firewall.isolate(nodeId, NodeGuestConfig.of(nodeDir).address());
+            isolated.add(nodeId);
+        } catch (ComputeException | IOException e) {
+            log.error("node {}: its address could not be dropped: {}", nodeId, e.getMessage());
+        }
+    }
+
+    /** The node's host is not marked lost (any more): its address is given back if it was taken here. */
+    void cameBack(String nodeId) {
+        if (!isolated.remove(nodeId)) {
+            return;
+        }
+        try {
+            firewall.reconnect(nodeId);
+        } catch (ComputeException e) {
+            isolated.add(nodeId);
+            log.error("node {}: its address could not be given back: {}", nodeId, e.getMessage());
+        }
+    }
+}

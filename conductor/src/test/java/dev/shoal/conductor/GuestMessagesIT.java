@@ -8,6 +8,7 @@ import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageSigner;
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.NodeSecret;
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.conductor.Heartbeat;
@@ -106,19 +107,22 @@ class GuestMessagesIT {
 
     @Test
     void aHeartbeatTellsHowOftenTheServerWasStartedAgainAfterACrashAndAnOlderGuestForgetsNothing() {
-        // and whether a master started again unasked awaits its confirmation, which only the latest heartbeat says
+        // and whether a master started again unasked awaits its confirmation, which only the latest heartbeat says,
+        // and the part an election gave a member, which its stored role follows
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
+        jdbc.sql("update nodes set role = 'SECONDARY' where id = ?").param(node).update();
         Instant crashed = Instant.parse("2026-12-06T10:15:30Z");
         // the guest's clock runs an hour ahead: the master became unreachable 3 s before it sent
         Instant sent = Instant.now().plus(Duration.ofHours(1));
 
         send(codec.envelope(MessageTypes.HEARTBEAT, sent, null, null, node.toString(),
                 new Heartbeat(ServiceStatus.RUNNING, null, 4096L, 1L << 30, "test", 2, crashed,
-                        new ReplicationReport(true, sent.minusSeconds(3), false))), secret);
+                        new ReplicationReport(true, sent.minusSeconds(3), false), Role.PRIMARY)), secret);
         await().atMost(Duration.ofSeconds(10)).until(() -> status(node).map(ServiceStatusRecord::getRestarts)
                 .orElse(null), Integer.valueOf(2)::equals);
         ServiceStatusRecord reported = status(node).orElseThrow();
+        assertThat(nodes.findById(node).orElseThrow().getRole()).as("elected primary").isEqualTo(Role.PRIMARY);
         assertThat(reported.getAwaitingConfirmation()).isTrue();
         assertThat(reported.getSyncReplication()).isFalse();
         assertThat(reported.getMasterUnreachableSince()).as("on the conductor's clock")

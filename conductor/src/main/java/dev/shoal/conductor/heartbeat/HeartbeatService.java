@@ -12,6 +12,7 @@ import dev.shoal.contracts.Envelope;
 import dev.shoal.contracts.MalformedMessageException;
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageTypes;
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.conductor.Heartbeat;
 import dev.shoal.contracts.conductor.Report;
@@ -108,8 +109,21 @@ public class HeartbeatService {
         record.volume(heartbeat.volumeUsedBytes(), heartbeat.volumeTotalBytes());
         record.supervision(heartbeat.restarts(), heartbeat.lastCrash());
         record.replication(heartbeat.replication(), envelope.sentAt(), clock.instant());
+        followElection(node, heartbeat.electedRole());
         statuses.save(record);
         return APPLIED;
+    }
+
+    /**
+     * A member whose datastore elects its primary takes the part the election gave it; a part Shoal gave (a master, a
+     * seed, an arbiter) or none yet (a cluster still forming) is not the datastore's to change.
+     */
+    private void followElection(UUID nodeId, Role elected) {
+        if (elected != Role.PRIMARY && elected != Role.SECONDARY) {
+            return;
+        }
+        nodes.findById(nodeId).filter(node -> node.getRole() == Role.PRIMARY || node.getRole() == Role.SECONDARY)
+                .ifPresent(node -> node.takeRole(elected, clock.instant()));
     }
 
     private GuestMessageOutcome applyReport(UUID node, Envelope envelope, Report report) {

@@ -6,6 +6,7 @@ import dev.shoal.contracts.Routing;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.conductor.Heartbeat;
 import dev.shoal.contracts.conductor.ReplicationReport;
+import dev.shoal.guest.spi.Clustered;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guestagent.rpc.GuestChannel;
@@ -84,7 +85,8 @@ public final class HeartbeatSender {
             Heartbeat heartbeat = new Heartbeat(status, status == ServiceStatus.RUNNING ? null
                     : datastore.statusDescription(), VolumeUsage.bytesUnder(config.nodeDir()),
                     datastore.volumeTotalBytes(), agentVersion, counts == null ? null : counts.restarts(),
-                    counts == null ? null : counts.lastCrash(), replication.get());
+                    counts == null ? null : counts.lastCrash(), replication.get(),
+                    datastore.ability(Clustered.class).flatMap(Clustered::electedRole).orElse(null));
             channel.publish(Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, codec.envelope(MessageTypes.HEARTBEAT,
                     clock.instant(), null, null, config.nodeId(), heartbeat), null);
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package dev.shoal.datastores.mongodb.guest;
 
 import com.mongodb.MongoException;
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.AppliedConfiguration;
 import dev.shoal.contracts.guest.ClusterMember;
@@ -130,6 +131,18 @@ public final class MongoManager extends PreparedDatastore
     @Override
     public ClusterStatus clusterStatus() {
         return membership.status();
+    }
+
+    @Override
+    public Optional<Role> electedRole() {
+        if (status != ServiceStatus.RUNNING) {
+            return Optional.empty();
+        }
+        try {
+            return ReplicaSetCommands.electedRole(admin.hello());
+        } catch (MongoException unanswered) {
+            return Optional.empty();
+        }
     }
 
     @Override

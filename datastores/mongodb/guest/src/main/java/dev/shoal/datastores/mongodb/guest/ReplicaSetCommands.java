@@ -1,5 +1,6 @@
 package dev.shoal.datastores.mongodb.guest;
 
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ClusterMember;
 import dev.shoal.contracts.guest.ClusterMembers.Entry;
 import dev.shoal.contracts.guest.ClusterStatus;
@@ -148,5 +149,19 @@ final class ReplicaSetCommands {
         config.put("version", currentConfig.get("version", Number.class).intValue() + 1);
         config.put("members", members);
         return new Document("replSetReconfig", config);
+    }
+
+    /** What {@code hello} says this member is in its replica set's election; nothing outside a replica set. */
+    static Optional<Role> electedRole(Document hello) {
+        if (!hello.containsKey("setName")) {
+            return Optional.empty();
+        }
+        if (hello.getBoolean("isWritablePrimary", false)) {
+            return Optional.of(Role.PRIMARY);
+        }
+        if (hello.getBoolean("arbiterOnly", false)) {
+            return Optional.of(Role.ARBITER);
+        }
+        return hello.getBoolean("secondary", false) ? Optional.of(Role.SECONDARY) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package dev.shoal.datastores.mongodb.guest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ClusterMembers.Entry;
 import dev.shoal.contracts.guest.ClusterStatus;
 import java.util.List;
@@ -183,5 +184,20 @@ class ReplicaSetCommandsTest {
 
     private static String json(String relaxed) {
         return Document.parse(relaxed).toJson();
+    }
+
+    @Test
+    void aMembersElectedPartIsWhatHelloSays() {
+        Document set = new Document("setName", "rs");
+
+        assertThat(ReplicaSetCommands.electedRole(new Document(set).append("isWritablePrimary", true)))
+                .contains(Role.PRIMARY);
+        assertThat(ReplicaSetCommands.electedRole(new Document(set).append("secondary", true)))
+                .contains(Role.SECONDARY);
+        assertThat(ReplicaSetCommands.electedRole(new Document(set).append("arbiterOnly", true)))
+                .contains(Role.ARBITER);
+        assertThat(ReplicaSetCommands.electedRole(new Document(set))).as("recovering, or starting up").isEmpty();
+        assertThat(ReplicaSetCommands.electedRole(new Document("isWritablePrimary", true)))
+                .as("not yet in a replica set").isEmpty();
     }
 }

@@ -60,7 +60,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain shoalApiSecurity(HttpSecurity http, AuthTokenRepository tokens, AuthFailureLimiter failures,
+    TokenVerifier tokenVerifier(AuthTokenRepository tokens, TokenCacheProperties properties) {
+        return new TokenVerifier(tokens, properties);
+    }
+
+    @Bean
+    SecurityFilterChain shoalApiSecurity(HttpSecurity http, TokenVerifier tokens, AuthFailureLimiter failures,
                                          ProblemWriter problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())

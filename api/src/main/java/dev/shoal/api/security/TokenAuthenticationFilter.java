@@ -1,8 +1,6 @@
 package dev.shoal.api.security;
 
 import dev.shoal.api.system.ProblemWriter;
-import dev.shoal.domain.tenant.AuthToken;
-import dev.shoal.domain.tenant.AuthTokenRepository;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,11 +25,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
-    private final AuthTokenRepository tokens;
+    private final TokenVerifier tokens;
     private final AuthFailureLimiter failures;
     private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(AuthTokenRepository tokens, AuthFailureLimiter failures, ProblemWriter problems) {
+    TokenAuthenticationFilter(TokenVerifier tokens, AuthFailureLimiter failures, ProblemWriter problems) {
         this.tokens = tokens;
         this.failures = failures;
         this.problems = problems;
@@ -42,9 +40,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> secret = secret(request);
         if (secret.isPresent()) {
-            Optional<AuthToken> token = tokens.findByTokenHashAndRevokedAtIsNull(TokenSecrets.hash(secret.get()));
-            if (token.isPresent()) {
-                authenticate(token.get());
+            Optional<Caller> caller = tokens.caller(secret.get());
+            if (caller.isPresent()) {
+                authenticate(caller.get());
             } else {
                 Optional<Duration> wait = failures.recordFailure(request.getRemoteAddr());
                 if (wait.isPresent()) {
@@ -60,10 +58,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void authenticate(AuthToken token) {
-        Caller caller = new Caller(token.getId(), token.getRole(), token.getTenantId(), token.getName());
+    private static void authenticate(Caller caller) {
         var authentication = new UsernamePasswordAuthenticationToken(caller, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + token.getRole().name())));
+                List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
         SecurityContextHolder.getContext().setAuthentication(authentication);
     }
 

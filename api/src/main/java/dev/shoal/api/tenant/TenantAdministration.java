@@ -1,5 +1,6 @@
 package dev.shoal.api.tenant;
 
+import dev.shoal.api.security.TokenRevoked;
 import dev.shoal.api.security.TokenSecrets;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.api.system.ColumnSizes;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +24,14 @@ class TenantAdministration {
 
     private final TenantRepository tenants;
     private final AuthTokenRepository tokens;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TenantAdministration(TenantRepository tenants, AuthTokenRepository tokens, Clock clock) {
+    TenantAdministration(TenantRepository tenants, AuthTokenRepository tokens, ApplicationEventPublisher events,
+                         Clock clock) {
         this.tenants = tenants;
         this.tokens = tokens;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -77,6 +82,7 @@ class TenantAdministration {
         AuthToken token = tokens.findById(tokenId).filter(t -> tenantId.equals(t.getTenantId()))
                 .orElseThrow(() -> ApiException.notFound("token " + tokenId));
         token.revoke(clock.instant());
+        events.publishEvent(new TokenRevoked(token.getId()));
     }
 
     private void requireTenant(String tenantId) {

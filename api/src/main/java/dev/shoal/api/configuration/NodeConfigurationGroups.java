@@ -10,10 +10,12 @@ import dev.shoal.domain.configuration.ConfigurationValueRepository;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeRepository;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +51,15 @@ public class NodeConfigurationGroups {
 
     public Optional<UUID> of(UUID nodeId) {
         return configurations.findByNodeId(nodeId).map(Configuration::getId);
+    }
+
+    /** Each node's own group, by node, in one query; a node without one has no entry. */
+    public Map<UUID, UUID> ofNodes(Collection<UUID> nodeIds) {
+        if (nodeIds.isEmpty()) {
+            return Map.of();
+        }
+        return configurations.findAllByNodeIdIn(nodeIds).stream().collect(Collectors.toMap(
+                group -> group.getNodeId().orElseThrow(), Configuration::getId, (a, b) -> a));
     }
 
     /** What a group shows: its own values, and for a node's group the tenant's group's values merged in. */

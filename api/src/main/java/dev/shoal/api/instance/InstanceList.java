@@ -1,23 +1,14 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
-import dev.shoal.api.secgroup.AccessView;
-import dev.shoal.api.secgroup.AccessViews;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeRepository;
-import dev.shoal.domain.node.ServiceStatusRecord;
-import dev.shoal.domain.node.ServiceStatusRepository;
-import dev.shoal.domain.task.Task;
-import dev.shoal.domain.task.TaskRepository;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,20 +19,14 @@ class InstanceList {
 
     private final InstanceRepository instances;
     private final NodeRepository nodes;
-    private final ServiceStatusRepository statuses;
-    private final TaskRepository tasks;
-    private final InstanceViews views;
-    private final AccessViews access;
+    private final InstancePageViews pageViews;
     private final ApiProperties properties;
 
-    InstanceList(InstanceRepository instances, NodeRepository nodes, ServiceStatusRepository statuses,
-                 TaskRepository tasks, InstanceViews views, AccessViews access, ApiProperties properties) {
+    InstanceList(InstanceRepository instances, NodeRepository nodes, InstancePageViews pageViews,
+                 ApiProperties properties) {
         this.instances = instances;
         this.nodes = nodes;
-        this.statuses = statuses;
-        this.tasks = tasks;
-        this.views = views;
-        this.access = access;
+        this.pageViews = pageViews;
         this.properties = properties;
     }
 
@@ -63,12 +48,7 @@ class InstanceList {
         merged.sort(java.util.Comparator.comparing(InstanceList::positionOf, Position.ORDER));
         boolean more = merged.size() > size;
         List<Object> shown = more ? merged.subList(0, size) : merged;
-        Map<UUID, InstanceView> standaloneViews = views(shown.stream().filter(Instance.class::isInstance)
-                .map(Instance.class::cast).toList()).stream()
-                .collect(Collectors.toMap(InstanceView::id, Function.identity()));
-        List<InstanceView> page = shown.stream().map(row -> row instanceof Node node
-                ? views.clusterNode(node, statuses.findById(node.getId()), Optional.empty())
-                : standaloneViews.get(((Instance) row).getId())).toList();
+        List<InstanceView> page = pageViews.of(shown);
         return new Page(page, more ? positionOf(shown.get(size - 1)).id() : null);
     }
 
@@ -80,33 +60,6 @@ class InstanceList {
     private record Position(java.time.Instant created, UUID id) {
         static final java.util.Comparator<Position> ORDER = java.util.Comparator.comparing(Position::created)
                 .thenComparing(Position::id);
-    }
-
-    /** A page's nodes, statuses and tasks in three queries, whatever its size. */
-    private List<InstanceView> views(List<Instance> page) {
-        List<UUID> ids = page.stream().map(Instance::getId).toList();
-        Map<UUID, Node> nodeOf = nodes.findAllByInstanceIdInAndDeletedAtIsNull(ids).stream()
-                .collect(Collectors.toMap(Node::getInstanceId, Function.identity(), InstanceList::newer));
-        Map<UUID, ServiceStatusRecord> statusOf = statuses.findAllByNodeIdIn(
-                nodeOf.values().stream().map(Node::getId).toList()).stream()
-                .collect(Collectors.toMap(ServiceStatusRecord::getNodeId, Function.identity()));
-        Map<UUID, Task> taskOf = tasks.findLatestOf(ids).stream()
-                .collect(Collectors.toMap(Task::getResourceId, Function.identity(), (a, b) -> a));
-        Map<UUID, AccessView> accessOf = access.ofNodes(nodeOf.values().stream().map(Node::getId).toList());
-        Map<UUID, List<UUID>> replicasOf = instances.findAllBySlaveOfInAndDeletedAtIsNull(ids).stream()
-                .sorted(java.util.Comparator.comparing(Instance::getCreated))
-                .collect(Collectors.groupingBy(Instance::getSlaveOf,
-                        Collectors.mapping(Instance::getId, Collectors.toList())));
-        return page.stream().map(instance -> {
-            Node node = nodeOf.get(instance.getId());
-            return views.view(instance, node, Optional.ofNullable(statusOf.get(node.getId())),
-                    Optional.ofNullable(taskOf.get(instance.getId())),
-                    replicasOf.getOrDefault(instance.getId(), List.of()), accessOf.get(node.getId()));
-        }).toList();
-    }
-
-    private static Node newer(Node a, Node b) {
-        return a.getCreated().isAfter(b.getCreated()) ? a : b;
     }
 
     private Position position(String tenantId, String marker, boolean includeClustered) {

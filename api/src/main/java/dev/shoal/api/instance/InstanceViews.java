@@ -50,12 +50,16 @@ class InstanceViews {
 
     InstanceView view(Instance instance, Node node, Optional<ServiceStatusRecord> service, Optional<Task> task,
                       List<UUID> replicaIds) {
-        return view(instance, node, service, task, replicaIds, access.ofNode(node.getId()));
+        return view(instance, node, service, task, replicaIds, access.ofNode(node.getId()),
+                sets.of(instance, node, !replicaIds.isEmpty()));
     }
 
-    /** @param nodeAccess the node's access, read with its page's (null for a node without a group) */
+    /**
+     * @param nodeAccess the node's access, read with its page's (null for a node without a group)
+     * @param set        its replication set's endpoints and conditions, read with its page's
+     */
     InstanceView view(Instance instance, Node node, Optional<ServiceStatusRecord> service, Optional<Task> task,
-                      List<UUID> replicaIds, AccessView nodeAccess) {
+                      List<UUID> replicaIds, AccessView nodeAccess, SetStatus set) {
         String tenant = instance.getTenantId();
         return build(node, service, new Shown(instance.getId(), instance.getName(), instance.getDatastoreVersionId(),
                         instance.getFlavorId(), instance.getVolumeSize(), instance.getConfigurationId(),
@@ -63,7 +67,7 @@ class InstanceViews {
                 slave(instance, replicaIds),
                 instance.isReplica() ? replica(tenant, instance.getSlaveOf()) : null,
                 replicaIds.isEmpty() ? null : replicaIds.stream().map(id -> replica(tenant, id)).toList(), task,
-                nodeAccess, sets.of(instance, node, !replicaIds.isEmpty()));
+                nodeAccess, set);
     }
 
     /**
@@ -71,10 +75,18 @@ class InstanceViews {
      * its configuration is its own group, which holds its cluster's settings.
      */
     InstanceView clusterNode(Node node, Optional<ServiceStatusRecord> service, Optional<Task> clusterTask) {
+        return clusterNode(node, service, clusterTask, nodeGroups.of(node.getId()), access.ofNode(node.getId()));
+    }
+
+    /**
+     * @param ownGroup   the node's own configuration group, read with its page's
+     * @param nodeAccess the node's access, read with its page's (null for a node without a group)
+     */
+    InstanceView clusterNode(Node node, Optional<ServiceStatusRecord> service, Optional<Task> clusterTask,
+                             Optional<UUID> ownGroup, AccessView nodeAccess) {
         return build(node, service, new Shown(node.getId(), node.getName(), node.getDatastoreVersionId(),
-                node.getFlavorId(), node.getVolumeSize(),
-                nodeGroups.of(node.getId()).orElse(node.getConfigurationId()), node.getCreated(),
-                node.getUpdated()), null, null, null, clusterTask, access.ofNode(node.getId()), null);
+                node.getFlavorId(), node.getVolumeSize(), ownGroup.orElse(node.getConfigurationId()),
+                node.getCreated(), node.getUpdated()), null, null, null, clusterTask, nodeAccess, null);
     }
 
     private InstanceView build(Node node, Optional<ServiceStatusRecord> service, Shown shown, InstanceView.Slave slave,

@@ -1,5 +1,6 @@
 package dev.shoal.domain.configuration;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,4 +21,6 @@ public interface ConfigurationRepository extends JpaRepository<Configuration, UU
     List<Configuration> findLive(String tenantId);
 
     Optional<Configuration> findByNodeId(UUID nodeId);
+
+    List<Configuration> findAllByNodeIdIn(Collection<UUID> nodeIds);
 }

@@ -6,9 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +26,8 @@ import org.springframework.stereotype.Component;
 public class ReplicationSets {
 
     private static final String MEMBER = """
-            select i.id as instance_id, i.tenant_id, i.auto_failover, i.failed_over_at, n.id as node_id, n.ip,
-                   s.status, s.updated_at, s.master_unreachable_since, s.sync_replication
+            select i.id as instance_id, i.slave_of, i.tenant_id, i.auto_failover, i.failed_over_at, n.id as node_id,
+                   n.ip, s.status, s.updated_at, s.master_unreachable_since, s.sync_replication
               from instances i
               join nodes n on n.instance_id = i.id and n.deleted_at is null
               left join service_statuses s on s.node_id = n.id
@@ -72,13 +78,40 @@ public class ReplicationSets {
 
     /** The set {@code instanceId} belongs to, as its master or as a replica. */
     public Optional<InstanceSet> of(UUID instanceId) {
-        UUID master = jdbc.sql("select coalesce(slave_of, id) from instances where id = :id and deleted_at is null")
-                .param("id", instanceId).query(UUID.class).optional().orElse(null);
-        if (master == null) {
-            return Optional.empty();
+        return Optional.ofNullable(ofEach(List.of(instanceId)).get(instanceId));
+    }
+
+    /**
+     * The sets each of {@code instanceIds} belongs to, read in three statements however many there are (a page of
+     * instances shows each one's set); an instance in no set, or gone, has no entry.
+     */
+    public Map<UUID, InstanceSet> ofEach(Collection<UUID> instanceIds) {
+        if (instanceIds.isEmpty()) {
+            return Map.of();
         }
-        return jdbc.sql(MEMBER + " where i.id = :id").param("id", master).query(this::masterRow).optional()
-                .map(this::withItsReplicas);
+        Map<UUID, UUID> masterOf = jdbc.sql("select id, coalesce(slave_of, id) as master from instances"
+                        + " where id in (:ids) and deleted_at is null")
+                .param("ids", Set.copyOf(instanceIds))
+                .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getObject("master", UUID.class)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (masterOf.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> masters = Set.copyOf(masterOf.values());
+        Map<UUID, MasterRow> masterRows = jdbc.sql(MEMBER + " where i.id in (:masters)").param("masters", masters)
+                .query(this::masterRow).list().stream()
+                .collect(Collectors.toMap(row -> row.member().instanceId(), Function.identity(), (a, b) -> a));
+        Map<UUID, List<MemberRow>> replicasOf = jdbc.sql(MEMBER + " where i.slave_of in (:masters)"
+                        + " and i.deleted_at is null order by i.created")
+                .param("masters", masters)
+                .query((rs, n) -> new MemberRow(member(rs), timestamp(rs, "failed_over_at"),
+                        rs.getObject("slave_of", UUID.class))).list().stream()
+                .collect(Collectors.groupingBy(MemberRow::masterId));
+        Map<UUID, InstanceSet> sets = new HashMap<>();
+        masterRows.forEach((master, row) -> sets.put(master,
+                withReplicas(row, replicasOf.getOrDefault(master, List.of()))));
+        return masterOf.entrySet().stream().filter(entry -> sets.containsKey(entry.getValue()))
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> sets.get(entry.getValue())));
     }
 
     /** Live clusters with a master node and at least one replica node. */
@@ -113,10 +146,14 @@ public class ReplicationSets {
     }
 
     private InstanceSet withItsReplicas(MasterRow row) {
-        List<MemberRow> replicas = jdbc.sql(MEMBER + " where i.slave_of = :master and i.deleted_at is null"
+        return withReplicas(row, jdbc.sql(MEMBER + " where i.slave_of = :master and i.deleted_at is null"
                         + " order by i.created")
                 .param("master", row.member().instanceId())
-                .query((rs, n) -> new MemberRow(member(rs), timestamp(rs, "failed_over_at"))).list();
+                .query((rs, n) -> new MemberRow(member(rs), timestamp(rs, "failed_over_at"),
+                        rs.getObject("slave_of", UUID.class))).list());
+    }
+
+    private static InstanceSet withReplicas(MasterRow row, List<MemberRow> replicas) {
         Instant last = replicas.stream().map(MemberRow::failedOverAt).filter(at -> at != null)
                 .reduce(row.failedOverAt(), (a, b) -> a == null || b.isAfter(a) ? b : a);
         return new InstanceSet(row.tenantId(), row.member(), replicas.stream().map(MemberRow::member).toList(),
@@ -144,7 +181,7 @@ public class ReplicationSets {
     private record MasterRow(String tenantId, Member member, boolean autoFailover, Instant failedOverAt) {
     }
 
-    private record MemberRow(Member member, Instant failedOverAt) {
+    private record MemberRow(Member member, Instant failedOverAt, UUID masterId) {
     }
 
     private record ClusterRow(MasterRow row, boolean master) {

@@ -62,13 +62,7 @@ class MysqlFailoverE2E extends StandaloneE2E {
         theFailoverSaysWhatItDid(http, token);
         theOldMasterComesBackFenced(instances, master, newMaster, masterDir);
 
-        // a master goes after its replicas
-        for (String id : List.of(follower, master, newMaster)) {
-            ShoalHttp.Response deleted = http.send("DELETE", instances.path() + "/" + id, token, null);
-            assertThat(deleted.status()).as(deleted.body()).isEqualTo(202);
-            await("instance " + id + " deleted").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> http.send("GET", instances.path() + "/" + id, token, null).status() == 404);
-        }
+        instances.deleteInOrder(List.of(follower, master, newMaster));
         assertThat(NodeDirectories.processesOf(masterDir)).isEmpty();
         assertThat(masterDir).doesNotExist();
     }

@@ -137,6 +137,9 @@ class MysqlPromoteE2E extends StandaloneE2E {
         awaitItems(List.of(followerUrl), List.of(1, 2, 3, 4, 5, 6));
         assertThatThrownBy(() -> insertItem(followerUrl, 98)).isInstanceOf(SQLException.class)
                 .hasMessageContaining("read-only");
+
+        instances.deleteInOrder(List.of(follower, replicaA, newMaster));
+        assertThat(nodeA).as("the lost host's node, its firewall with it").doesNotExist();
     }
 
     /**

@@ -81,6 +81,16 @@ final class TenantInstances {
         return password;
     }
 
+    /** Deletes each instance in turn, a set's master after its replicas, and waits until it is gone. */
+    void deleteInOrder(List<String> ids) {
+        for (String id : ids) {
+            ShoalHttp.Response deleted = http.send("DELETE", path + "/" + id, token, null);
+            assertThat(deleted.status()).as(deleted.body()).isEqualTo(202);
+            await("instance " + id + " deleted").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> http.send("GET", path + "/" + id, token, null).status() == 404);
+        }
+    }
+
     void awaitActive(String id) {
         await("instance " + id + " ACTIVE").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
                 .until(() -> status(id), s -> s.equals("ACTIVE") || s.equals("ERROR"));

@@ -86,10 +86,13 @@ public class LocalProcessComputeDriver implements ComputeDriver {
      */
     public List<String> restartLostGuests() {
         List<String> restarted = new ArrayList<>();
-        for (Path nodeDir : ownedNodeDirs()) {
+        List<Path> nodeDirs = ownedNodeDirs();
+        // a node destroyed meanwhile gives its address back, whatever became of its mark
+        lostHosts.keepOnly(nodeDirs.stream().map(dir -> dir.getFileName().toString()).toList());
+        for (Path nodeDir : nodeDirs) {
             String nodeId = nodeDir.getFileName().toString();
             if (Files.exists(nodeDir.resolve(HOST_LOST))) {
-                lostHosts.keepLost(nodeDir);
+                keepLost(nodeDir);
                 continue;
             }
             lostHosts.cameBack(nodeId);
@@ -110,6 +113,17 @@ public class LocalProcessComputeDriver implements ComputeDriver {
             }
         }
         return restarted;
+    }
+
+    /** Under the node's lock, so that a destroy, which gives the address back, never runs beside it. */
+    private synchronized void keepLost(Path nodeDir) {
+        try (NodeLock lock = NodeLock.tryExisting(nodeDir).orElse(null)) {
+            if (lock != null && !Files.exists(nodeDir.resolve(DESTROYING))) {
+                lostHosts.keepLost(nodeDir);
+            }
+        } catch (IOException e) {
+            log.error("node {}: could not keep its lost host down: {}", nodeDir.getFileName(), e.toString());
+        }
     }
 
     /**
@@ -242,6 +256,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
             }
             NodeProcesses.terminate(nodeDir);
             firewall.remove(nodeId);
+            lostHosts.forget(nodeId);
             deleteRecursively(nodeDir);
         } catch (IOException | UncheckedIOException e) {
             throw new ComputeException("could not remove " + nodeDir + ": " + e.getMessage(), e);

@@ -2,6 +2,8 @@ package dev.shoal.taskmanager.compute;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -32,6 +34,20 @@ final class LostHosts {
             isolated.add(nodeId);
         } catch (ComputeException | IOException e) {
             log.error("node {}: its address could not be dropped: {}", nodeId, e.getMessage());
+        }
+    }
+
+    /** The node's firewall, its isolation with it, was removed with the node. */
+    void forget(String nodeId) {
+        isolated.remove(nodeId);
+    }
+
+    /** Nodes isolated here that no longer exist get their address back: it may be given to a new node. */
+    void keepOnly(Collection<String> existing) {
+        for (String nodeId : List.copyOf(isolated)) {
+            if (!existing.contains(nodeId)) {
+                cameBack(nodeId);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -137,6 +138,31 @@ class IptablesFirewallIT {
 
         assertThat(iptables("-S")).doesNotContain(IptablesRules.chain(nodeId));
         assertThat(workDir.resolve(nodeId)).doesNotExist();
+    }
+
+    @Test
+    void aLostHostsNodeIsUnreachableUntilItsMarkGoesAndGivesItsAddressBackWhenDestroyed() throws Exception {
+        LocalProcessComputeDriver driver = new LocalProcessComputeDriver(new LocalComputeProperties(workDir,
+                "127.0.53.1", Duration.ofSeconds(1), null, null, null, null, null, null,
+                FirewallMode.IPTABLES, "iptables"), "amqp://unused");
+        Path nodeDir = Files.createDirectories(workDir.resolve(nodeId));
+        Files.writeString(nodeDir.resolve("guest.properties"), "node.id=" + nodeId + "\nnode.address=" + ADDRESS
+                + "\n");
+        Files.writeString(nodeDir.resolve(NodeLock.FILE_NAME), "");
+
+        driver.markHostLost(nodeId);
+        assertThatThrownBy(() -> connects(null)).isInstanceOf(SocketTimeoutException.class);
+        Files.delete(nodeDir.resolve(LocalProcessComputeDriver.HOST_LOST));
+        Files.writeString(nodeDir.resolve("destroying"), "");
+        driver.restartLostGuests();
+        assertThat(connects(null)).as("the mark gone, the address is back").isTrue();
+
+        Files.delete(nodeDir.resolve("destroying"));
+        driver.markHostLost(nodeId);
+        driver.destroy(nodeId);
+        driver.restartLostGuests();
+        assertThat(iptables("-S", "INPUT")).as("a destroyed node's address is free for the next").doesNotContain(ADDRESS);
+        assertThat(connects(null)).isTrue();
     }
 
     private NodeFirewall firewall(List<String> cidrs) {

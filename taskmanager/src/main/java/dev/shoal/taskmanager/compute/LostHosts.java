@@ -29,6 +29,10 @@ final class LostHosts {
     void keepLost(Path nodeDir) {
         String nodeId = nodeDir.getFileName().toString();
         NodeProcesses.kill(nodeDir);
+        if (isolated.contains(nodeId)) {
+            // isolated already: the keeper comes by every interval, and each look at iptables is a process of its own
+            return;
+        }
         try {
             firewall.isolate(nodeId, NodeGuestConfig.of(nodeDir).address());
             isolated.add(nodeId);

@@ -22,5 +22,12 @@ public interface ConfigurationRepository extends JpaRepository<Configuration, UU
 
     Optional<Configuration> findByNodeId(UUID nodeId);
 
-    List<Configuration> findAllByNodeIdIn(Collection<UUID> nodeIds);
+    default List<Configuration> findAllByNodeIdIn(Collection<UUID> nodeIds) {
+        return nodeIds.isEmpty() ? List.of() : findAllByNodeIdAmong(nodeIds.toArray(UUID[]::new));
+    }
+
+    /** See ServiceStatusRepository.findAllByNodeIdAmong for why an array. */
+    @org.springframework.data.jpa.repository.Query(
+            value = "select * from configurations where node_id = any(:nodeIds)", nativeQuery = true)
+    List<Configuration> findAllByNodeIdAmong(UUID[] nodeIds);
 }

@@ -9,7 +9,16 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ServiceStatusRepository extends JpaRepository<ServiceStatusRecord, UUID> {
 
-    List<ServiceStatusRecord> findAllByNodeIdIn(Collection<UUID> nodeIds);
+    default List<ServiceStatusRecord> findAllByNodeIdIn(Collection<UUID> nodeIds) {
+        return nodeIds.isEmpty() ? List.of() : findAllByNodeIdAmong(nodeIds.toArray(UUID[]::new));
+    }
+
+    /**
+     * An id list bound as one array parameter: Hibernate translates a query with an IN list anew at every call,
+     * which cost a fifth of an instance read's time; "= any(array)" is translated once and still uses the index.
+     */
+    @Query(value = "select * from service_statuses where node_id = any(:nodeIds)", nativeQuery = true)
+    List<ServiceStatusRecord> findAllByNodeIdAmong(UUID[] nodeIds);
 
     @Query("""
             select s from ServiceStatusRecord s

@@ -22,8 +22,13 @@ public interface SecurityGroupRepository extends JpaRepository<SecurityGroup, UU
     @Query("select g from SecurityGroup g where g.instanceId = :instanceId and g.tenantId = :tenantId and " + LIVE)
     Optional<SecurityGroup> findLiveByInstanceId(UUID instanceId, String tenantId);
 
-    @Query("select g from SecurityGroup g where g.nodeId in :nodeIds")
-    List<SecurityGroup> findAllByNodeIdIn(Collection<UUID> nodeIds);
+    default List<SecurityGroup> findAllByNodeIdIn(Collection<UUID> nodeIds) {
+        return nodeIds.isEmpty() ? List.of() : findAllByNodeIdAmong(nodeIds.toArray(UUID[]::new));
+    }
+
+    /** See ServiceStatusRepository.findAllByNodeIdAmong for why an array. */
+    @Query(value = "select * from security_groups where node_id = any(:nodeIds)", nativeQuery = true)
+    List<SecurityGroup> findAllByNodeIdAmong(UUID[] nodeIds);
 
     Optional<SecurityGroup> findByNodeId(UUID nodeId);
 

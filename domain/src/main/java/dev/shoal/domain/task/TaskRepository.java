@@ -59,12 +59,17 @@ public interface TaskRepository extends JpaRepository<Task, UUID>, JpaSpecificat
     boolean existsOpenTaskOn(UUID resourceId);
 
     /** The newest task of each resource, for a page of resources in one query. */
-    @Query("""
-            select t from Task t
-            where t.resourceId in :resourceIds
-              and t.created = (select max(newer.created) from Task newer where newer.resourceId = t.resourceId)
-            """)
-    List<Task> findLatestOf(java.util.Collection<UUID> resourceIds);
+    default List<Task> findLatestOf(java.util.Collection<UUID> resourceIds) {
+        return resourceIds.isEmpty() ? List.of() : findLatestAmong(resourceIds.toArray(UUID[]::new));
+    }
+
+    /** See ServiceStatusRepository.findAllByNodeIdAmong for why an array. */
+    @Query(value = """
+            select t.* from tasks t
+            where t.resource_id = any(:resourceIds)
+              and t.created = (select max(newer.created) from tasks newer where newer.resource_id = t.resource_id)
+            """, nativeQuery = true)
+    List<Task> findLatestAmong(UUID[] resourceIds);
 
     /**
      * Asks for the task to be cancelled, unless it ended or is undoing a failure meanwhile.

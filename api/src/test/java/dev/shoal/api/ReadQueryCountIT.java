@@ -61,6 +61,18 @@ class ReadQueryCountIT extends ApiTestSupport {
         assertThat(five).as("statements for a master of 5 replicas (of 1: %d)", one).isEqualTo(one);
     }
 
+    /**
+     * The token, the instance with its node, status and newest task, its replicas, its access: a read is dominated by
+     * its round trips, so each kind of row costs one statement and the catalog none.
+     */
+    @Test
+    void anInstanceReadTakesFourStatements() {
+        String token = tenantToken("onestatement");
+        String master = replicationSets("onestatement", token, 1, 0).get(0);
+
+        assertThat(statements("/v1.0/onestatement/instances/" + master, token, -1)).isEqualTo(4);
+    }
+
     @Test
     void aClusterOf9NodesTakesAsManyStatementsAsOf3() {
         String small = tenantToken("smallring");

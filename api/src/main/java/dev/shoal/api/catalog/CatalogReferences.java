@@ -27,10 +27,12 @@ public class CatalogReferences {
     private final FlavorRepository flavors;
     private final ConfigurationRepository configurations;
     private final Capabilities capabilities;
+    private final VersionNames names;
 
     CatalogReferences(DatastoreRepository datastores, DatastoreVersionRepository versions, FlavorRepository flavors,
-                      ConfigurationRepository configurations, Capabilities capabilities) {
+                      ConfigurationRepository configurations, Capabilities capabilities, VersionNames names) {
         this.capabilities = capabilities;
+        this.names = names;
         this.datastores = datastores;
         this.versions = versions;
         this.flavors = flavors;
@@ -68,7 +70,7 @@ public class CatalogReferences {
 
     /** The manager of a datastore version: the name of the datastore that decides its nodes' rules. */
     public String manager(UUID versionId) {
-        return versions.findById(versionId).orElseThrow().getDatastore().getManager();
+        return names.of(versionId).manager();
     }
 
     /** What the datastore of a version is and can do. */

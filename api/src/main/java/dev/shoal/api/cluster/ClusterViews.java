@@ -1,13 +1,12 @@
 package dev.shoal.api.cluster;
 
 import dev.shoal.api.ApiProperties;
+import dev.shoal.api.catalog.VersionNames;
 import dev.shoal.api.condition.ClusterSetStatus;
 import dev.shoal.api.condition.SetStatus;
 import dev.shoal.api.system.Links;
 import dev.shoal.api.system.RoleNames;
 import dev.shoal.api.system.TroveTime;
-import dev.shoal.domain.catalog.DatastoreVersion;
-import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import dev.shoal.domain.cluster.Cluster;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeStatus;
@@ -30,13 +29,13 @@ class ClusterViews {
 
     private static final double GIB = 1024.0 * 1024 * 1024;
 
-    private final DatastoreVersionRepository versions;
+    private final VersionNames versions;
     private final Links links;
     private final ApiProperties properties;
     private final ClusterSetStatus sets;
     private final Clock clock;
 
-    ClusterViews(DatastoreVersionRepository versions, ClusterSetStatus sets, Links links, ApiProperties properties,
+    ClusterViews(VersionNames versions, ClusterSetStatus sets, Links links, ApiProperties properties,
                  Clock clock) {
         this.versions = versions;
         this.sets = sets;
@@ -50,7 +49,7 @@ class ClusterViews {
         String tenant = cluster.getTenantId();
         List<ClusterView.NodeView> nodeViews = nodes.stream().map(node -> node(node, statuses.get(node.getId())))
                 .toList();
-        DatastoreVersion version = versions.findById(cluster.getDatastoreVersionId()).orElseThrow();
+        VersionNames.Names version = versions.of(cluster.getDatastoreVersionId());
         SetStatus set = sets.of(cluster, nodes, statuses);
         return new ClusterView(
                 cluster.getId(),
@@ -59,7 +58,7 @@ class ClusterViews {
                 TroveTime.format(cluster.getCreated()),
                 TroveTime.format(cluster.getUpdated()),
                 links.of(tenant, "clusters/" + cluster.getId()),
-                new ClusterView.Datastore(version.getDatastore().getName(), version.getName()),
+                new ClusterView.Datastore(version.datastore(), version.version()),
                 cluster.getConfigurationId() == null ? null : new ClusterView.Reference(
                         cluster.getConfigurationId().toString(),
                         links.of(tenant, "configurations/" + cluster.getConfigurationId())),

@@ -34,9 +34,12 @@ public class InstanceLookup {
     private final CatalogReferences catalog;
     private final InstanceViews views;
     private final JsonMapper json;
+    private final InstanceRows rows;
 
     InstanceLookup(InstanceRepository instances, NodeRepository nodes, ServiceStatusRepository statuses,
-                   TaskRepository tasks, CatalogReferences catalog, InstanceViews views, JsonMapper json) {
+                   TaskRepository tasks, CatalogReferences catalog, InstanceViews views, JsonMapper json,
+                   InstanceRows rows) {
+        this.rows = rows;
         this.instances = instances;
         this.nodes = nodes;
         this.statuses = statuses;
@@ -49,13 +52,15 @@ public class InstanceLookup {
     /** An instance, or a cluster's node: Trove's clients show a cluster's members as instances. */
     @Transactional(readOnly = true)
     InstanceView show(String tenantId, UUID id) {
-        Optional<Node> member = clusterNode(tenantId, id);
-        if (member.isPresent()) {
-            Node node = member.get();
-            return views.clusterNode(node, statuses.findById(node.getId()),
-                    tasks.findFirstByResourceIdOrderByCreatedDesc(node.getClusterId()));
+        Optional<InstanceRows.Shown> shown = rows.shown(tenantId, id);
+        if (shown.isPresent()) {
+            Instance instance = shown.get().instance();
+            return views.view(instance, shown.get().node(), shown.get().service(),
+                    instance.isReplica() ? task(instance) : shown.get().task(), replicaIds(instance));
         }
-        return view(find(tenantId, id));
+        Node node = clusterNode(tenantId, id).orElseThrow(() -> ApiException.notFound("instance " + id));
+        return views.clusterNode(node, statuses.findById(node.getId()),
+                tasks.findFirstByResourceIdOrderByCreatedDesc(node.getClusterId()));
     }
 
     @Transactional(readOnly = true)
@@ -114,9 +119,12 @@ public class InstanceLookup {
 
     InstanceView view(Instance instance) {
         Node node = node(instance);
-        return views.view(instance, node, statuses.findById(node.getId()), task(instance),
-                instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(instance.getId()).stream()
-                        .map(Instance::getId).toList());
+        return views.view(instance, node, statuses.findById(node.getId()), task(instance), replicaIds(instance));
+    }
+
+    private List<UUID> replicaIds(Instance instance) {
+        return instances.findAllBySlaveOfAndDeletedAtIsNullOrderByCreated(instance.getId()).stream()
+                .map(Instance::getId).toList();
     }
 
     /** A replica is built by its master's replica task until a task of its own follows. */

@@ -1,6 +1,7 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.ApiProperties;
+import dev.shoal.api.catalog.VersionNames;
 import dev.shoal.api.condition.InstanceSetStatus;
 import dev.shoal.api.condition.SetStatus;
 import dev.shoal.api.secgroup.AccessView;
@@ -8,8 +9,6 @@ import dev.shoal.api.secgroup.AccessViews;
 import dev.shoal.api.system.Links;
 import dev.shoal.api.system.RoleNames;
 import dev.shoal.api.system.TroveTime;
-import dev.shoal.domain.catalog.DatastoreVersion;
-import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeStatus;
@@ -28,7 +27,7 @@ class InstanceViews {
 
     private static final double GIB = 1024.0 * 1024 * 1024;
 
-    private final DatastoreVersionRepository versions;
+    private final VersionNames versionNames;
     private final Links links;
     private final ApiProperties properties;
     private final Clock clock;
@@ -37,12 +36,12 @@ class InstanceViews {
     private final AccessViews access;
     private final InstanceSetStatus sets;
 
-    InstanceViews(DatastoreVersionRepository versions, dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups,
+    InstanceViews(VersionNames versionNames, dev.shoal.api.configuration.NodeConfigurationGroups nodeGroups,
                   AccessViews access, InstanceSetStatus sets, Links links, ApiProperties properties, Clock clock) {
         this.nodeGroups = nodeGroups;
         this.sets = sets;
         this.access = access;
-        this.versions = versions;
+        this.versionNames = versionNames;
         this.links = links;
         this.properties = properties;
         this.clock = clock;
@@ -96,7 +95,7 @@ class InstanceViews {
                 service.map(ServiceStatusRecord::getStatus).orElse(null),
                 service.map(ServiceStatusRecord::getUpdatedAt).orElse(null), clock.instant(),
                 properties.heartbeatExpiry());
-        DatastoreVersion version = versions.findById(shown.versionId()).orElseThrow();
+        VersionNames.Names version = versionNames.of(shown.versionId());
         String tenant = node.getTenantId();
         Double used = service.map(ServiceStatusRecord::getVolumeUsedBytes)
                 .map(bytes -> Math.round(bytes / GIB * 100) / 100.0).orElse(null);
@@ -109,7 +108,7 @@ class InstanceViews {
                 node.getIp() == null ? List.of() : List.of(new InstanceView.Address(node.getIp(), "private")),
                 nodeAccess,
                 new InstanceView.Volume(shown.volumeSize(), used),
-                new InstanceView.Datastore(version.getDatastore().getName(), version.getName()),
+                new InstanceView.Datastore(version.datastore(), version.version()),
                 new InstanceView.Reference(shown.flavorId(), links.of(tenant, "flavors/" + shown.flavorId())),
                 shown.configurationId() == null ? null : new InstanceView.Reference(
                         shown.configurationId().toString(),

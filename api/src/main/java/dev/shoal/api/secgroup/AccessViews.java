@@ -7,6 +7,7 @@ import dev.shoal.domain.secgroup.SecurityGroupRepository;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -33,13 +34,23 @@ public class AccessViews {
                 .map(SecurityGroup::getId).toList()).stream()
                 .sorted(SecurityGroupRule.ORDER)
                 .collect(Collectors.groupingBy(SecurityGroupRule::getGroupId));
-        return found.stream().collect(Collectors.toMap(SecurityGroup::getNodeId, group -> new AccessView(
-                group.isPublic(), rulesOf.getOrDefault(group.getId(), List.of()).stream()
-                        .map(SecurityGroupRule::getCidr).toList(), group.getEnforcement().name()),
-                (a, b) -> a));
+        return found.stream().collect(Collectors.toMap(SecurityGroup::getNodeId,
+                group -> view(group, rulesOf.getOrDefault(group.getId(), List.of())), (a, b) -> a));
     }
 
+    /** Null for a node without a group. */
     public AccessView ofNode(UUID nodeId) {
-        return ofNodes(List.of(nodeId)).get(nodeId);
+        List<Object[]> rows = groups.findWithRulesByNodeId(nodeId);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        SecurityGroup group = (SecurityGroup) rows.get(0)[0];
+        return view(group, rows.stream().filter(row -> row[0] == group).map(row -> (SecurityGroupRule) row[1])
+                .filter(Objects::nonNull).sorted(SecurityGroupRule.ORDER).toList());
+    }
+
+    private static AccessView view(SecurityGroup group, List<SecurityGroupRule> rules) {
+        return new AccessView(group.isPublic(), rules.stream().map(SecurityGroupRule::getCidr).toList(),
+                group.getEnforcement().name());
     }
 }

@@ -32,6 +32,10 @@ public interface SecurityGroupRepository extends JpaRepository<SecurityGroup, UU
 
     Optional<SecurityGroup> findByNodeId(UUID nodeId);
 
+    /** The node's group with each of its rules, a row per rule (the rule null when it has none), in one statement. */
+    @Query("select g, r from SecurityGroup g left join SecurityGroupRule r on r.groupId = g.id where g.nodeId = :nodeId")
+    List<Object[]> findWithRulesByNodeId(UUID nodeId);
+
     /**
      * The group, locked until the transaction ends: a rule change and the firewall's application of the rules
      * take turns, so the firewall always ends with the last rules written.

@@ -182,13 +182,14 @@ class GuestMessagesIT {
     }
 
     @Test
-    void theSameMessageTwiceIsProcessedOnce() {
+    void theSameHeartbeatTwiceIsProcessedOnceWithoutARowInProcessedMessages() {
         NodeSecret secret = NodeSecret.generate();
         UUID node = newNode(secret);
         Envelope first = heartbeat(node, ServiceStatus.RUNNING, Instant.now());
         send(first, secret);
         await().atMost(Duration.ofSeconds(10)).until(() -> status(node).isPresent());
-        // Were the redelivery applied again, it would pass the order check and set RUNNING back.
+        // Were the redelivery applied again, it would pass the database's order check and set RUNNING back: the
+        // conductor that accepted it remembers it.
         jdbc.sql("delete from conductor_lastseen where node_id = ?").param(node).update();
         jdbc.sql("update service_statuses set status = 'BLOCKED' where node_id = ?").param(node).update();
         double duplicates = outcomes("duplicate");
@@ -196,9 +197,27 @@ class GuestMessagesIT {
         send(first, secret);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> outcomes("duplicate") > duplicates);
-        assertThat(count("select count(*) from processed_messages where message_id = ?", first.id())).isEqualTo(1);
+        assertThat(count("select count(*) from processed_messages where message_id = ?", first.id())).isZero();
         assertThat(status(node).get().getStatus()).isEqualTo(ServiceStatus.BLOCKED);
         assertThat(count("select count(*) from conductor_lastseen where node_id = ?", node)).isZero();
+    }
+
+    @Test
+    void theSameReportTwiceIsProcessedOnceByItsId() {
+        NodeSecret secret = NodeSecret.generate();
+        UUID node = newNode(secret);
+        Envelope failed = report(node, false, "disk full", Instant.now());
+        send(failed, secret);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(node).isPresent());
+        jdbc.sql("delete from conductor_lastseen where node_id = ?").param(node).update();
+        jdbc.sql("update service_statuses set status = 'RUNNING' where node_id = ?").param(node).update();
+        double duplicates = outcomes("duplicate");
+
+        send(failed, secret);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes("duplicate") > duplicates);
+        assertThat(count("select count(*) from processed_messages where message_id = ?", failed.id())).isEqualTo(1);
+        assertThat(status(node).get().getStatus()).isEqualTo(ServiceStatus.RUNNING);
     }
 
     @Test

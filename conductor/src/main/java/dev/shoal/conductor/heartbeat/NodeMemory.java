@@ -1,8 +1,10 @@
 package dev.shoal.conductor.heartbeat;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,14 @@ class NodeMemory {
     private record Entry(Instant lastSent, ReportedState written, int writing) {
     }
 
-    private final ConcurrentHashMap<UUID, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * A node not heard from for this long (deleted, or its heartbeats consumed by other conductors) is forgotten, so
+     * that the memory holds the nodes this conductor hears; its next heartbeat is written at once.
+     */
+    static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+
+    private final ConcurrentMap<UUID, Entry> entries = Caffeine.newBuilder().expireAfterAccess(FORGET_AFTER)
+            .<UUID, Entry>build().asMap();
 
     /**
      * A heartbeat admitted with {@link Verdict#WRITE} must be followed by {@link #written} or {@link #abandoned}.

@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatExpiry     a node silent for longer is marked SHUTDOWN
  * @param sweepInterval       how often silent nodes are looked for (default: the heartbeat interval)
  * @param maxDeliveryAttempts attempts at a message before it goes to the dead-letter queue
+ * @param flushInterval       how often heartbeats that change nothing but last-seen times and volume usage are
+ *                            written, all at once
  */
 @Validated
 @ConfigurationProperties("shoal.conductor")
@@ -19,7 +21,8 @@ public record ConductorProperties(
         @NotNull @DefaultValue("10s") Duration heartbeatInterval,
         @NotNull @DefaultValue("90s") Duration heartbeatExpiry,
         Duration sweepInterval,
-        @Min(1) @DefaultValue("3") int maxDeliveryAttempts) {
+        @Min(1) @DefaultValue("3") int maxDeliveryAttempts,
+        @NotNull @DefaultValue("1s") Duration flushInterval) {
 
     public ConductorProperties {
         // Sweeping more often than heartbeats arrive finds nothing new; less often lets a dead node look alive longer.

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class ConductorPropertiesTest {
 
+    private static final Duration FLUSH = Duration.ofSeconds(1);
+
     @Test
     void sweepsAsOftenAsHeartbeatsArriveUnlessToldOtherwise() {
-        assertThat(new ConductorProperties(Duration.ofSeconds(7), Duration.ofSeconds(90), null, 3).sweepInterval())
-                .isEqualTo(Duration.ofSeconds(7));
-        assertThat(new ConductorProperties(Duration.ofSeconds(7), Duration.ofSeconds(90), Duration.ofSeconds(1), 3)
-                .sweepInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(new ConductorProperties(Duration.ofSeconds(7), Duration.ofSeconds(90), null, 3, FLUSH)
+                .sweepInterval()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(new ConductorProperties(Duration.ofSeconds(7), Duration.ofSeconds(90), Duration.ofSeconds(1), 3,
+                FLUSH).sweepInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 }

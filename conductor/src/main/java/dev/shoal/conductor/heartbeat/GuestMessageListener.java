@@ -47,7 +47,8 @@ class GuestMessageListener {
             GuestMessageVerifier.nodeId(envelope).ifPresent(node -> MDC.put("node", node.toString()));
             GuestMessageOutcome outcome = heartbeats.accept(envelope, body,
                     signature == null ? null : signature.toString());
-            if (outcome == GuestMessageOutcome.APPLIED && MessageTypes.HEARTBEAT.equals(envelope.type())) {
+            if ((outcome == GuestMessageOutcome.APPLIED || outcome == GuestMessageOutcome.COALESCED)
+                    && MessageTypes.HEARTBEAT.equals(envelope.type())) {
                 heartbeatMeters.applied(envelope.sentAt());
             }
             count(type, outcome.tag());

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * How fresh the guests' heartbeats are: {@code shoal.heartbeat.age}, the seconds since the stalest heartbeat among
  * live nodes not yet marked SHUTDOWN (read on a scrape, at most once per {@link #REFRESH}), and
- * {@code shoal.heartbeat.delay}, how late each applied heartbeat arrived after its guest sent it.
+ * {@code shoal.heartbeat.delay}, how late each applied or coalesced heartbeat arrived after its guest sent it.
  */
 @Component
 class HeartbeatMeters {
@@ -37,7 +37,7 @@ class HeartbeatMeters {
                 .baseUnit("seconds")
                 .register(registry);
         this.delays = DistributionSummary.builder(DELAY)
-                .description("How long after its sending a heartbeat was applied")
+                .description("How long after its sending a heartbeat was accepted")
                 .baseUnit("seconds")
                 .register(registry);
     }

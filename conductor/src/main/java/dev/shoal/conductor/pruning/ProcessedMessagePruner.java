@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Every heartbeat leaves a processed message id; the conductors' leader forgets those past redelivery. */
+/** Every report leaves a processed message id; the conductors' leader forgets those past redelivery. */
 @Component
 class ProcessedMessagePruner {
 

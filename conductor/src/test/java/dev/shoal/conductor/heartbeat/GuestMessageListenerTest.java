@@ -45,6 +45,16 @@ class GuestMessageListenerTest {
     }
 
     @Test
+    void countsACoalescedHeartbeatApartAndHowLateItArrived() {
+        given(heartbeats.accept(any(), any(), any())).willReturn(GuestMessageOutcome.COALESCED);
+
+        listener.onMessage(message(MessageTypes.HEARTBEAT, NOW.minus(Duration.ofSeconds(3))));
+
+        assertThat(messages(MessageTypes.HEARTBEAT, "coalesced")).isEqualTo(1);
+        assertThat(registry.get(HeartbeatMeters.DELAY).summary().totalAmount()).isEqualTo(3.0);
+    }
+
+    @Test
     void countsAMessageThatCouldNotBeAppliedAsAnError() {
         given(heartbeats.accept(any(), any(), any())).willThrow(new IllegalStateException("database gone"));
 

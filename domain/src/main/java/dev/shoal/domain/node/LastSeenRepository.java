@@ -1,6 +1,8 @@
 package dev.shoal.domain.node;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,8 +29,16 @@ public class LastSeenRepository {
                         """)
                 .param("node", nodeId)
                 .param("method", method)
-                .param("sent", java.sql.Timestamp.from(sent))
+                .param("sent", Timestamp.from(sent))
                 .update();
         return changed == 1;
+    }
+
+    /** @return the newest sent time accepted for this node and method, if any was */
+    public Optional<Instant> lastAccepted(UUID nodeId, String method) {
+        return jdbc.sql("select sent from conductor_lastseen where node_id = :node and method_name = :method")
+                .param("node", nodeId)
+                .param("method", method)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 }

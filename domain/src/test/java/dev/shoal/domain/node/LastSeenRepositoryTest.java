@@ -43,6 +43,19 @@ class LastSeenRepositoryTest extends PostgresTest {
         assertThat(lastSeen.advance(node, "report", t0)).as("other method keeps its own order").isTrue();
     }
 
+    @Test
+    void tellsTheNewestSentTimeAcceptedSoARedeliveryIsToldFromAStaleMessage() {
+        UUID node = newNode();
+        Instant t0 = Instant.parse("2026-01-01T00:00:00.123456Z");
+
+        assertThat(lastSeen.lastAccepted(node, "heartbeat")).isEmpty();
+        lastSeen.advance(node, "heartbeat", t0);
+        lastSeen.advance(node, "heartbeat", t0.minusSeconds(1));
+
+        assertThat(lastSeen.lastAccepted(node, "heartbeat")).contains(t0);
+        assertThat(lastSeen.lastAccepted(node, "report")).isEmpty();
+    }
+
     private UUID newNode() {
         Instant now = Instant.now();
         String tenantId = "t" + UUID.randomUUID().toString().substring(0, 8);

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval       how often silent nodes are looked for (default: the heartbeat interval)
  * @param maxDeliveryAttempts attempts at a message before it goes to the dead-letter queue
  * @param flushInterval       how often heartbeats that change nothing but last-seen times and volume usage are
- *                            written, all at once
+ *                            written, all at once (default: 1 s, or a tenth of the expiry when that is shorter)
  */
 @Validated
 @ConfigurationProperties("shoal.conductor")
@@ -22,12 +22,17 @@ public record ConductorProperties(
         @NotNull @DefaultValue("90s") Duration heartbeatExpiry,
         Duration sweepInterval,
         @Min(1) @DefaultValue("3") int maxDeliveryAttempts,
-        @NotNull @DefaultValue("1s") Duration flushInterval) {
+        Duration flushInterval) {
 
     public ConductorProperties {
         // Sweeping more often than heartbeats arrive finds nothing new; less often lets a dead node look alive longer.
         if (sweepInterval == null) {
             sweepInterval = heartbeatInterval;
+        }
+        // a buffered heartbeat reaches updated_at this late, so it must stay small beside the expiry
+        if (flushInterval == null) {
+            Duration tenth = heartbeatExpiry.dividedBy(10);
+            flushInterval = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? tenth : Duration.ofSeconds(1);
         }
     }
 }

@@ -33,7 +33,9 @@ public final class BenchContext implements AutoCloseable {
     private final ShoalApi api;
     private final String secretsKey;
     private final RealInstances instances;
+    private final SyntheticTenants synthetic;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile double idleRss = Double.NaN;
 
     private BenchContext(BenchSettings settings, BenchDatabase database, BrokerVhost vhost, Standalone standalone,
                          ShoalApi api, String secretsKey) {
@@ -44,6 +46,7 @@ public final class BenchContext implements AutoCloseable {
         this.api = api;
         this.secretsKey = secretsKey;
         this.instances = new RealInstances(api, TENANT);
+        this.synthetic = new SyntheticTenants(api, database, secretsKey);
     }
 
     public static BenchContext start(BenchSettings settings) throws Exception {
@@ -78,6 +81,7 @@ public final class BenchContext implements AutoCloseable {
         log("standalone pid %d ready on %s in %.1f s (home %s)", standalone.pid(), standalone.url(),
                 ready.toMillis() / 1000.0, home);
         context.api.createTenant(TENANT);
+        context.idleRss = dev.shoal.bench.memory.Rss.of(standalone.pid());
         return context;
     }
 
@@ -122,6 +126,23 @@ public final class BenchContext implements AutoCloseable {
     /** Real MySQL instances made through the API, deleted at the end. */
     public RealInstances instances() {
         return instances;
+    }
+
+    /** A tenant of {@code size} instances copied from the run's first real one, made once per size. */
+    public SyntheticTenant syntheticTenant(int size) throws Exception {
+        return synthetic.ofSize(size, java.util.UUID.fromString(instances.first()));
+    }
+
+    /** The standalone's resident MiB once ready, before any node. */
+    public double idleRss() {
+        return idleRss;
+    }
+
+    /** The node of a real instance, as the database knows it. */
+    public java.util.UUID nodeOf(String instanceId) throws java.sql.SQLException {
+        try (java.sql.Connection connection = database.connect()) {
+            return SyntheticTenants.nodeOf(connection, java.util.UUID.fromString(instanceId));
+        }
     }
 
     public static void log(String format, Object... args) {

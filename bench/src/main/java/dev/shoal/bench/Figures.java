@@ -1,5 +1,9 @@
 package dev.shoal.bench;
 
+import dev.shoal.bench.api.InstancePageFigure;
+import dev.shoal.bench.api.InstanceReadFigure;
+import dev.shoal.bench.heartbeat.HeartbeatFloodFigure;
+import dev.shoal.bench.memory.MemoryFigure;
 import java.util.List;
 
 /** Every figure of a full run, in the order they run: one line each. */
@@ -9,6 +13,10 @@ final class Figures {
     }
 
     static List<Figure> all() {
-        return List.of();
+        return List.of(
+                new InstanceReadFigure(),
+                new InstancePageFigure(),
+                new HeartbeatFloodFigure(),
+                new MemoryFigure(30));
     }
 }

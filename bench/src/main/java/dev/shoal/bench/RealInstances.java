@@ -49,6 +49,11 @@ public final class RealInstances {
         return ids;
     }
 
+    /** Instances asked for elsewhere, to be deleted at the end with the others. */
+    public void adopt(List<String> ids) {
+        made.addAll(ids);
+    }
+
     /** Deletes these instances and waits until they are gone. */
     public void delete(List<String> ids, Duration timeout) throws IOException, InterruptedException {
         for (String id : ids) {

@@ -21,6 +21,12 @@ final class Flood implements AutoCloseable {
     /** Ready messages the conductor's queue holds at most during its flood. */
     static final int BACKLOG = 2_000;
     private static final long POLL_NANOS = 20_000_000;
+    /**
+     * Messages a publisher sends before waiting for the broker to confirm them: without it, a broker slowing its
+     * publishers down (credit flow) leaves thousands in socket buffers, unseen by the backlog's count.
+     */
+    private static final int CONFIRM_BATCH = 100;
+    private static final long CONFIRM_TIMEOUT_MS = 30_000;
 
     private final Connection connection;
     private final String queue;
@@ -53,6 +59,7 @@ final class Flood implements AutoCloseable {
         flood.watchBacklog();
         for (List<HeartbeatMessages.Message> share : shares) {
             Channel channel = flood.connection.createChannel();
+            channel.confirmSelect();
             Thread thread = new Thread(() -> flood.publish(channel, exchange, routingKey, share),
                     "flood-" + flood.threads.size());
             thread.start();
@@ -70,10 +77,15 @@ final class Flood implements AutoCloseable {
                 }
                 HeartbeatMessages.Message message = share.get(i);
                 channel.basicPublish(exchange, routingKey, message.properties(), message.body());
+                if ((i + 1) % CONFIRM_BATCH == 0 || i + 1 == share.size()) {
+                    channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+                }
                 published.incrementAndGet();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | TimeoutException e) {
             failure = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,11 +12,11 @@ final class Figures {
     private Figures() {
     }
 
-    static List<Figure> all() {
+    static List<Figure> all(BenchSettings settings) {
         return List.of(
                 new InstanceReadFigure(),
                 new InstancePageFigure(),
                 new HeartbeatFloodFigure(),
-                new MemoryFigure(30));
+                new MemoryFigure(settings.nodes()));
     }
 }

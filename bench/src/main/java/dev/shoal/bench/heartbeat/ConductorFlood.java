@@ -1,0 +1,127 @@
+package dev.shoal.bench.heartbeat;
+
+import com.rabbitmq.client.ConnectionFactory;
+import dev.shoal.bench.BenchContext;
+import dev.shoal.contracts.Routing;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The flood into the conductor's own queue, with the run's first real node frozen a moment after it starts: the
+ * conductor's pace while the queue is never empty, what became of every heartbeat, and how long after its last
+ * heartbeat the silent node showed SHUTDOWN.
+ */
+final class ConductorFlood {
+
+    private static final Duration RAMP = Duration.ofSeconds(2);
+    private static final Duration DRAIN = Duration.ofSeconds(90);
+    private static final Duration SILENT_AFTER = Duration.ofSeconds(30);
+
+    private final BenchContext context;
+    private final ConnectionFactory broker;
+    private final List<List<HeartbeatMessages.Message>> shares;
+
+    ConductorFlood(BenchContext context, ConnectionFactory broker, List<List<HeartbeatMessages.Message>> shares) {
+        this.context = context;
+        this.broker = broker;
+        this.shares = shares;
+    }
+
+    /**
+     * @param rate              heartbeats the conductor counted per second while the flood ran
+     * @param outcomes          what became of the heartbeats counted from the flood's start until it was drained
+     * @param silentForSeconds  from the silent node's last heartbeat to the API showing it SHUTDOWN; -1 if never
+     */
+    record Result(double rate, Map<String, Long> outcomes, double silentForSeconds) {
+    }
+
+    Result run(Duration window) throws Exception {
+        String instance = context.instances().first();
+        UUID node = context.nodeOf(instance);
+        String tenantOfInstance = context.instances().tenant();
+        Map<String, Long> before = ConductorCounters.heartbeats(context.api());
+        double silentFor = -1;
+        double rate;
+        long published;
+        try (Flood flood = Flood.start(broker, Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, Routing.CONDUCTOR_QUEUE,
+                shares, Flood.BACKLOG);
+             SilentNode silent = SilentNode.of(context.standalone().nodesDir(), node.toString())) {
+            Thread.sleep(RAMP.toMillis());
+            Map<String, Long> atStart = ConductorCounters.heartbeats(context.api());
+            long start = System.nanoTime();
+            silent.silence();
+            long end = start + window.toNanos();
+            while (System.nanoTime() < end && !flood.exhausted()) {
+                flood.requireRunning();
+                silentFor = silentFor >= 0 ? silentFor : shutdownAfter(node, tenantOfInstance, instance);
+                Thread.sleep(200);
+            }
+            Map<String, Long> atEnd = ConductorCounters.heartbeats(context.api());
+            rate = (ConductorCounters.total(atEnd) - ConductorCounters.total(atStart))
+                    / ((System.nanoTime() - start) / 1e9);
+            BenchContext.log("conductor: %.0f heartbeats/s; its queue empty in %.0f%% of readings%s", rate,
+                    flood.emptyShare() * 100, flood.exhausted() ? "; every heartbeat made was sent" : "");
+            flood.stop();
+            published = flood.published();
+            // a flood shorter than the expiry leaves the silent node to be seen after it
+            for (Instant deadline = Instant.now().plus(SILENT_AFTER); silentFor < 0
+                    && Instant.now().isBefore(deadline); Thread.sleep(200)) {
+                silentFor = shutdownAfter(node, tenantOfInstance, instance);
+            }
+        }
+        Map<String, Long> outcomes = drain(before, published);
+        try {
+            context.api().awaitStatus(tenantOfInstance, instance, "ACTIVE", Duration.ofSeconds(60));
+        } catch (IOException e) {
+            BenchContext.log("the silent node did not come back: %s", e.getMessage());
+        }
+        return new Result(rate, outcomes, silentFor);
+    }
+
+    /** Until every heartbeat published has been counted (real guests' own come on top), bounded. */
+    private Map<String, Long> drain(Map<String, Long> before, long published) throws Exception {
+        Instant deadline = Instant.now().plus(DRAIN);
+        Map<String, Long> since = ConductorCounters.since(before, ConductorCounters.heartbeats(context.api()));
+        while (ConductorCounters.total(since) < published && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            since = ConductorCounters.since(before, ConductorCounters.heartbeats(context.api()));
+        }
+        if (ConductorCounters.total(since) < published) {
+            BenchContext.log("only %d of %d flood heartbeats counted within %d s", ConductorCounters.total(since),
+                    published, DRAIN.toSeconds());
+        }
+        return since;
+    }
+
+    /** Seconds from the node's last heartbeat to now if the API shows it SHUTDOWN now, else -1. */
+    private double shutdownAfter(UUID node, String tenant, String instance) throws Exception {
+        if (!context.api().status(tenant, instance).orElse("").equals("SHUTDOWN")) {
+            return -1;
+        }
+        double silentFor = Duration.between(lastHeartbeat(node), Instant.now()).toMillis() / 1000.0;
+        BenchContext.log("silent node SHUTDOWN %.1f s after its last heartbeat", silentFor);
+        return silentFor;
+    }
+
+    /** When the node sent the last heartbeat the conductor applied. */
+    private Instant lastHeartbeat(UUID node) throws Exception {
+        try (Connection connection = context.database().connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "select sent_at from service_statuses where node_id = ?")) {
+            query.setObject(1, node);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                Timestamp sent = rows.getTimestamp(1);
+                return sent.toInstant();
+            }
+        }
+    }
+}

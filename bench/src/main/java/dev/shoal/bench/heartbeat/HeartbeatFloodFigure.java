@@ -56,8 +56,8 @@ public final class HeartbeatFloodFigure implements Figure {
         double ratio = flood.rate() / floor;
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(new Measurement("P2 heartbeats of 10,000 nodes consumed by one conductor", flood.rate(),
-                "msg/s", String.format("RabbitMQ to %d plain consumers, prefetch %d, ack each",
-                        PlainConsumers.CONSUMERS, PlainConsumers.PREFETCH),
+                "msg/s", String.format("RabbitMQ to %d plain consumers, prefetch %d, ack by %d",
+                        PlainConsumers.CONSUMERS, PlainConsumers.PREFETCH, PlainConsumers.ACK_BATCH),
                 floor, ratio, ">= 0.5, none rejected",
                 ratio >= 0.5 && rejected == 0 && outcomes.getOrDefault("applied", 0L) > 0));
         outcomes.forEach((outcome, count) -> measurements.add(

@@ -12,14 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The broker's own pace: consumers that do nothing with a message but acknowledge it, as many as the conductor's
- * listener runs at most, each on its own channel with the listener's prefetch, each message acknowledged on its
- * own once handled, as the listener's container does.
+ * listener runs at most, each on its own channel with the listener's prefetch, acknowledging 50 messages at a time
+ * as the listener's container does. (A queue filled beforehand never leaves a batch waiting for its timeout.)
  */
 final class PlainConsumers implements AutoCloseable {
 
-    /** The conductor's listener: concurrency "2-4", prefetch 50 (ConductorMessagingConfiguration). */
+    /** The conductor's listener: concurrency "2-4", prefetch 250, batches of 50 (ConductorMessagingConfiguration). */
     static final int CONSUMERS = 4;
-    static final int PREFETCH = 50;
+    static final int PREFETCH = 250;
+    static final int ACK_BATCH = 50;
 
     private final Connection connection;
     private final AtomicLong consumed = new AtomicLong();
@@ -34,10 +35,15 @@ final class PlainConsumers implements AutoCloseable {
             Channel channel = consumers.connection.createChannel();
             channel.basicQos(PREFETCH);
             channel.basicConsume(queue, false, new DefaultConsumer(channel) {
+                private long unacknowledged;
+
                 @Override
                 public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties,
                                            byte[] body) throws IOException {
-                    getChannel().basicAck(envelope.getDeliveryTag(), false);
+                    if (++unacknowledged == ACK_BATCH) {
+                        getChannel().basicAck(envelope.getDeliveryTag(), true);
+                        unacknowledged = 0;
+                    }
                     consumers.consumed.incrementAndGet();
                 }
             });

@@ -4,6 +4,7 @@ import dev.shoal.contracts.MessageCodec;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.GuestDatastores;
+import dev.shoal.guest.spi.PreparePhases;
 import dev.shoal.guestagent.broker.BrokerAddressFile;
 import dev.shoal.guestagent.heartbeat.HeartbeatSender;
 import dev.shoal.guestagent.rpc.Dispatcher;
@@ -86,10 +87,14 @@ public final class GuestAgent {
         // on a thread of its own: a probe of a master whose host is gone waits out its whole timeout
         replication.ifPresent(watch -> watch.start(Executors.newSingleThreadScheduledExecutor(
                 daemon("guest-replication-watch")), watchEvery));
+        PreparePhases agentPhases = new PreparePhases();
         Dispatcher dispatcher = new Dispatcher(config, datastore, channel.get(),
                 new MessageVerifier(config.nodeId(), config.secret(), codec, clock), codec, clock, worker,
-                heartbeats::beatNow);
+                heartbeats::beatNow, agentPhases);
         channel.get().consume(dispatcher::onDelivery);
+        // part of every build's time that is not the datastore's: its JVM's start to the first message it can take
+        ProcessHandle.current().info().startInstant().ifPresent(start ->
+                agentPhases.record("agent start", Duration.between(start, clock.instant())));
         log.info("guest agent of node {} serving on {}", config.nodeId(), config.address());
     }
 

@@ -2,11 +2,13 @@ package dev.shoal.guest.spi;
 
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.PrepareTimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,8 @@ public abstract class PreparedDatastore implements DatastoreManager {
     private final String server;
     protected volatile ServiceStatus status = ServiceStatus.NEW;
     protected volatile String description;
+    /** What {@link #install} timed of the datastore's own work. */
+    protected final PreparePhases phases = new PreparePhases();
 
     /** @param server how the server is named in statuses and logs ({@code MariaDB}, {@code Cassandra}) */
     protected PreparedDatastore(GuestConfig config, String server) {
@@ -92,15 +96,23 @@ public abstract class PreparedDatastore implements DatastoreManager {
         }
         status = ServiceStatus.BUILD;
         description = "preparing " + server;
+        phases.clear();
+        long start = System.nanoTime();
         try {
             install(request);
             Files.writeString(file("prepared"), "ok\n");
+            phases.record("prepare", Duration.ofNanos(System.nanoTime() - start));
             running();
         } catch (Exception e) {
             status = ServiceStatus.FAILED;
             description = "prepare failed: " + e.getMessage();
             throw e;
         }
+    }
+
+    @Override
+    public List<PrepareTimes.Phase> preparePhases() {
+        return phases.recorded();
     }
 
     @Override

@@ -1,0 +1,22 @@
+package dev.shoal.bench;
+
+import dev.shoal.bench.api.InstancePageFigure;
+import dev.shoal.bench.api.InstanceReadFigure;
+import dev.shoal.bench.heartbeat.HeartbeatFloodFigure;
+import dev.shoal.bench.memory.MemoryFigure;
+import java.util.List;
+
+/** Every figure of a full run, in the order they run: one line each. */
+final class Figures {
+
+    private Figures() {
+    }
+
+    static List<Figure> all() {
+        return List.of(
+                new InstanceReadFigure(),
+                new InstancePageFigure(),
+                new HeartbeatFloodFigure(),
+                new MemoryFigure(30));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.shoal.bench.load;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Requests at a fixed rate whatever the server does, each timed from when it was due rather than when it left: a
+ * server that stalls makes every request due meanwhile late, and that lateness counts (no coordinated omission).
+ * Requests take their due times in turn from one schedule; a connection busy past a due time leaves it to another,
+ * or sends it late once free.
+ */
+public final class ConstantRate {
+
+    private ConstantRate() {
+    }
+
+    public static LoadResult run(HttpRequest request, double perSecond, int connections, Duration duration,
+                                 int serverPort) throws InterruptedException {
+        HttpClient client = LoadClient.HTTP;
+        long interval = Math.round(1e9 / perSecond);
+        long total = duration.toNanos() / interval;
+        AtomicLong next = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<Latencies> perThread = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime() + 50_000_000;
+        for (int i = 0; i < connections; i++) {
+            Latencies latencies = new Latencies();
+            perThread.add(latencies);
+            Thread thread = new Thread(() -> {
+                for (long slot = next.getAndIncrement(); slot < total; slot = next.getAndIncrement()) {
+                    long due = start + slot * interval;
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    if (!ClosedLoop.send(client, request)) {
+                        failed.incrementAndGet();
+                    }
+                    latencies.record(System.nanoTime() - due);
+                }
+            }, "constant-rate-" + i);
+            thread.start();
+            threads.add(thread);
+        }
+        Thread.sleep(Math.max(0, duration.toMillis() - 500));
+        int open = LoopbackConnections.to(serverPort);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Latencies all = Latencies.merge(perThread);
+        return new LoadResult(all.count() / seconds, all.summary(), failed.get(), open);
+    }
+}

@@ -64,8 +64,12 @@ public final class GuestAgent {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(scheduler, worker, channel.get()),
                 "guest-shutdown"));
 
-        // a restarted guest serves its prepared datastore again even while the broker is away
-        worker.submit(() -> resume(config, datastore));
+        // a restarted guest serves its prepared datastore again even while the broker is away; a new one does what its
+        // prepare will need meanwhile, which the prepare, queued on the same worker, then finds done
+        worker.submit(() -> {
+            resume(config, datastore);
+            prepareAhead(config, datastore);
+        });
         try {
             channel.set(connect(config, new BrokerAddressFile(config.nodeDir(), config.amqpUri()), codec));
         } catch (IllegalArgumentException e) {
@@ -124,6 +128,15 @@ public final class GuestAgent {
             datastore.resume();
         } catch (Exception e) {
             log.error("could not resume the datastore of node {}: {}", config.nodeId(), e.getMessage());
+        }
+    }
+
+    private static void prepareAhead(GuestConfig config, DatastoreManager datastore) {
+        try {
+            datastore.prepareAhead();
+        } catch (Exception e) {
+            // the prepare does it again and reports what fails
+            log.warn("could not prepare the datastore of node {} ahead: {}", config.nodeId(), e.getMessage());
         }
     }
 

@@ -22,6 +22,14 @@ public interface DatastoreManager {
     /** Restarts a datastore that was prepared before this agent (re)started. */
     void resume() throws Exception;
 
+    /**
+     * Does, while the agent connects to its broker, the part of a first prepare that any prepare needs (a data
+     * directory's bootstrap), so that the agent's start and the datastore's own work overlap; nothing on a node
+     * prepared before.
+     */
+    default void prepareAhead() throws Exception {
+    }
+
     ServiceStatus status();
 
     /** Human-readable detail of the status, e.g. why prepare failed. */

@@ -32,10 +32,6 @@ public final class PreparePhases {
         phases.add(PrepareTimes.Phase.of(name, took));
     }
 
-    synchronized void clear() {
-        phases.clear();
-    }
-
     public synchronized List<PrepareTimes.Phase> recorded() {
         return List.copyOf(phases);
     }

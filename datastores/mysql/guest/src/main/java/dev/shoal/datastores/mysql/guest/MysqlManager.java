@@ -65,9 +65,7 @@ public final class MysqlManager extends PreparedDatastore
     @Override
     protected void install(Prepare request) throws Exception {
         MariadbBinaries binaries = binaries();
-        if (!Files.isDirectory(dataDir().resolve("mysql"))) {
-            phases.time("install-db", () -> installDatabase(binaries));
-        }
+        installDatabaseOnce(binaries);
         Files.createDirectories(file("tmp"));
         overrides.write(request.overrides());
         Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
@@ -85,6 +83,18 @@ public final class MysqlManager extends PreparedDatastore
         // it starts read-only (my.cnf); a new node, or one prepared again, takes writes unless it follows a master
         if (!replication.isReplica()) {
             writes.makeReadOnly(false);
+        }
+    }
+
+    /** The data directory is the same whatever a prepare asks: it is made while the agent connects. */
+    @Override
+    protected void bootstrap() throws Exception {
+        installDatabaseOnce(binaries());
+    }
+
+    private void installDatabaseOnce(MariadbBinaries binaries) throws Exception {
+        if (!Files.isDirectory(dataDir().resolve("mysql"))) {
+            phases.time("install-db", () -> installDatabase(binaries));
         }
     }
 

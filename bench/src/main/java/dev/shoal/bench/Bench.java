@@ -50,12 +50,15 @@ public final class Bench {
                                List<Measurement> measurements) {
         Machine machine = Machine.describe(settings.repository());
         System.out.println();
-        System.out.println(machine.summary() + "; " + took.toSeconds() + " s");
+        System.out.println(machine.summary() + "; " + took.toSeconds() + " s"
+                + (settings.scale() == 1 ? "" : ", BENCH_SECONDS=" + settings.scale())
+                + (settings.only().isEmpty() ? "" : ", BENCH_ONLY=" + String.join(",", settings.only())));
         System.out.println();
         System.out.print(ResultTable.format(measurements));
         try {
             Path file = ResultJson.write(settings.resultsDir(), started,
-                    ResultJson.format(machine, started, took, measurements));
+                    ResultJson.format(machine, started, took, settings.scale(), settings.only().stream().sorted()
+                            .toList(), measurements));
             System.out.println();
             System.out.println("written to " + settings.repository().relativize(file));
         } catch (Exception e) {

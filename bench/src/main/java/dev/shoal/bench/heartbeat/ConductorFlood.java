@@ -2,7 +2,6 @@ package dev.shoal.bench.heartbeat;
 
 import com.rabbitmq.client.ConnectionFactory;
 import dev.shoal.bench.BenchContext;
-import dev.shoal.bench.SyntheticTenant;
 import dev.shoal.contracts.Routing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,20 +22,16 @@ final class ConductorFlood {
 
     private static final Duration RAMP = Duration.ofSeconds(2);
     private static final Duration DRAIN = Duration.ofSeconds(90);
+    private static final Duration SILENT_AFTER = Duration.ofSeconds(30);
 
     private final BenchContext context;
     private final ConnectionFactory broker;
-    private final SyntheticTenant tenant;
-    private final HeartbeatMessages messages;
-    private final int publishers;
+    private final List<List<HeartbeatMessages.Message>> shares;
 
-    ConductorFlood(BenchContext context, ConnectionFactory broker, SyntheticTenant tenant, HeartbeatMessages messages,
-                   int publishers) {
+    ConductorFlood(BenchContext context, ConnectionFactory broker, List<List<HeartbeatMessages.Message>> shares) {
         this.context = context;
         this.broker = broker;
-        this.tenant = tenant;
-        this.messages = messages;
-        this.publishers = publishers;
+        this.shares = shares;
     }
 
     /**
@@ -55,29 +51,30 @@ final class ConductorFlood {
         double rate;
         long published;
         try (Flood flood = Flood.start(broker, Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, Routing.CONDUCTOR_QUEUE,
-                tenant.nodes(), messages, publishers);
+                shares, Flood.BACKLOG);
              SilentNode silent = SilentNode.of(context.standalone().nodesDir(), node.toString())) {
             Thread.sleep(RAMP.toMillis());
             Map<String, Long> atStart = ConductorCounters.heartbeats(context.api());
             long start = System.nanoTime();
             silent.silence();
             long end = start + window.toNanos();
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < end && !flood.exhausted()) {
                 flood.requireRunning();
-                if (silentFor < 0 && context.api().status(tenantOfInstance, instance).orElse("")
-                        .equals("SHUTDOWN")) {
-                    silentFor = Duration.between(lastHeartbeat(node), Instant.now()).toMillis() / 1000.0;
-                    BenchContext.log("silent node SHUTDOWN %.1f s after its last heartbeat", silentFor);
-                }
+                silentFor = silentFor >= 0 ? silentFor : shutdownAfter(node, tenantOfInstance, instance);
                 Thread.sleep(200);
             }
             Map<String, Long> atEnd = ConductorCounters.heartbeats(context.api());
             rate = (ConductorCounters.total(atEnd) - ConductorCounters.total(atStart))
                     / ((System.nanoTime() - start) / 1e9);
-            BenchContext.log("conductor: %.0f heartbeats/s; conductor queue empty in %.0f%% of readings", rate,
-                    flood.emptyShare() * 100);
+            BenchContext.log("conductor: %.0f heartbeats/s; its queue empty in %.0f%% of readings%s", rate,
+                    flood.emptyShare() * 100, flood.exhausted() ? "; every heartbeat made was sent" : "");
             flood.stop();
             published = flood.published();
+            // a flood shorter than the expiry leaves the silent node to be seen after it
+            for (Instant deadline = Instant.now().plus(SILENT_AFTER); silentFor < 0
+                    && Instant.now().isBefore(deadline); Thread.sleep(200)) {
+                silentFor = shutdownAfter(node, tenantOfInstance, instance);
+            }
         }
         Map<String, Long> outcomes = drain(before, published);
         try {
@@ -101,6 +98,16 @@ final class ConductorFlood {
                     published, DRAIN.toSeconds());
         }
         return since;
+    }
+
+    /** Seconds from the node's last heartbeat to now if the API shows it SHUTDOWN now, else -1. */
+    private double shutdownAfter(UUID node, String tenant, String instance) throws Exception {
+        if (!context.api().status(tenant, instance).orElse("").equals("SHUTDOWN")) {
+            return -1;
+        }
+        double silentFor = Duration.between(lastHeartbeat(node), Instant.now()).toMillis() / 1000.0;
+        BenchContext.log("silent node SHUTDOWN %.1f s after its last heartbeat", silentFor);
+        return silentFor;
     }
 
     /** When the node sent the last heartbeat the conductor applied. */

@@ -23,7 +23,10 @@ public final class HeartbeatFloodFigure implements Figure {
     private static final int NODES = 10_000;
     private static final int PUBLISHERS = 2;
     private static final String FLOOR_QUEUE = "bench.floor";
-    private static final Duration RAMP = Duration.ofSeconds(2);
+    private static final Duration DRAIN = Duration.ofSeconds(60);
+    /** More than the conductor applies in its window, fewer than the bench's heap holds (~800 bytes each). */
+    private static final int MESSAGES = 150_000;
+    private static final int MIN_MESSAGES = 30_000;
 
     @Override
     public String name() {
@@ -36,12 +39,16 @@ public final class HeartbeatFloodFigure implements Figure {
         ConnectionFactory broker = new ConnectionFactory();
         broker.setUri(context.vhost().amqpUri());
         byte[] model = RealHeartbeat.capture(broker, BenchContext.HEARTBEAT_INTERVAL.multipliedBy(3));
-        HeartbeatMessages messages = new HeartbeatMessages(model);
-        BenchContext.log("heartbeats of %d bytes, persistent, signed per node", model.length);
+        int made = (int) Math.max(MIN_MESSAGES, Math.round(MESSAGES * Math.min(1, context.settings().scale())));
+        long making = System.nanoTime();
+        List<List<HeartbeatMessages.Message>> shares = new HeartbeatMessages(model)
+                .prepare(tenant.nodes(), made, PUBLISHERS);
+        BenchContext.log("%d heartbeats of %d bytes made in %.1f s, persistent, signed per node", made,
+                model.length, (System.nanoTime() - making) / 1e9);
 
-        double floor = brokerRate(broker, tenant, messages, context.settings().phase(15));
+        double floor = brokerRate(broker, shares, context.settings().phase(10));
         BenchContext.log("plain consumers: %.0f msg/s", floor);
-        ConductorFlood.Result flood = new ConductorFlood(context, broker, tenant, messages, PUBLISHERS)
+        ConductorFlood.Result flood = new ConductorFlood(context, broker, shares)
                 .run(longest(context.settings().phase(30), Duration.ofSeconds(20)));
 
         Map<String, Long> outcomes = flood.outcomes();
@@ -66,23 +73,37 @@ public final class HeartbeatFloodFigure implements Figure {
         return measurements;
     }
 
-    private static double brokerRate(ConnectionFactory broker, SyntheticTenant tenant, HeartbeatMessages messages,
-                                     Duration window) throws Exception {
+    /**
+     * The queue filled first, then drained by the plain consumers: their pace alone, whatever the publishers'. Filled
+     * for at most {@code fill}, with as many heartbeats as were made.
+     */
+    private static double brokerRate(ConnectionFactory broker, List<List<HeartbeatMessages.Message>> shares,
+                                     Duration fill) throws Exception {
         try (Connection connection = broker.newConnection("bench-floor");
              Channel channel = connection.createChannel()) {
             channel.queueDeclare(FLOOR_QUEUE, true, false, false, null);
             channel.queueBind(FLOOR_QUEUE, Routing.EXCHANGE, FLOOR_QUEUE);
-            try (PlainConsumers consumers = PlainConsumers.start(broker, FLOOR_QUEUE);
-                 Flood flood = Flood.start(broker, Routing.EXCHANGE, FLOOR_QUEUE, FLOOR_QUEUE, tenant.nodes(),
-                         messages, PUBLISHERS)) {
-                Thread.sleep(RAMP.toMillis());
-                long before = consumers.consumed();
+            try {
+                try (Flood flood = Flood.start(broker, Routing.EXCHANGE, FLOOR_QUEUE, FLOOR_QUEUE, shares,
+                        Long.MAX_VALUE)) {
+                    long deadline = System.nanoTime() + fill.toNanos();
+                    while (!flood.exhausted() && System.nanoTime() < deadline) {
+                        flood.requireRunning();
+                        Thread.sleep(100);
+                    }
+                }
+                long queued = channel.messageCount(FLOOR_QUEUE);
                 long start = System.nanoTime();
-                Thread.sleep(window.toMillis());
-                flood.requireRunning();
-                double rate = (consumers.consumed() - before) / ((System.nanoTime() - start) / 1e9);
-                BenchContext.log("floor: queue empty in %.0f%% of readings", flood.emptyShare() * 100);
-                return rate;
+                try (PlainConsumers consumers = PlainConsumers.start(broker, FLOOR_QUEUE)) {
+                    long deadline = start + DRAIN.toNanos();
+                    while (consumers.consumed() < queued && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    double rate = consumers.consumed() / ((System.nanoTime() - start) / 1e9);
+                    BenchContext.log("floor: %d queued heartbeats, %d consumed in %.1f s", queued,
+                            consumers.consumed(), (System.nanoTime() - start) / 1e9);
+                    return rate;
+                }
             } finally {
                 channel.queueDelete(FLOOR_QUEUE);
             }

@@ -42,8 +42,35 @@ final class HeartbeatMessages {
         return new Message(properties, body);
     }
 
-    /** Each publisher takes every n-th node, so one node's heartbeats leave in the order they were stamped. */
-    static List<SyntheticTenant.Node> share(List<SyntheticTenant.Node> nodes, int publisher, int publishers) {
+    /**
+     * {@code count} heartbeats made before the flood, so that making them (JSON, HMAC) does not slow the publishers
+     * down, in one list per publisher: each publisher takes every n-th node and sends that node's heartbeats in the
+     * order they were stamped.
+     */
+    List<List<Message>> prepare(List<SyntheticTenant.Node> nodes, int count, int publishers)
+            throws InterruptedException {
+        List<List<Message>> shares = new java.util.ArrayList<>();
+        List<Thread> makers = new java.util.ArrayList<>();
+        for (int p = 0; p < publishers; p++) {
+            List<SyntheticTenant.Node> share = share(nodes, p, publishers);
+            List<Message> made = new java.util.ArrayList<>(count / publishers);
+            shares.add(made);
+            Thread maker = new Thread(() -> {
+                for (int i = 0; i < count / publishers; i++) {
+                    made.add(next(share.get(i % share.size())));
+                }
+            }, "heartbeats-" + p);
+            maker.start();
+            makers.add(maker);
+        }
+        for (Thread maker : makers) {
+            maker.join();
+        }
+        return shares;
+    }
+
+    private static List<SyntheticTenant.Node> share(List<SyntheticTenant.Node> nodes, int publisher,
+                                                    int publishers) {
         return java.util.stream.IntStream.range(0, nodes.size()).filter(i -> i % publishers == publisher)
                 .mapToObj(nodes::get).toList();
     }

@@ -21,10 +21,17 @@ public final class ResultJson {
     private ResultJson() {
     }
 
-    public static String format(Machine machine, Instant started, Duration took, List<Measurement> measurements) {
+    /**
+     * @param scale the run's {@code BENCH_SECONDS}
+     * @param only  the figures it was limited to ({@code BENCH_ONLY}); empty for all
+     */
+    public static String format(Machine machine, Instant started, Duration took, double scale, List<String> only,
+                                List<Measurement> measurements) {
         ObjectNode root = JSON.createObjectNode();
         root.put("started", started.toString());
         root.put("seconds", took.toSeconds());
+        root.put("scale", scale);
+        root.set("only", JSON.valueToTree(only));
         root.set("machine", JSON.valueToTree(machine));
         ArrayNode rows = root.putArray("measurements");
         for (Measurement m : measurements) {

@@ -104,7 +104,7 @@ public final class BuildTimes implements Figure {
             try {
                 TimedBuild.delete(api, tenant, resource[0], resource[1], DELETE_BOUND);
             } catch (Exception e) {
-                BenchContext.log("P1: %s %s not deleted: %s", resource[0], resource[1], e.getMessage());
+                BenchContext.log("P1: %s %s not deleted: %s", resource[0], resource[1], e);
             }
         }
         made.clear();

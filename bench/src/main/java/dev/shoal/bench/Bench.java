@@ -20,7 +20,7 @@ public final class Bench {
 
     public static void main(String[] args) {
         BenchSettings settings = BenchSettings.from(System.getenv());
-        List<Figure> figures = Figures.all().stream().filter(settings::runs).toList();
+        List<Figure> figures = Figures.all(settings).stream().filter(settings::runs).toList();
         Instant started = Instant.now();
         List<Measurement> measurements = new ArrayList<>();
         boolean failed = false;
@@ -57,6 +57,7 @@ public final class Bench {
         System.out.print(ResultTable.format(measurements));
         try {
             Path file = ResultJson.write(settings.resultsDir(), started,
+                    settings.scale() == 1 && settings.only().isEmpty(),
                     ResultJson.format(machine, started, took, settings.scale(), settings.only().stream().sorted()
                             .toList(), measurements));
             System.out.println();

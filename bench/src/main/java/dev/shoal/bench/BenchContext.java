@@ -3,16 +3,21 @@ package dev.shoal.bench;
 import dev.shoal.bench.plane.BenchDatabase;
 import dev.shoal.bench.plane.BrokerVhost;
 import dev.shoal.bench.plane.ShoalApi;
+import dev.shoal.bench.memory.Rss;
 import dev.shoal.bench.plane.Standalone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -81,7 +86,7 @@ public final class BenchContext implements AutoCloseable {
         log("standalone pid %d ready on %s in %.1f s (home %s)", standalone.pid(), standalone.url(),
                 ready.toMillis() / 1000.0, home);
         context.api.createTenant(TENANT);
-        context.idleRss = dev.shoal.bench.memory.Rss.of(standalone.pid());
+        context.idleRss = Rss.of(standalone.pid());
         return context;
     }
 
@@ -130,7 +135,7 @@ public final class BenchContext implements AutoCloseable {
 
     /** A tenant of {@code size} instances copied from the run's first real one, made once per size. */
     public SyntheticTenant syntheticTenant(int size) throws Exception {
-        return synthetic.ofSize(size, java.util.UUID.fromString(instances.first()));
+        return synthetic.ofSize(size, UUID.fromString(instances.first()));
     }
 
     /** The standalone's resident MiB once ready, before any node. */
@@ -139,9 +144,9 @@ public final class BenchContext implements AutoCloseable {
     }
 
     /** The node of a real instance, as the database knows it. */
-    public java.util.UUID nodeOf(String instanceId) throws java.sql.SQLException {
-        try (java.sql.Connection connection = database.connect()) {
-            return SyntheticTenants.nodeOf(connection, java.util.UUID.fromString(instanceId));
+    public UUID nodeOf(String instanceId) throws SQLException {
+        try (Connection connection = database.connect()) {
+            return SyntheticTenants.nodeOf(connection, UUID.fromString(instanceId));
         }
     }
 
@@ -187,7 +192,7 @@ public final class BenchContext implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

@@ -19,22 +19,29 @@ import java.util.stream.Collectors;
  * @param scale        every timed phase's length is multiplied by it ({@code BENCH_SECONDS}: 1 for the full run,
  *                     0.3 for a quick look)
  * @param only         the figures to run ({@code BENCH_ONLY=P2,P3}); empty for all
+ * @param nodes        real nodes the memory figure runs at once ({@code BENCH_NODES}; by default 30, fewer for a
+ *                     shortened run)
  */
 public record BenchSettings(Path repository, int port, String firstAddress, String database, String vhost,
-                            double scale, Set<String> only) {
+                            double scale, Set<String> only, int nodes) {
+
+    private static final int NODES = 30;
 
     public static BenchSettings from(Map<String, String> env) {
         Path repository = Path.of(env.getOrDefault("BENCH_REPOSITORY", ".")).toAbsolutePath().normalize();
+        double scale = Double.parseDouble(env.getOrDefault("BENCH_SECONDS", "1"));
+        int nodes = (int) Math.max(2, Math.round(NODES * Math.min(1, scale)));
         return new BenchSettings(repository,
                 Integer.parseInt(env.getOrDefault("BENCH_PORT", "8790")),
                 env.getOrDefault("BENCH_FIRST_ADDRESS", "127.0.40.1"),
                 env.getOrDefault("BENCH_DB", "shoal_bench"),
                 env.getOrDefault("BENCH_VHOST", "shoal-bench"),
-                Double.parseDouble(env.getOrDefault("BENCH_SECONDS", "1")),
+                scale,
                 Arrays.stream(env.getOrDefault("BENCH_ONLY", "").split(","))
                         .map(name -> name.strip().toUpperCase(Locale.ROOT))
                         .filter(name -> !name.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()),
+                Integer.parseInt(env.getOrDefault("BENCH_NODES", Integer.toString(nodes))));
     }
 
     public boolean runs(Figure figure) {

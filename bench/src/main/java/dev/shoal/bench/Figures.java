@@ -13,12 +13,12 @@ final class Figures {
     private Figures() {
     }
 
-    static List<Figure> all() {
+    static List<Figure> all(BenchSettings settings) {
         return List.of(
                 new BuildTimes(),
                 new InstanceReadFigure(),
                 new InstancePageFigure(),
                 new HeartbeatFloodFigure(),
-                new MemoryFigure(30));
+                new MemoryFigure(settings.nodes()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.shoal.bench;
 
+import java.util.function.DoublePredicate;
+
 /**
  * A figure beside its floor, both from the same run.
  *
@@ -17,7 +19,7 @@ public record Measurement(String figure, double value, String unit, String floor
 
     /** A figure measured against a floor: the ratio is value / floor. */
     public static Measurement againstFloor(String figure, double value, String unit, String floor, double floorValue,
-                                           String goal, java.util.function.DoublePredicate meetsGoal) {
+                                           String goal, DoublePredicate meetsGoal) {
         double ratio = floorValue == 0 ? Double.NaN : value / floorValue;
         return new Measurement(figure, value, unit, floor, floorValue, ratio, goal, meetsGoal.test(ratio));
     }

@@ -26,6 +26,13 @@ class BenchSettingsTest {
         assertThat(quick.phase(2)).isEqualTo(Duration.ofSeconds(1));
     }
 
+    @Test
+    void runsFewerRealNodesInAShortenedRunUnlessTold() {
+        assertThat(BenchSettings.from(Map.of()).nodes()).isEqualTo(30);
+        assertThat(BenchSettings.from(Map.of("BENCH_SECONDS", "0.3")).nodes()).isEqualTo(9);
+        assertThat(BenchSettings.from(Map.of("BENCH_SECONDS", "0.3", "BENCH_NODES", "30")).nodes()).isEqualTo(30);
+    }
+
     private static Figure named(String name) {
         return new Figure() {
             @Override

@@ -42,8 +42,8 @@ public final class InstanceReadFigure implements Figure {
         BenchContext.log("GET instance: %.0f req/s over %d connections", read.requestsPerSecond(),
                 read.connections());
         double rate = floor.requestsPerSecond() / 2;
-        LoadResult steady = ConstantRate.run(instance, rate, CONNECTIONS, context.settings().phase(15), port)
-                .requireSuccess("GET instance at a constant rate");
+        // a server too slow for the rate fails requests: that is the figure's answer, not the bench's failure
+        LoadResult steady = ConstantRate.run(instance, rate, CONNECTIONS, context.settings().phase(15), port);
         BenchContext.log("GET instance at %.0f req/s: p50 %.1f ms, p99 %.1f ms", rate, steady.latency().p50(),
                 steady.latency().p99());
 
@@ -54,7 +54,10 @@ public final class InstanceReadFigure implements Figure {
                 Measurement.reported(get + ", 64 connections: p50", read.latency().p50(), "ms"),
                 Measurement.reported(get + ", 64 connections: p99", read.latency().p99(), "ms"),
                 Measurement.withGoal(String.format("%s at %.0f req/s constant: p99", get, rate),
-                        steady.latency().p99(), "ms", "< 20 ms", steady.latency().p99() < 20),
+                        steady.latency().p99(), "ms", "< 20 ms, none failed",
+                        steady.latency().p99() < 20 && steady.failed() == 0),
+                Measurement.reported(String.format("%s at %.0f req/s constant: failed or not sent", get, rate),
+                        steady.failed(), ""),
                 Measurement.reported(String.format("%s at %.0f req/s constant: p50", get, rate),
                         steady.latency().p50(), "ms"),
                 Measurement.reported(String.format("%s at %.0f req/s constant: max", get, rate),

@@ -3,6 +3,7 @@ package dev.shoal.bench.heartbeat;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.shoal.bench.BenchContext;
 import dev.shoal.contracts.Routing;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,7 +80,7 @@ final class ConductorFlood {
         Map<String, Long> outcomes = drain(before, published);
         try {
             context.api().awaitStatus(tenantOfInstance, instance, "ACTIVE", Duration.ofSeconds(60));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             BenchContext.log("the silent node did not come back: %s", e.getMessage());
         }
         return new Result(rate, outcomes, silentFor);

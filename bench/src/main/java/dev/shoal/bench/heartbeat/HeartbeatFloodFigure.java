@@ -55,7 +55,7 @@ public final class HeartbeatFloodFigure implements Figure {
         long rejected = outcomes.getOrDefault("rejected", 0L) + outcomes.getOrDefault("error", 0L);
         double ratio = flood.rate() / floor;
         List<Measurement> measurements = new ArrayList<>();
-        measurements.add(new Measurement("P2 heartbeats of 10,000 nodes applied by one conductor", flood.rate(),
+        measurements.add(new Measurement("P2 heartbeats of 10,000 nodes consumed by one conductor", flood.rate(),
                 "msg/s", String.format("RabbitMQ to %d plain consumers, prefetch %d, ack each",
                         PlainConsumers.CONSUMERS, PlainConsumers.PREFETCH),
                 floor, ratio, ">= 0.5, none rejected",

@@ -8,8 +8,10 @@ import dev.shoal.contracts.MessageSigner;
 import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Routing;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,11 +51,11 @@ final class HeartbeatMessages {
      */
     List<List<Message>> prepare(List<SyntheticTenant.Node> nodes, int count, int publishers)
             throws InterruptedException {
-        List<List<Message>> shares = new java.util.ArrayList<>();
-        List<Thread> makers = new java.util.ArrayList<>();
+        List<List<Message>> shares = new ArrayList<>();
+        List<Thread> makers = new ArrayList<>();
         for (int p = 0; p < publishers; p++) {
             List<SyntheticTenant.Node> share = share(nodes, p, publishers);
-            List<Message> made = new java.util.ArrayList<>(count / publishers);
+            List<Message> made = new ArrayList<>(count / publishers);
             shares.add(made);
             Thread maker = new Thread(() -> {
                 for (int i = 0; i < count / publishers; i++) {
@@ -71,7 +73,7 @@ final class HeartbeatMessages {
 
     private static List<SyntheticTenant.Node> share(List<SyntheticTenant.Node> nodes, int publisher,
                                                     int publishers) {
-        return java.util.stream.IntStream.range(0, nodes.size()).filter(i -> i % publishers == publisher)
+        return IntStream.range(0, nodes.size()).filter(i -> i % publishers == publisher)
                 .mapToObj(nodes::get).toList();
     }
 }

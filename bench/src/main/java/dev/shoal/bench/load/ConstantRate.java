@@ -12,9 +12,12 @@ import java.util.concurrent.locks.LockSupport;
  * Requests at a fixed rate whatever the server does, each timed from when it was due rather than when it left: a
  * server that stalls makes every request due meanwhile late, and that lateness counts (no coordinated omission).
  * Requests take their due times in turn from one schedule; a connection busy past a due time leaves it to another,
- * or sends it late once free.
+ * or sends it late once free. A server too slow for the rate would keep the phase going long after its end: past
+ * {@link #GRACE}, the requests still due are not sent, and each counts as late as it already is (a lower bound).
  */
 public final class ConstantRate {
+
+    private static final long GRACE = 5_000_000_000L;
 
     private ConstantRate() {
     }
@@ -26,9 +29,11 @@ public final class ConstantRate {
         long total = duration.toNanos() / interval;
         AtomicLong next = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong unsent = new AtomicLong();
         List<Latencies> perThread = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime() + 50_000_000;
+        long stop = start + duration.toNanos() + GRACE;
         for (int i = 0; i < connections; i++) {
             Latencies latencies = new Latencies();
             perThread.add(latencies);
@@ -37,6 +42,11 @@ public final class ConstantRate {
                     long due = start + slot * interval;
                     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                         LockSupport.parkNanos(wait);
+                    }
+                    if (System.nanoTime() > stop) {
+                        latencies.record(System.nanoTime() - due);
+                        unsent.incrementAndGet();
+                        continue;
                     }
                     if (!ClosedLoop.send(client, request)) {
                         failed.incrementAndGet();
@@ -54,6 +64,7 @@ public final class ConstantRate {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Latencies all = Latencies.merge(perThread);
-        return new LoadResult(all.count() / seconds, all.summary(), failed.get(), open);
+        return new LoadResult((all.count() - unsent.get()) / seconds, all.summary(), failed.get() + unsent.get(),
+                open);
     }
 }

@@ -4,7 +4,7 @@ package dev.shoal.bench.load;
  * A timed phase of HTTP requests.
  *
  * @param requestsPerSecond answered requests (any status) per second of the phase
- * @param failed            requests that failed or answered other than 2xx
+ * @param failed            requests that failed or answered other than 2xx, or (at a constant rate) were never sent
  * @param connections       TCP connections to the server open at the phase's end
  */
 public record LoadResult(double requestsPerSecond, LatencySummary latency, long failed, int connections) {

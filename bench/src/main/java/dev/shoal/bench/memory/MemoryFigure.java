@@ -3,6 +3,7 @@ package dev.shoal.bench.memory;
 import dev.shoal.bench.BenchContext;
 import dev.shoal.bench.Figure;
 import dev.shoal.bench.Measurement;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +80,7 @@ public final class MemoryFigure implements Figure {
     private static double rssOrZero(ProcessHandle process) {
         try {
             return Rss.of(process.pid());
-        } catch (java.io.IOException gone) {
+        } catch (IOException gone) {
             return 0;
         }
     }

@@ -54,10 +54,15 @@ public final class ResultJson {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    /** @return the file written, {@code <dir>/<yyyy-MM-dd>.json} of the run's start (UTC) */
-    public static Path write(Path dir, Instant started, String json) throws IOException {
+    /**
+     * @param full whether every figure ran at full length: a shortened or partial run goes to a file of its own, so
+     *             that it never replaces the day's full one
+     * @return the file written, {@code <dir>/<yyyy-MM-dd>.json} of the run's start (UTC), or
+     *         {@code <yyyy-MM-dd>-partial.json}
+     */
+    public static Path write(Path dir, Instant started, boolean full, String json) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(LocalDate.ofInstant(started, ZoneOffset.UTC) + ".json");
+        Path file = dir.resolve(LocalDate.ofInstant(started, ZoneOffset.UTC) + (full ? "" : "-partial") + ".json");
         Files.writeString(file, json);
         return file;
     }

@@ -1,6 +1,7 @@
 package dev.shoal.bench.report;
 
 import dev.shoal.bench.Measurement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +16,7 @@ public final class ResultTable {
 
     /** A Markdown table whose columns line up in a terminal too. */
     public static String format(List<Measurement> measurements) {
-        List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         rows.add(cells(HEADER));
         rows.add(cells(RULE));
         for (Measurement m : measurements) {

@@ -2,6 +2,7 @@ package dev.shoal.bench;
 
 import dev.shoal.bench.api.InstancePageFigure;
 import dev.shoal.bench.api.InstanceReadFigure;
+import dev.shoal.bench.builds.BuildTimes;
 import dev.shoal.bench.heartbeat.HeartbeatFloodFigure;
 import dev.shoal.bench.memory.MemoryFigure;
 import java.util.List;
@@ -14,6 +15,7 @@ final class Figures {
 
     static List<Figure> all(BenchSettings settings) {
         return List.of(
+                new BuildTimes(),
                 new InstanceReadFigure(),
                 new InstancePageFigure(),
                 new HeartbeatFloodFigure(),

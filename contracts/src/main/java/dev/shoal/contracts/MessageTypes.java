@@ -13,6 +13,8 @@ public final class MessageTypes {
     public static final String STOP_DB = "stop_db";
     public static final String RESTART = "restart";
     public static final String GET_FILESYSTEM_STATS = "get_filesystem_stats";
+    /** How long the guest took to start and to prepare its datastore, phase by phase, as it measured them. */
+    public static final String GET_PREPARE_TIMES = "get_prepare_times";
     // resize: the volume grown, the datastore sized for a new flavor
     public static final String RESIZE_FS = "resize_fs";
     public static final String RESET_CONFIGURATION = "reset_configuration";

@@ -4,6 +4,7 @@ import dev.shoal.contracts.MessageCodec;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.GuestDatastores;
+import dev.shoal.guest.spi.PreparePhases;
 import dev.shoal.guestagent.broker.BrokerAddressFile;
 import dev.shoal.guestagent.heartbeat.HeartbeatSender;
 import dev.shoal.guestagent.rpc.Dispatcher;
@@ -63,8 +64,12 @@ public final class GuestAgent {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(scheduler, worker, channel.get()),
                 "guest-shutdown"));
 
-        // a restarted guest serves its prepared datastore again even while the broker is away
-        worker.submit(() -> resume(config, datastore));
+        // a restarted guest serves its prepared datastore again even while the broker is away; a new one does what its
+        // prepare will need meanwhile, which the prepare, queued on the same worker, then finds done
+        worker.submit(() -> {
+            resume(config, datastore);
+            prepareAhead(config, datastore);
+        });
         try {
             channel.set(connect(config, new BrokerAddressFile(config.nodeDir(), config.amqpUri()), codec));
         } catch (IllegalArgumentException e) {
@@ -86,10 +91,14 @@ public final class GuestAgent {
         // on a thread of its own: a probe of a master whose host is gone waits out its whole timeout
         replication.ifPresent(watch -> watch.start(Executors.newSingleThreadScheduledExecutor(
                 daemon("guest-replication-watch")), watchEvery));
+        PreparePhases agentPhases = new PreparePhases();
         Dispatcher dispatcher = new Dispatcher(config, datastore, channel.get(),
                 new MessageVerifier(config.nodeId(), config.secret(), codec, clock), codec, clock, worker,
-                heartbeats::beatNow);
+                heartbeats::beatNow, agentPhases);
         channel.get().consume(dispatcher::onDelivery);
+        // part of every build's time that is not the datastore's: its JVM's start to the first message it can take
+        ProcessHandle.current().info().startInstant().ifPresent(start ->
+                agentPhases.record("agent start", Duration.between(start, clock.instant())));
         log.info("guest agent of node {} serving on {}", config.nodeId(), config.address());
     }
 
@@ -119,6 +128,15 @@ public final class GuestAgent {
             datastore.resume();
         } catch (Exception e) {
             log.error("could not resume the datastore of node {}: {}", config.nodeId(), e.getMessage());
+        }
+    }
+
+    private static void prepareAhead(GuestConfig config, DatastoreManager datastore) {
+        try {
+            datastore.prepareAhead();
+        } catch (Exception e) {
+            // the prepare does it again and reports what fails
+            log.warn("could not prepare the datastore of node {} ahead: {}", config.nodeId(), e.getMessage());
         }
     }
 

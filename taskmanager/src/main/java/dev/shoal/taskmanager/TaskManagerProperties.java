@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param workers             tasks run at once
  * @param remoteWorkers       compute driver and broker calls run at once, outside the steps that asked them
  * @param maxDeliveryAttempts attempts at a message before it goes to the dead-letter queue
+ * @param statusNotifications whether a step waiting on a node's status is woken by PostgreSQL's notification of its
+ *                            change; without, it looks again every poll interval
  */
 @Validated
 @ConfigurationProperties("shoal.taskmanager")
@@ -29,5 +31,6 @@ public record TaskManagerProperties(
         @NotNull @DefaultValue("1800s") Duration guestCallTimeoutBackup,
         @Min(1) @DefaultValue("8") int workers,
         @Min(1) @DefaultValue("8") int remoteWorkers,
-        @DefaultValue("3") int maxDeliveryAttempts) {
+        @DefaultValue("3") int maxDeliveryAttempts,
+        @DefaultValue("true") boolean statusNotifications) {
 }

@@ -51,11 +51,17 @@ public class OperationStep extends AssignedIdEntity<UUID> {
         started = started == null ? now : started;
     }
 
+    /** @param outcome what to show of its end; null keeps what the step noted while it ran */
     public void finish(String outcome, Instant now) {
         state = State.DONE;
         started = started == null ? now : started;
         finished = now;
-        message = clip(outcome);
+        message = outcome == null ? message : clip(outcome);
+    }
+
+    /** What the running step found worth showing (a guest's own timing of its work); its end may replace it. */
+    public void note(String text) {
+        message = clip(text);
     }
 
     public void fail(String reason, Instant now) {

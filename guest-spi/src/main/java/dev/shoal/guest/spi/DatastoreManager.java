@@ -2,6 +2,7 @@ package dev.shoal.guest.spi;
 
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.PrepareTimes;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,14 @@ public interface DatastoreManager {
 
     /** Restarts a datastore that was prepared before this agent (re)started. */
     void resume() throws Exception;
+
+    /**
+     * Does, while the agent connects to its broker, the part of a first prepare that any prepare needs (a data
+     * directory's bootstrap), so that the agent's start and the datastore's own work overlap; nothing on a node
+     * prepared before.
+     */
+    default void prepareAhead() throws Exception {
+    }
 
     ServiceStatus status();
 
@@ -46,6 +55,11 @@ public interface DatastoreManager {
 
     /** The volume has grown to {@code sizeGb}; a smaller size than the current one is refused. */
     void resizeVolume(int sizeGb) throws Exception;
+
+    /** The phases of this agent's last prepare, as it timed them; none when it prepared nothing. */
+    default List<PrepareTimes.Phase> preparePhases() {
+        return List.of();
+    }
 
     /** This datastore's ability of that kind, or empty when it does not have it. */
     default <A> Optional<A> ability(Class<A> ability) {

@@ -2,11 +2,13 @@ package dev.shoal.guest.spi;
 
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.PrepareTimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,8 @@ public abstract class PreparedDatastore implements DatastoreManager {
     private final String server;
     protected volatile ServiceStatus status = ServiceStatus.NEW;
     protected volatile String description;
+    /** What {@link #install} timed of the datastore's own work. */
+    protected final PreparePhases phases = new PreparePhases();
 
     /** @param server how the server is named in statuses and logs ({@code MariaDB}, {@code Cassandra}) */
     protected PreparedDatastore(GuestConfig config, String server) {
@@ -48,7 +52,11 @@ public abstract class PreparedDatastore implements DatastoreManager {
     /** Writes the server's configuration, starts it and waits until it serves (with the backup in, if one). */
     protected abstract void install(Prepare request) throws Exception;
 
-    /** Starts the server prepare installed and waits until it serves. */
+    /** What every prepare of this datastore begins with, whatever it asks (see {@link #prepareAhead}). */
+    protected void bootstrap() throws Exception {
+    }
+
+        /** Starts the server prepare installed and waits until it serves. */
     protected abstract void startPrepared() throws Exception;
 
     /** How the server came to run when the agent resumes it. */
@@ -92,15 +100,30 @@ public abstract class PreparedDatastore implements DatastoreManager {
         }
         status = ServiceStatus.BUILD;
         description = "preparing " + server;
+        // phases timed ahead of this prepare (its bootstrap) stay: they are part of what it cost
+        long start = System.nanoTime();
         try {
             install(request);
             Files.writeString(file("prepared"), "ok\n");
+            phases.record("prepare", Duration.ofNanos(System.nanoTime() - start));
             running();
         } catch (Exception e) {
             status = ServiceStatus.FAILED;
             description = "prepare failed: " + e.getMessage();
             throw e;
         }
+    }
+
+    @Override
+    public final synchronized void prepareAhead() throws Exception {
+        if (!isPrepared()) {
+            bootstrap();
+        }
+    }
+
+    @Override
+    public List<PrepareTimes.Phase> preparePhases() {
+        return phases.recorded();
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.shoal.contracts.guest.FilesystemStats;
 import dev.shoal.contracts.guest.LatestTxn;
 import dev.shoal.contracts.guest.MakeReadOnly;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.PrepareTimes;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ResetConfiguration;
 import dev.shoal.contracts.guest.ResizeFs;
@@ -25,9 +26,11 @@ import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.Decommission;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.Membership;
+import dev.shoal.guest.spi.PreparePhases;
 import dev.shoal.guest.spi.Replicated;
 import dev.shoal.guest.spi.Resizable;
 import dev.shoal.guestagent.heartbeat.VolumeUsage;
+import java.util.stream.Stream;
 
 /**
  * One guest call, run on the node's datastore: what every datastore does directly, what only some do through the
@@ -39,8 +42,15 @@ final class DatastoreCalls {
     private final DatastoreManager datastore;
     private final MessageCodec codec;
     private final AccountCalls accounts;
+    private final PreparePhases agentPhases;
 
     DatastoreCalls(GuestConfig config, DatastoreManager datastore, MessageCodec codec) {
+        this(config, datastore, codec, new PreparePhases());
+    }
+
+    /** @param agentPhases what this agent timed of its own start */
+    DatastoreCalls(GuestConfig config, DatastoreManager datastore, MessageCodec codec, PreparePhases agentPhases) {
+        this.agentPhases = agentPhases;
         this.config = config;
         this.datastore = datastore;
         this.codec = codec;
@@ -69,6 +79,8 @@ final class DatastoreCalls {
             }
             case MessageTypes.GET_FILESYSTEM_STATS -> new FilesystemStats(VolumeUsage.bytesUnder(config.nodeDir()),
                     datastore.volumeTotalBytes() == null ? 0 : datastore.volumeTotalBytes());
+            case MessageTypes.GET_PREPARE_TIMES -> new PrepareTimes(Stream.concat(agentPhases.recorded().stream(),
+                    datastore.preparePhases().stream()).toList());
             case MessageTypes.RESIZE_FS -> {
                 datastore.resizeVolume(codec.payload(envelope, ResizeFs.class).volumeSizeGb());
                 yield null;

@@ -9,6 +9,7 @@ import dev.shoal.contracts.conductor.Report;
 import dev.shoal.contracts.guest.Reply;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.PreparePhases;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,13 @@ public final class Dispatcher {
     public Dispatcher(GuestConfig config, DatastoreManager datastore, GuestChannel channel,
                       MessageVerifier verifier, MessageCodec codec, Clock clock, ExecutorService worker,
                       Runnable statusChanged) {
+        this(config, datastore, channel, verifier, codec, clock, worker, statusChanged, new PreparePhases());
+    }
+
+    /** @param agentPhases what the agent timed of its own start, told with its prepare's phases */
+    public Dispatcher(GuestConfig config, DatastoreManager datastore, GuestChannel channel,
+                      MessageVerifier verifier, MessageCodec codec, Clock clock, ExecutorService worker,
+                      Runnable statusChanged, PreparePhases agentPhases) {
         this.config = config;
         this.channel = channel;
         this.verifier = verifier;
@@ -44,7 +52,7 @@ public final class Dispatcher {
         this.worker = worker;
         this.statusChanged = statusChanged;
         this.fences = new FenceKeeper(config.nodeDir());
-        this.calls = new DatastoreCalls(config, datastore, codec);
+        this.calls = new DatastoreCalls(config, datastore, codec, agentPhases);
     }
 
     public void onDelivery(String consumerTag, Delivery delivery) throws IOException {

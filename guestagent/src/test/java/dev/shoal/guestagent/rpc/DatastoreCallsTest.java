@@ -13,11 +13,13 @@ import dev.shoal.contracts.guest.BackupRequest;
 import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.PrepareTimes;
 import dev.shoal.contracts.guest.ResetConfiguration;
 import dev.shoal.contracts.guest.SnapshotRequest;
 import dev.shoal.guest.spi.Configurable;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
+import dev.shoal.guest.spi.PreparePhases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,24 @@ class DatastoreCallsTest {
         assertThatThrownBy(() -> new DatastoreCalls(config(), new LifecycleOnly(), codec).execute(envelope(
                 MessageTypes.UPDATE_OVERRIDES, new ConfigurationOverrides(Map.of(), List.of()))))
                 .hasMessage("keyvalue has no configuration groups");
+    }
+
+    @Test
+    void toldItsPrepareTimesTheAgentsStartComesBeforeTheDatastoresOwnPhases() throws Exception {
+        PreparePhases agent = new PreparePhases();
+        agent.record("agent start", Duration.ofMillis(520));
+        DatastoreCalls calls = new DatastoreCalls(config(), new LifecycleOnly() {
+            @Override
+            public List<PrepareTimes.Phase> preparePhases() {
+                return List.of(new PrepareTimes.Phase("install-db", 1210), new PrepareTimes.Phase("prepare", 2000));
+            }
+        }, codec, agent);
+
+        Object times = calls.execute(envelope(MessageTypes.GET_PREPARE_TIMES, Map.of()));
+
+        assertThat(times).isInstanceOf(PrepareTimes.class);
+        assertThat(((PrepareTimes) times).describe())
+                .isEqualTo("agent start 0.52 s, install-db 1.21 s, prepare 2.00 s");
     }
 
     @Test

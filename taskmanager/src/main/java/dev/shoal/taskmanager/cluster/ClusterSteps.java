@@ -4,6 +4,7 @@ import dev.shoal.domain.cluster.ClusterTask;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
+import dev.shoal.taskmanager.node.GuestPrepareTimes;
 import dev.shoal.taskmanager.node.NodeBuilder;
 import dev.shoal.taskmanager.node.NodeConfiguration;
 import dev.shoal.taskmanager.task.AwaitingAnswer;
@@ -28,10 +29,12 @@ class ClusterSteps {
     private final ClusterStrategies strategies;
     private final NodeBuilder builder;
     private final NodeConfiguration configuration;
+    private final GuestPrepareTimes prepareTimes;
     private final Clock clock;
 
     ClusterSteps(ClusterNodes clusterNodes, ClusterStrategies strategies, NodeBuilder builder,
-                 NodeConfiguration configuration, Clock clock) {
+                 NodeConfiguration configuration, GuestPrepareTimes prepareTimes, Clock clock) {
+        this.prepareTimes = prepareTimes;
         this.clusterNodes = clusterNodes;
         this.strategies = strategies;
         this.builder = builder;
@@ -92,7 +95,11 @@ class ClusterSteps {
                 running.add(node);
             }
         }
-        return all ? StepOutcome.DONE : StepOutcome.WAIT;
+        if (!all) {
+            return StepOutcome.WAIT;
+        }
+        prepareTimes.note(context.added(), context.correlationId());
+        return StepOutcome.DONE;
     }
 
     StepOutcome join(Task task) throws StepFailure {

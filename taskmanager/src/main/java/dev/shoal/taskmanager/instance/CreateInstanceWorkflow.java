@@ -5,6 +5,7 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.taskmanager.backup.BackupRestores;
+import dev.shoal.taskmanager.node.GuestPrepareTimes;
 import dev.shoal.taskmanager.node.NodeBuilder;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow;
@@ -21,9 +22,12 @@ class CreateInstanceWorkflow implements Workflow {
     private final InstanceNodes instanceNodes;
     private final NodeBuilder builder;
     private final BackupRestores restores;
+    private final GuestPrepareTimes prepareTimes;
     private final Clock clock;
 
-    CreateInstanceWorkflow(InstanceNodes instanceNodes, NodeBuilder builder, BackupRestores restores, Clock clock) {
+    CreateInstanceWorkflow(InstanceNodes instanceNodes, NodeBuilder builder, BackupRestores restores,
+                           GuestPrepareTimes prepareTimes, Clock clock) {
+        this.prepareTimes = prepareTimes;
         this.instanceNodes = instanceNodes;
         this.builder = builder;
         this.restores = restores;
@@ -122,6 +126,7 @@ class CreateInstanceWorkflow implements Workflow {
         if (!builder.isRunning(node)) {
             return StepOutcome.WAIT;
         }
+        prepareTimes.note(List.of(node), task.getId().toString());
         restores.restoreAccounts(task);
         node.finishTask(clock.instant());
         instanceNodes.instance(task).touch(clock.instant());

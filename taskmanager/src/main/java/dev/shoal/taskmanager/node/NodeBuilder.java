@@ -67,12 +67,14 @@ public class NodeBuilder {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final PrepareDelivery prepareDelivery = new PrepareDelivery();
+    private final NodeStatusWaits statusWaits;
 
     NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, DatastoreVersionRepository versions,
                 FlavorRepository flavors, AddressAllocator addresses, ComputeDriver compute, GuestClient guests,
                 GuestBrokerAccounts brokerAccounts, RemoteCalls remote, TaskManagerProperties properties,
                 dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues,
-                SecurityGroupEnforcer securityGroups, Clock clock) {
+                SecurityGroupEnforcer securityGroups, NodeStatusWaits statusWaits, Clock clock) {
+        this.statusWaits = statusWaits;
         this.configurationValues = configurationValues;
         this.securityGroups = securityGroups;
         this.nodes = nodes;
@@ -178,6 +180,7 @@ public class NodeBuilder {
      * @throws StepFailure when the guest reports prepare failed or its process is gone
      */
     public boolean isRunning(Node node) throws StepFailure {
+        statusWaits.await(node.getId());
         Optional<ServiceStatus> status = statuses.findById(node.getId()).map(ServiceStatusRecord::getStatus);
         if (status.orElse(null) == ServiceStatus.RUNNING) {
             return true;

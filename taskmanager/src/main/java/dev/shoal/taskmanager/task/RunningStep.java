@@ -51,6 +51,10 @@ public final class RunningStep {
         return lease.taskId();
     }
 
+    public String stepName() {
+        return step;
+    }
+
     /** The id of this run's next call of {@code type} to {@code node}: the same in every run of this round. */
     public UUID nextCallId(UUID node, String type) {
         String kind = node + "/" + type;

@@ -22,7 +22,7 @@ class RemoteCallsTest {
 
     private final RemoteCalls calls = new RemoteCalls(new TaskManagerProperties(Duration.ofSeconds(1),
             Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(180),
-            Duration.ofSeconds(1800), 8, 4, 3), new TaskWakeups(), Clock.systemUTC());
+            Duration.ofSeconds(1800), 8, 4, 3, true), new TaskWakeups(), Clock.systemUTC());
     private final UUID node = UUID.randomUUID();
 
     @AfterEach

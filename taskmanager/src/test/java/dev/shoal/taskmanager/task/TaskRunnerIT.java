@@ -344,6 +344,6 @@ class TaskRunnerIT extends RunnerTestTasks {
         return new TaskManagerProperties(properties.pollInterval(), properties.leaseDuration(),
                 properties.scanInterval(), properties.guestCallTimeoutLow(), properties.guestCallTimeoutHigh(),
                 properties.guestCallTimeoutBackup(), workers, properties.remoteWorkers(),
-                properties.maxDeliveryAttempts());
+                properties.maxDeliveryAttempts(), properties.statusNotifications());
     }
 }

@@ -19,7 +19,22 @@ public final class TestRunners {
         return new TaskRunner(context.getBean(TaskRepository.class), context.getBean(TaskLeases.class),
                 List.of(workflows), new TaskManagerProperties(properties.pollInterval(), properties.leaseDuration(),
                 properties.scanInterval(), properties.guestCallTimeoutLow(), properties.guestCallTimeoutHigh(),
-                properties.guestCallTimeoutBackup(), 1, properties.remoteWorkers(), properties.maxDeliveryAttempts()),
+                properties.guestCallTimeoutBackup(), 1, properties.remoteWorkers(), properties.maxDeliveryAttempts(),
+                properties.statusNotifications()),
+                context.getBean(TransactionTemplate.class), context.getBean(TaskWakeups.class),
+                context.getBean(StepHistory.class), context.getBean(Clock.class),
+                context.getBean(TaskMeters.class));
+    }
+
+    /** A runner whose waiting steps look again every {@code pollInterval} unless woken. */
+    public static TaskRunner polling(ApplicationContext context, java.time.Duration pollInterval,
+                                     Workflow... workflows) {
+        TaskManagerProperties properties = context.getBean(TaskManagerProperties.class);
+        return new TaskRunner(context.getBean(TaskRepository.class), context.getBean(TaskLeases.class),
+                List.of(workflows), new TaskManagerProperties(pollInterval, properties.leaseDuration(),
+                properties.scanInterval(), properties.guestCallTimeoutLow(), properties.guestCallTimeoutHigh(),
+                properties.guestCallTimeoutBackup(), properties.workers(), properties.remoteWorkers(),
+                properties.maxDeliveryAttempts(), properties.statusNotifications()),
                 context.getBean(TransactionTemplate.class), context.getBean(TaskWakeups.class),
                 context.getBean(StepHistory.class), context.getBean(Clock.class),
                 context.getBean(TaskMeters.class));

@@ -68,7 +68,7 @@ public final class CassandraManager extends PreparedDatastore
         CassandraLaunch launch = launchFor(request, member);
         writeConfiguration(member, request.overrides());
         launch.store(config.nodeDir());
-        start(launch);
+        phases.time("server start", () -> start(launch));
     }
 
     @Override

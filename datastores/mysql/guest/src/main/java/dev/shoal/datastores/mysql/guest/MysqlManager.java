@@ -65,26 +65,36 @@ public final class MysqlManager extends PreparedDatastore
     @Override
     protected void install(Prepare request) throws Exception {
         MariadbBinaries binaries = binaries();
-        if (!Files.isDirectory(dataDir().resolve("mysql"))) {
-            installDatabase(binaries);
-        }
+        installDatabaseOnce(binaries);
         Files.createDirectories(file("tmp"));
         overrides.write(request.overrides());
         Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
                 config.address(), request.memoryMb(), binaries.basedir(), runningAsRoot()));
-        start(binaries);
+        phases.time("server start", () -> start(binaries));
         if (!accounts.secured()) {
-            accounts.secure(request.sealedRootPassword() == null ? null
-                    : SecretBox.open(config.secret(), request.sealedRootPassword()));
+            phases.time("secure", () -> accounts.secure(request.sealedRootPassword() == null ? null
+                    : SecretBox.open(config.secret(), request.sealedRootPassword())));
         }
         if (request.restorePoint() != null) {
             // before prepare ends: the node reports running only once the data is in
-            backups.restore(request.restorePoint(), binaries);
+            phases.time("restore", () -> backups.restore(request.restorePoint(), binaries));
             log.info("node {}: backup {} restored", config.nodeId(), request.restorePoint().backupId());
         }
         // it starts read-only (my.cnf); a new node, or one prepared again, takes writes unless it follows a master
         if (!replication.isReplica()) {
             writes.makeReadOnly(false);
+        }
+    }
+
+    /** The data directory is the same whatever a prepare asks: it is made while the agent connects. */
+    @Override
+    protected void bootstrap() throws Exception {
+        installDatabaseOnce(binaries());
+    }
+
+    private void installDatabaseOnce(MariadbBinaries binaries) throws Exception {
+        if (!Files.isDirectory(dataDir().resolve("mysql"))) {
+            phases.time("install-db", () -> installDatabase(binaries));
         }
     }
 

@@ -72,7 +72,21 @@ final class MysqldProcess {
                 "--user=" + System.getProperty("user.name"), "--datadir=" + dataDir, "--tmpdir=" + tmpDir,
                 "--auth-root-authentication-method=normal", "--skip-test-db"));
         binaries.basedir().ifPresent(dir -> command.add("--basedir=" + dir));
-        run(command, log);
+        try {
+            run(command, log);
+        } catch (IOException | InterruptedException e) {
+            // a half-made data directory would pass for a made one at the next prepare
+            deleteTree(dataDir);
+            throw e;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Runs a helper command to completion, its output kept in {@code log}. */

@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The API on a random port against this machine's PostgreSQL and RabbitMQ, spoken to over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// suites that send unknown tokens on purpose are not where the authentication-failure limit is tested
-@TestPropertySource(properties = "shoal.api.auth-failures.capacity=100000")
+// suites that send unknown tokens on purpose are not where the authentication-failure limit is tested; suites change
+// rows behind the api's back and read them at once, so every answer is built anew (RecentInstanceViewsIT keeps views)
+@TestPropertySource(properties = {"shoal.api.auth-failures.capacity=100000", "shoal.api.read-cache-ttl=0s"})
 public abstract class ApiTestSupport {
 
     protected static final String OPERATOR = "shoal_api-test-operator-0123456789abcdef";

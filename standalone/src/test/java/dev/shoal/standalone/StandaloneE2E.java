@@ -61,6 +61,8 @@ abstract class StandaloneE2E {
         registry.add("shoal.api.bootstrap-token", () -> OPERATOR_TOKEN);
         registry.add("shoal.compute.local.work-dir", () -> WORK_DIR.resolve("nodes").toString());
         registry.add("shoal.compute.local.firewall", () -> IPTABLES ? "iptables" : "none");
+        // the suites kill processes and hosts behind the api's back and look at once: every answer is built anew
+        registry.add("shoal.api.read-cache-ttl", () -> "0s");
         // SHOAL_E2E_DEFAULT_INTERVALS=1 keeps the shipped heartbeat and failover settings, to measure them
         if (System.getenv("SHOAL_E2E_DEFAULT_INTERVALS") == null) {
             registry.add("shoal.compute.local.heartbeat-interval", () -> "1s");

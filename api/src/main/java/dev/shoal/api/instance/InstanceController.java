@@ -33,10 +33,13 @@ class InstanceController {
     private final InstanceUpdate update;
     private final InstancePatch patch;
     private final TaskOutcomes outcomes;
+    private final RecentInstanceViews recent;
 
     InstanceController(InstanceLookup instances, InstanceCreation creation, InstanceChanges changes,
                        InstanceList list, RootAccess root, InstanceActions actions,
-                       InstanceUpdate update, InstancePatch patch, TaskOutcomes outcomes) {
+                       InstanceUpdate update, InstancePatch patch, TaskOutcomes outcomes,
+                       RecentInstanceViews recent) {
+        this.recent = recent;
         this.outcomes = outcomes;
         this.patch = patch;
         this.instances = instances;
@@ -71,7 +74,7 @@ class InstanceController {
 
     @GetMapping("/{id}")
     Map<String, InstanceView> show(@PathVariable String tenantId, @PathVariable UUID id) {
-        return Map.of("instance", instances.show(tenantId, id));
+        return Map.of("instance", recent.of(tenantId, id, () -> instances.show(tenantId, id)));
     }
 
     /** Trove's instance update: a new name, a configuration group attached (an id) or detached (null), a detach. */

@@ -18,7 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class NodeKeys {
 
-    static final Duration TTL = Duration.ofSeconds(10);
+    /**
+     * Well beyond a heartbeat interval: a node heard from every 10 s must find itself remembered, or every heartbeat
+     * reads its row. A changed secret is read at once anyway (a heartbeat that does not verify reads the node again).
+     */
+    static final Duration TTL = Duration.ofMinutes(5);
 
     private final NodeRepository nodes;
     private final Cache<UUID, Node> live = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(100_000).build();

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * What this conductor last accepted from each node's heartbeats and last wrote as its state. It decides, per node and
  * atomically, whether a heartbeat is a redelivery, stale, a change to write at once, or one to leave to the flush.
- * Empty after a start: a node's first heartbeat then takes the database's checks.
+ * Seeded at start with what the database holds ({@link NodeMemorySeed}); a node it does not know yet has its first
+ * heartbeat take the database's checks.
  */
 @Component
 class NodeMemory {
@@ -56,6 +57,11 @@ class NodeMemory {
             return new Entry(sentAt, entry.written(), 0);
         });
         return verdict[0];
+    }
+
+    /** What the database held of a node when this conductor started; a node heard from meanwhile is left as it is. */
+    void seed(UUID node, Instant sentAt, ReportedState written) {
+        entries.putIfAbsent(node, new Entry(sentAt, written, 0));
     }
 
     /** The heartbeat sent at {@code sentAt} was written, committed, as {@code state}. */

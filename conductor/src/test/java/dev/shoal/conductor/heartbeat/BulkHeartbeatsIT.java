@@ -256,14 +256,36 @@ class BulkHeartbeatsIT {
         assertThat(status(guest).getVolumeUsedBytes()).isEqualTo(200L);
     }
 
+    @Test
+    void aConductorStartingSeedsItsMemoryFromTheDatabaseSoAnUnchangedHeartbeatWaitsForTheFlush() {
+        Guest guest = newGuest();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        assertThat(accept(conductor, guest, ServiceStatus.RUNNING, t0, 100L)).isEqualTo(GuestMessageOutcome.APPLIED);
+        Conductor unseeded = anotherConductor();
+        Conductor seeded = anotherConductor();
+
+        new NodeMemorySeed(jdbc, seeded.memory()).seed();
+
+        assertThat(accept(unseeded.service(), guest, ServiceStatus.RUNNING, t0.plusSeconds(1), 200L))
+                .as("a node unknown to a conductor").isEqualTo(GuestMessageOutcome.APPLIED);
+        assertThat(accept(seeded.service(), guest, ServiceStatus.RUNNING, t0, 100L))
+                .as("sent when what the database holds was").isEqualTo(GuestMessageOutcome.DUPLICATE);
+        assertThat(accept(seeded.service(), guest, ServiceStatus.RUNNING, t0.plusSeconds(2), 300L))
+                .isEqualTo(GuestMessageOutcome.COALESCED);
+        assertThat(accept(seeded.service(), guest, ServiceStatus.FAILED, t0.plusSeconds(3), 400L))
+                .isEqualTo(GuestMessageOutcome.APPLIED);
+        assertThat(status(guest).getStatus()).isEqualTo(ServiceStatus.FAILED);
+    }
+
     /** A second conductor process: its own memory, buffer and flush, on the same database. */
-    private record Conductor(HeartbeatService service, HeartbeatFlusher flusher) {
+    private record Conductor(HeartbeatService service, HeartbeatFlusher flusher, NodeMemory memory) {
     }
 
     private Conductor anotherConductor() {
         HeartbeatBuffer buffer = new HeartbeatBuffer();
-        return new Conductor(new HeartbeatService(new NodeKeys(nodes), new NodeMemory(), buffer, writer, codec, clock),
-                new HeartbeatFlusher(buffer, rows, transactions));
+        NodeMemory memory = new NodeMemory();
+        return new Conductor(new HeartbeatService(new NodeKeys(nodes), memory, buffer, writer, codec, clock),
+                new HeartbeatFlusher(buffer, rows, transactions), memory);
     }
 
     private record Guest(UUID id, NodeSecret secret) {

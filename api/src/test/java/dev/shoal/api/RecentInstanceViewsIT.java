@@ -1,0 +1,48 @@
+package dev.shoal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A read of one instance answers with the view built within the last moment: a change behind the api's back shows
+ * once the moment has passed, one made through this process at once.
+ */
+@TestPropertySource(properties = "shoal.api.read-cache-ttl=5s")
+class RecentInstanceViewsIT extends ApiTestSupport {
+
+    @Test
+    void aChangeBehindTheApisBackShowsOnceTheMomentHasPassed() {
+        String token = tenantToken("recentviews");
+        String path = activeInstance("recentviews", token);
+        assertThat(name(path, token)).isEqualTo("db");
+
+        jdbc.sql("update instances set name = 'renamed' where id = ?").param(UUID.fromString(id(path))).update();
+
+        assertThat(name(path, token)).as("read within the moment").isEqualTo("db");
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> name(path, token).equals("renamed"));
+    }
+
+    @Test
+    void aChangeMadeThroughThisProcessShowsAtOnce() {
+        String token = tenantToken("ownchange");
+        String path = activeInstance("ownchange", token);
+        assertThat(name(path, token)).isEqualTo("db");
+
+        Response renamed = call("PUT", path, token, "{\"instance\": {\"name\": \"shop\"}}");
+
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(202);
+        assertThat(name(path, token)).isEqualTo("shop");
+    }
+
+    private String name(String path, String token) {
+        Response shown = call("GET", path, token, null);
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        return shown.json().path("instance").path("name").asString();
+    }
+}

@@ -22,17 +22,23 @@ import java.util.UUID;
 final class ConductorFlood {
 
     private static final Duration RAMP = Duration.ofSeconds(2);
+    /** Bounds the wait for the conductor to hear every node once (single writes, some thousands a minute). */
+    private static final Duration WARM_UP = Duration.ofSeconds(180);
     private static final Duration DRAIN = Duration.ofSeconds(90);
     private static final Duration SILENT_AFTER = Duration.ofSeconds(30);
 
     private final BenchContext context;
     private final ConnectionFactory broker;
     private final List<List<HeartbeatMessages.Message>> shares;
+    private final int nodes;
 
-    ConductorFlood(BenchContext context, ConnectionFactory broker, List<List<HeartbeatMessages.Message>> shares) {
+    /** @param nodes how many nodes the heartbeats come from; each one's first is sent before the others' second */
+    ConductorFlood(BenchContext context, ConnectionFactory broker, List<List<HeartbeatMessages.Message>> shares,
+                   int nodes) {
         this.context = context;
         this.broker = broker;
         this.shares = shares;
+        this.nodes = nodes;
     }
 
     /**
@@ -54,6 +60,7 @@ final class ConductorFlood {
         try (Flood flood = Flood.start(broker, Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, Routing.CONDUCTOR_QUEUE,
                 shares, Flood.BACKLOG);
              SilentNode silent = SilentNode.of(context.standalone().nodesDir(), node.toString())) {
+            warmUp(before, flood);
             Thread.sleep(RAMP.toMillis());
             Map<String, Long> atStart = ConductorCounters.heartbeats(context.api());
             long start = System.nanoTime();
@@ -84,6 +91,22 @@ final class ConductorFlood {
             BenchContext.log("the silent node did not come back: %s", e.getMessage());
         }
         return new Result(rate, outcomes, silentFor);
+    }
+
+    /**
+     * The nodes were made a moment ago, so the conductor has heard none of them, and a node's first heartbeat at a
+     * conductor is written at once: the window opens once it has heard each, as in a running system.
+     */
+    private void warmUp(Map<String, Long> before, Flood flood) throws Exception {
+        long start = System.nanoTime();
+        Instant deadline = Instant.now().plus(WARM_UP);
+        while (ConductorCounters.total(ConductorCounters.since(before, ConductorCounters.heartbeats(context.api())))
+                < nodes && Instant.now().isBefore(deadline)) {
+            flood.requireRunning();
+            Thread.sleep(200);
+        }
+        BenchContext.log("conductor heard each of %d nodes once in %.1f s", nodes,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** Until every heartbeat published has been counted (real guests' own come on top), bounded. */

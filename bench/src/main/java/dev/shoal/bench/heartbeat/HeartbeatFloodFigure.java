@@ -48,7 +48,7 @@ public final class HeartbeatFloodFigure implements Figure {
 
         double floor = brokerRate(broker, shares, context.settings().phase(10));
         BenchContext.log("plain consumers: %.0f msg/s", floor);
-        ConductorFlood.Result flood = new ConductorFlood(context, broker, shares)
+        ConductorFlood.Result flood = new ConductorFlood(context, broker, shares, Math.min(NODES, made))
                 .run(longest(context.settings().phase(30), Duration.ofSeconds(20)));
 
         Map<String, Long> outcomes = flood.outcomes();

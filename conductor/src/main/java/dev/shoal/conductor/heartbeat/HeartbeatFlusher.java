@@ -1,10 +1,14 @@
 package dev.shoal.conductor.heartbeat;
 
+import dev.shoal.conductor.ConductorProperties;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes the buffered heartbeats every flush interval, and once more when the conductor stops, after its listeners
  * have: a clean stop loses nothing. Last-seen times and statuses are written in two short transactions, so that
  * neither holds its rows while waiting for the other's. What a failed flush did not write is tried again next time.
+ * It runs on a thread of its own: a flush of 10,000 rows takes long enough to hold back the expiry sweep and every
+ * other scheduled job were it on the process's one scheduling thread.
  */
 @Component
 class HeartbeatFlusher implements SmartLifecycle {
@@ -21,19 +27,15 @@ class HeartbeatFlusher implements SmartLifecycle {
     private final HeartbeatBuffer buffer;
     private final HeartbeatRows rows;
     private final TransactionTemplate transactions;
-    private volatile boolean running;
+    private final Duration interval;
+    private volatile ScheduledExecutorService schedule;
 
-    HeartbeatFlusher(HeartbeatBuffer buffer, HeartbeatRows rows, TransactionTemplate transactions) {
+    HeartbeatFlusher(HeartbeatBuffer buffer, HeartbeatRows rows, TransactionTemplate transactions,
+                     ConductorProperties properties) {
         this.buffer = buffer;
         this.rows = rows;
         this.transactions = transactions;
-    }
-
-    // The delay comes from the bound properties record, as HeartbeatExpirySweeper's does.
-    @Scheduled(fixedDelayString = "#{@'shoal.conductor-dev.shoal.conductor.ConductorProperties'"
-            + ".flushInterval().toMillis()}")
-    void flushOnSchedule() {
-        flush();
+        this.interval = properties.flushInterval();
     }
 
     /** @return how many nodes' statuses were written */
@@ -57,18 +59,28 @@ class HeartbeatFlusher implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "heartbeat-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.scheduleWithFixedDelay(this::flush, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule = started;
     }
 
     @Override
     public void stop() {
+        ScheduledExecutorService stopping = schedule;
+        schedule = null;
+        if (stopping != null) {
+            stopping.shutdown();
+        }
         flush();
-        running = false;
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return schedule != null;
     }
 
     /** Stopped after the listener containers (which stop in the default, highest phase), before the data source. */

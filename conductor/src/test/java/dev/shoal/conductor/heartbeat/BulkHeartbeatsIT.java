@@ -3,6 +3,7 @@ package dev.shoal.conductor.heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.conductor.ConductorProperties;
 import dev.shoal.contracts.Envelope;
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.MessageSigner;
@@ -53,6 +54,8 @@ class BulkHeartbeatsIT {
 
     @Autowired
     HeartbeatService conductor;
+    @Autowired
+    ConductorProperties properties;
     @Autowired
     HeartbeatFlusher flusher;
     @Autowired
@@ -285,7 +288,7 @@ class BulkHeartbeatsIT {
         HeartbeatBuffer buffer = new HeartbeatBuffer();
         NodeMemory memory = new NodeMemory();
         return new Conductor(new HeartbeatService(new NodeKeys(nodes), memory, buffer, writer, codec, clock),
-                new HeartbeatFlusher(buffer, rows, transactions), memory);
+                new HeartbeatFlusher(buffer, rows, transactions, properties), memory);
     }
 
     private record Guest(UUID id, NodeSecret secret) {

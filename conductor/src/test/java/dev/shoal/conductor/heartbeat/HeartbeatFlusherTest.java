@@ -6,7 +6,9 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 
+import dev.shoal.conductor.ConductorProperties;
 import dev.shoal.contracts.ServiceStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,10 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class HeartbeatFlusherTest {
 
     private static final Instant T0 = Instant.parse("2026-12-07T04:00:00Z");
+    private static final ConductorProperties PROPERTIES = new ConductorProperties(Duration.ofSeconds(10),
+            Duration.ofSeconds(90), null, 3, Duration.ofHours(1));
 
     private final HeartbeatBuffer buffer = new HeartbeatBuffer();
     private final HeartbeatRows rows = mock(HeartbeatRows.class);
-    private final HeartbeatFlusher flusher = new HeartbeatFlusher(buffer, rows, transactions());
+    private final HeartbeatFlusher flusher = new HeartbeatFlusher(buffer, rows, transactions(), PROPERTIES);
     private final UUID node = UUID.randomUUID();
 
     @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A read of one instance answers with the view built within the last moment: a change behind the api's back shows
- * once the moment has passed, one made through this process at once.
+ * A read of one settled instance answers with the view built within the last moment: a change behind the api's back
+ * shows once the moment has passed, one made through this process at once, and one of an instance being built always.
  */
 @TestPropertySource(properties = "shoal.api.read-cache-ttl=5s")
 class RecentInstanceViewsIT extends ApiTestSupport {
@@ -38,6 +38,18 @@ class RecentInstanceViewsIT extends ApiTestSupport {
 
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(202);
         assertThat(name(path, token)).isEqualTo("shop");
+    }
+
+    @Test
+    void anInstanceBeingBuiltShowsEveryChangeAtOnce() {
+        String token = tenantToken("building");
+        String path = "/v1.0/building/instances/" + call("POST", "/v1.0/building/instances", token, createBody("db"))
+                .json().path("instance").path("id").asString();
+        assertThat(name(path, token)).isEqualTo("db");
+
+        jdbc.sql("update instances set name = 'renamed' where id = ?").param(UUID.fromString(id(path))).update();
+
+        assertThat(name(path, token)).isEqualTo("renamed");
     }
 
     private String name(String path, String token) {

@@ -10,8 +10,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The views of single instances this process built within the last moment. Clients poll an instance while it
  * changes, and its view costs three statements and a few milliseconds of CPU where a cached one costs microseconds;
- * what it shows moves with heartbeats every few seconds, so a view a second old tells as much. Any change this
- * process serves forgets them all ({@link ChangesForgetRecentViews}), so a client sees its own change at once.
+ * what it shows moves with heartbeats every few seconds, so a view a second old tells as much. Only a settled
+ * instance's view is remembered (ACTIVE, no task under way): one being built or changed is what clients wait on, and
+ * they see it move at once. Any change this process serves forgets them all ({@link ChangesForgetRecentViews}), so a
+ * client sees its own change at once.
  */
 @Component
 class RecentInstanceViews {
@@ -35,7 +37,20 @@ class RecentInstanceViews {
             return build.get();
         }
         Key key = new Key(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), tenantId, id);
-        return views.get(key, ignored -> build.get());
+        InstanceView remembered = views.getIfPresent(key);
+        if (remembered != null) {
+            return remembered;
+        }
+        InstanceView built = build.get();
+        if (settled(built)) {
+            views.put(key, built);
+        }
+        return built;
+    }
+
+    private static boolean settled(InstanceView view) {
+        return "ACTIVE".equals(view.status()) && (view.task() == null
+                || !"PENDING".equals(view.task().state()) && !"RUNNING".equals(view.task().state()));
     }
 
     void forgetAll() {

@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,33 +21,19 @@ public final class ClosedLoop {
             throws InterruptedException {
         HttpClient client = LoadClient.HTTP;
         AtomicLong failed = new AtomicLong();
-        List<Latencies> perThread = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        for (int i = 0; i < connections; i++) {
-            Latencies latencies = new Latencies();
-            perThread.add(latencies);
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
-                    if (!send(client, request)) {
-                        failed.incrementAndGet();
-                    }
-                    latencies.record(System.nanoTime() - sent);
+        Workers.Done done = Workers.run("closed-loop", connections, duration, serverPort, start, latencies -> {
+            while (System.nanoTime() < end) {
+                long sent = System.nanoTime();
+                if (!send(client, request)) {
+                    failed.incrementAndGet();
                 }
-            }, "closed-loop-" + i);
-            thread.start();
-            threads.add(thread);
-        }
-        Thread.sleep(Math.max(0, duration.toMillis() - 500));
-        int open = LoopbackConnections.to(serverPort);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Latencies all = Latencies.merge(perThread);
-        return new LoadResult(all.count() / seconds, all.summary(), failed.get(), open);
+                latencies.record(System.nanoTime() - sent);
+            }
+        });
+        return new LoadResult(done.latencies().count() / done.seconds(), done.latencies().summary(), failed.get(),
+                done.open());
     }
 
     static boolean send(HttpClient client, HttpRequest request) {

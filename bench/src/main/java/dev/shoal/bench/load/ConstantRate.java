@@ -3,8 +3,6 @@ package dev.shoal.bench.load;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,41 +28,26 @@ public final class ConstantRate {
         AtomicLong next = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong unsent = new AtomicLong();
-        List<Latencies> perThread = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime() + 50_000_000;
         long stop = start + duration.toNanos() + GRACE;
-        for (int i = 0; i < connections; i++) {
-            Latencies latencies = new Latencies();
-            perThread.add(latencies);
-            Thread thread = new Thread(() -> {
-                for (long slot = next.getAndIncrement(); slot < total; slot = next.getAndIncrement()) {
-                    long due = start + slot * interval;
-                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    if (System.nanoTime() > stop) {
-                        latencies.record(System.nanoTime() - due);
-                        unsent.incrementAndGet();
-                        continue;
-                    }
-                    if (!ClosedLoop.send(client, request)) {
-                        failed.incrementAndGet();
-                    }
-                    latencies.record(System.nanoTime() - due);
+        Workers.Done done = Workers.run("constant-rate", connections, duration, serverPort, start, latencies -> {
+            for (long slot = next.getAndIncrement(); slot < total; slot = next.getAndIncrement()) {
+                long due = start + slot * interval;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
                 }
-            }, "constant-rate-" + i);
-            thread.start();
-            threads.add(thread);
-        }
-        Thread.sleep(Math.max(0, duration.toMillis() - 500));
-        int open = LoopbackConnections.to(serverPort);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Latencies all = Latencies.merge(perThread);
-        return new LoadResult((all.count() - unsent.get()) / seconds, all.summary(), failed.get() + unsent.get(),
-                open);
+                if (System.nanoTime() > stop) {
+                    latencies.record(System.nanoTime() - due);
+                    unsent.incrementAndGet();
+                    continue;
+                }
+                if (!ClosedLoop.send(client, request)) {
+                    failed.incrementAndGet();
+                }
+                latencies.record(System.nanoTime() - due);
+            }
+        });
+        return new LoadResult((done.latencies().count() - unsent.get()) / done.seconds(), done.latencies().summary(),
+                failed.get() + unsent.get(), done.open());
     }
 }

@@ -79,8 +79,17 @@ class TaskRecoveryIT {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(dir.toString())).orElse(false)).count();
     }
 
+    /**
+     * The context's guest keeper outlives the class and would start a killed guest again: every node directory is
+     * marked as being destroyed first, which the keeper leaves alone.
+     */
     @AfterAll
-    static void killLeftovers() {
+    static void killLeftovers() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> nodeDirs = java.nio.file.Files.list(WORK)) {
+            for (Path nodeDir : nodeDirs.filter(java.nio.file.Files::isDirectory).toList()) {
+                java.nio.file.Files.writeString(nodeDir.resolve("destroying"), "");
+            }
+        }
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(WORK.toString())).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);

@@ -292,8 +292,19 @@ public final class MysqlManager extends PreparedDatastore
     private void start(MariadbBinaries binaries) throws IOException, InterruptedException {
         process.start(binaries.mariadbd(), file("my.cnf"));
         process.awaitAccepting(config.address(), MysqlConfigFile.PORT);
+        awaitSocket();
         // MariaDB makes its socket 0777 on purpose; here only the agent's own user may connect to it
         PrivateFiles.restrict(socket());
+    }
+
+    /** MariaDB listens on its port a moment before it makes its socket: a client may get in between. */
+    private void awaitSocket() throws IOException, InterruptedException {
+        for (int waited = 0; !Files.exists(socket()); waited += 20) {
+            if (waited >= 10_000) {
+                throw new IOException("mariadbd accepts on its port but made no socket at " + socket());
+            }
+            Thread.sleep(20);
+        }
     }
 
     Path socket() {

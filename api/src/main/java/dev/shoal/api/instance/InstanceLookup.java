@@ -56,7 +56,7 @@ public class InstanceLookup {
         if (shown.isPresent()) {
             Instance instance = shown.get().instance();
             return views.view(instance, shown.get().node(), shown.get().service(),
-                    instance.isReplica() ? task(instance) : shown.get().task(), replicaIds(instance));
+                    task(instance, shown.get().task()), replicaIds(instance));
         }
         Node node = clusterNode(tenantId, id).orElseThrow(() -> ApiException.notFound("instance " + id));
         return views.clusterNode(node, statuses.findById(node.getId()),
@@ -119,7 +119,8 @@ public class InstanceLookup {
 
     InstanceView view(Instance instance) {
         Node node = node(instance);
-        return views.view(instance, node, statuses.findById(node.getId()), task(instance), replicaIds(instance));
+        return views.view(instance, node, statuses.findById(node.getId()),
+                task(instance, tasks.findFirstByResourceIdOrderByCreatedDesc(instance.getId())), replicaIds(instance));
     }
 
     private List<UUID> replicaIds(Instance instance) {
@@ -127,9 +128,12 @@ public class InstanceLookup {
                 .map(Instance::getId).toList();
     }
 
-    /** A replica is built by its master's replica task until a task of its own follows. */
-    private Optional<Task> task(Instance instance) {
-        Optional<Task> own = tasks.findFirstByResourceIdOrderByCreatedDesc(instance.getId());
+    /**
+     * A replica is built by its master's replica task until a task of its own follows.
+     *
+     * @param own the instance's own newest task
+     */
+    private Optional<Task> task(Instance instance, Optional<Task> own) {
         if (!instance.isReplica()) {
             return own;
         }

@@ -31,21 +31,21 @@ class RecentInstanceViews {
                 .maximumSize(MAX_REMEMBERED).build() : null;
     }
 
-    /** The view built within the last moment, or {@code build}'s; a failure (404) is never remembered. */
+    /**
+     * The view built within the last moment, or {@code build}'s; a failure (404) is never remembered, and an unsettled
+     * view only by the requests that asked for it while it was being built.
+     */
     InstanceView of(String tenantId, UUID id, Supplier<InstanceView> build) {
         if (views == null) {
             return build.get();
         }
         Key key = new Key(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), tenantId, id);
-        InstanceView remembered = views.getIfPresent(key);
-        if (remembered != null) {
-            return remembered;
+        // requests that miss together wait for one build rather than each building the same view
+        InstanceView view = views.get(key, missing -> build.get());
+        if (!settled(view)) {
+            views.asMap().remove(key, view);
         }
-        InstanceView built = build.get();
-        if (settled(built)) {
-            views.put(key, built);
-        }
-        return built;
+        return view;
     }
 
     private static boolean settled(InstanceView view) {

@@ -13,6 +13,7 @@ import dev.shoal.guestagent.rpc.MessageVerifier;
 import dev.shoal.guestagent.supervision.ReplicationWatch;
 import dev.shoal.guestagent.supervision.ServerSupervisor;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,9 +97,9 @@ public final class GuestAgent {
                 new MessageVerifier(config.nodeId(), config.secret(), codec, clock), codec, clock, worker,
                 heartbeats::beatNow, agentPhases);
         channel.get().consume(dispatcher::onDelivery);
-        // part of every build's time that is not the datastore's: its JVM's start to the first message it can take
-        ProcessHandle.current().info().startInstant().ifPresent(start ->
-                agentPhases.record("agent start", Duration.between(start, clock.instant())));
+        // part of every build's time that is not the datastore's: its JVM's start to the first message it can take.
+        // Not the process's start time: Linux gives that from a boot time rounded to the second.
+        agentPhases.record("agent start", Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
         log.info("guest agent of node {} serving on {}", config.nodeId(), config.address());
     }
 

@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
  * P1: how long a client waits from its POST to {@code ACTIVE} for a MySQL instance, a 3-node MySQL cluster and a
  * 3-node Cassandra ring, each beside the datastore's own cost measured in the same run: {@code mariadb-install-db}
- * and {@code mariadbd} to a first query plus a guest agent's start, both timed directly (the cluster's nodes are
- * prepared at once, so it adds only its snapshot and attach), and for the ring the three sequential Cassandra starts
- * as its guests timed them. Each build's time is broken down by its operation's steps; everything it made is deleted.
+ * and {@code mariadbd} to a first query plus a guest agent's start, both timed directly; for the cluster, whose nodes
+ * are prepared at once, the same for three nodes at once (on two cores three installs at once take longer than one)
+ * plus its snapshot and attach; and for the ring the three sequential Cassandra starts as its guests timed them. Each build's time is broken down by its operation's steps; everything it made is deleted.
  */
 public final class BuildTimes implements Figure {
 
@@ -58,10 +61,11 @@ public final class BuildTimes implements Figure {
             TimedBuild cluster = build(api, tenant, "clusters", "cluster", """
                     {"cluster": {"name": "p1-mysql-cluster", "datastore": {"type": "mysql"}, "flavorRef": "1",
                      "volume": {"size": 1}, "size": 3}}""");
+            double atOnce = nodesAtOnce(3, scratch.resolve("at-once"), context);
             // its JOIN is the snapshot of the master and its attach to each replica, as the step timed them
             double join = seconds(StepBreakdown.step(cluster, "JOIN"));
-            measurements.add(additive("P1 MySQL 3-node cluster POST → ACTIVE", cluster, "the instance's floor"
-                    + " + snapshot and attach (JOIN)", floor + join, 1.5));
+            measurements.add(additive("P1 MySQL 3-node cluster POST → ACTIVE", cluster, "the same for 3 nodes at"
+                    + " once + snapshot and attach (JOIN)", atOnce + join, 1.5));
 
             TimedBuild ring = build(api, tenant, "clusters", "cluster", """
                     {"cluster": {"name": "p1-cassandra", "datastore": {"type": "cassandra"}, "flavorRef": "2",
@@ -79,6 +83,42 @@ public final class BuildTimes implements Figure {
             deleteTree(scratch);
         }
         return measurements;
+    }
+
+    /**
+     * The instance's floor for {@code nodes} nodes prepared at once, as a cluster's are: the slowest of their installs
+     * and server starts run side by side, plus the slowest of as many guest agent starts side by side.
+     */
+    private static double nodesAtOnce(int nodes, Path scratch, BenchContext context) throws Exception {
+        ExecutorService side = Executors.newFixedThreadPool(nodes);
+        try {
+            List<Future<MariadbFloor.Times>> installs = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                String address = floorAddress(context.settings().firstAddress(), 254 - i);
+                Path dir = scratch.resolve("mariadb-" + i);
+                installs.add(side.submit(() -> MariadbFloor.measure(dir, address)));
+            }
+            double slowestServer = 0;
+            for (Future<MariadbFloor.Times> install : installs) {
+                slowestServer = Math.max(slowestServer, seconds(install.get().total()));
+            }
+            List<Future<Duration>> guests = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                String address = floorAddress(context.settings().firstAddress(), 254 - i);
+                Path dir = scratch.resolve("guest-" + i);
+                guests.add(side.submit(() -> GuestStartFloor.measure(guestJar(context), dir,
+                        context.vhost().amqpUri(), address)));
+            }
+            double slowestGuest = 0;
+            for (Future<Duration> guest : guests) {
+                slowestGuest = Math.max(slowestGuest, seconds(guest.get()));
+            }
+            BenchContext.log("P1 floor, %d nodes at once: install-db and mariadbd start %.2f s, guest agent start"
+                    + " %.2f s (the slowest of each)", nodes, slowestServer, slowestGuest);
+            return slowestServer + slowestGuest;
+        } finally {
+            side.shutdownNow();
+        }
     }
 
     private TimedBuild build(ShoalApi api, String tenant, String path, String member, String body)
@@ -126,7 +166,11 @@ public final class BuildTimes implements Figure {
 
     /** The last address of the run's node range's /24, which its few nodes never reach. */
     private static String floorAddress(String firstAddress) {
-        return firstAddress.substring(0, firstAddress.lastIndexOf('.') + 1) + "254";
+        return floorAddress(firstAddress, 254);
+    }
+
+    private static String floorAddress(String firstAddress, int last) {
+        return firstAddress.substring(0, firstAddress.lastIndexOf('.') + 1) + last;
     }
 
     private static double seconds(Duration duration) {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A guest agent's start measured directly: the agent jar launched as the local compute driver launches it (same JVM,
- * same flags), for a node of its own on the run's broker, until it says it serves its queue. It is a node of nobody's:
+ * same flags, from a class data archive of its own training run), for a node of its own on the run's broker, until it
+ * says it serves its queue. It is a node of nobody's:
  * its heartbeats are refused by the conductor, and it is killed and its queue deleted before this returns.
  */
 final class GuestStartFloor {
@@ -23,6 +24,7 @@ final class GuestStartFloor {
     /** As the local compute driver's guest launcher starts every guest. */
     static final List<String> JVM_FLAGS = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final String MAIN = "dev.shoal.guestagent.GuestAgent";
+    private static final String TRAINING = "dev.shoal.guestagent.StartupTraining";
     private static final String SERVING = "serving on";
     private static final Duration BOUND = Duration.ofSeconds(60);
 
@@ -59,13 +61,17 @@ final class GuestStartFloor {
     }
 
     private static Duration timeStart(Path guestJar, Path nodeDir, Path properties) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-cp", guestJar.toString(), MAIN, properties.toString()));
+        Path archive = nodeDir.resolve("agent.jsa");
+        launch(guestJar, List.of("-XX:ArchiveClassesAtExit=" + archive), List.of(TRAINING),
+                nodeDir.resolve("training.log")).waitFor(BOUND.toSeconds(), TimeUnit.SECONDS);
+        if (!Files.isRegularFile(archive)) {
+            throw new IOException("the guest agent's training made no archive: "
+                    + Files.readString(nodeDir.resolve("training.log")));
+        }
         Path log = nodeDir.resolve("guest.log");
         long start = System.nanoTime();
-        Process guest = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process guest = launch(guestJar, List.of("-XX:SharedArchiveFile=" + archive), List.of(MAIN, properties.toString()),
+                log);
         try {
             while (!Files.readString(log).contains(SERVING)) {
                 if (!guest.isAlive()) {
@@ -81,5 +87,17 @@ final class GuestStartFloor {
             guest.destroyForcibly();
             guest.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static Process launch(Path guestJar, List<String> archiveFlags, List<String> mainAndArguments,
+                                  Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(archiveFlags);
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-cp", guestJar.toString()));
+        command.addAll(mainAndArguments);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

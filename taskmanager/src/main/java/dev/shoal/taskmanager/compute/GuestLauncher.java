@@ -14,14 +14,30 @@ import java.util.Optional;
 final class GuestLauncher {
 
     private static final String GUEST_MAIN = "dev.shoal.guestagent.GuestAgent";
+    /** A small heap and the quickest start: an agent mostly waits on its datastore and the broker. */
+    static final List<String> JVM_FLAGS = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final LocalComputeProperties properties;
     private final Path workDir;
-    private volatile Path guestJar;
+    private final Path java;
+    private final GuestStartArchive archive;
+    private Path guestJar;
 
     GuestLauncher(LocalComputeProperties properties, Path workDir) {
         this.properties = properties;
         this.workDir = workDir;
+        this.java = properties.javaBinary() != null ? properties.javaBinary()
+                : Path.of(System.getProperty("java.home"), "bin", "java");
+        this.archive = new GuestStartArchive(java, JVM_FLAGS, workDir.resolve(".guestagent"));
+    }
+
+    /** Makes the agents' class data archive now rather than at the first node's start, which it would then miss. */
+    void prepareStarts() {
+        try {
+            archive.flagFor(guestJar());
+        } catch (IOException e) {
+            // the first start reports it
+        }
     }
 
     /** @return the new guest's pid */
@@ -51,14 +67,15 @@ final class GuestLauncher {
         if (Files.isExecutable(setsid)) {
             command.add(setsid.toString());
         }
-        Path java = properties.javaBinary() != null ? properties.javaBinary()
-                : Path.of(System.getProperty("java.home"), "bin", "java");
-        command.addAll(List.of(java.toString(), "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", guestJar().toString(), GUEST_MAIN, nodeDir.resolve("guest.properties").toString()));
+        Path jar = guestJar();
+        command.add(java.toString());
+        archive.flagFor(jar).ifPresent(command::add);
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-cp", jar.toString(), GUEST_MAIN, nodeDir.resolve("guest.properties").toString()));
         return command;
     }
 
-    private Path guestJar() throws IOException {
+    private synchronized Path guestJar() throws IOException {
         if (properties.guestJar() != null) {
             return properties.guestJar();
         }

@@ -47,6 +47,7 @@ class TaskManagerConfiguration {
                                                         GuestBrokerAccounts accounts) {
         String guestUri = properties.guestAmqpUri() != null ? properties.guestAmqpUri() : sameBroker(connections);
         LocalProcessComputeDriver driver = new LocalProcessComputeDriver(properties, guestUri);
+        driver.prepareGuestStarts();
         driver.pointGuestsAtBroker(account -> {
             guests.declareQueue(account.nodeId());
             accounts.ensure(account);

@@ -52,6 +52,21 @@ class RecentInstanceViewsIT extends ApiTestSupport {
         assertThat(name(path, token)).isEqualTo("renamed");
     }
 
+    @Test
+    void anOperatorsReadTrustsATenantSeenLiveAMomentAgoAndAChangeNever() {
+        tenantToken("seenlive");
+        assertThat(call("GET", "/v1.0/seenlive/instances", OPERATOR, null).status()).isEqualTo(200);
+
+        jdbc.sql("update tenants set deleted_at = now() where id = 'seenlive'").update();
+
+        assertThat(call("GET", "/v1.0/seenlive/instances", OPERATOR, null).status()).as("read within the moment")
+                .isEqualTo(200);
+        Response create = call("POST", "/v1.0/seenlive/instances", OPERATOR, createBody("db"));
+        assertThat(create.status()).as(create.body()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> call("GET", "/v1.0/seenlive/instances", OPERATOR, null).status() == 404);
+    }
+
     private String name(String path, String token) {
         Response shown = call("GET", path, token, null);
         assertThat(shown.status()).as(shown.body()).isEqualTo(200);

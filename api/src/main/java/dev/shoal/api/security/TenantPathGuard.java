@@ -1,7 +1,6 @@
 package dev.shoal.api.security;
 
 import dev.shoal.api.system.ApiException;
-import dev.shoal.domain.tenant.TenantRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -15,9 +14,9 @@ import org.springframework.web.servlet.HandlerMapping;
 @Component
 public class TenantPathGuard implements HandlerInterceptor {
 
-    private final TenantRepository tenants;
+    private final LiveTenants tenants;
 
-    TenantPathGuard(TenantRepository tenants) {
+    TenantPathGuard(LiveTenants tenants) {
         this.tenants = tenants;
     }
 
@@ -31,12 +30,16 @@ public class TenantPathGuard implements HandlerInterceptor {
         }
         String tenantId = variables.get("tenantId");
         Caller caller = caller();
-        boolean allowed = caller.isOperator() ? tenants.findById(tenantId).filter(t -> !t.isDeleted()).isPresent()
+        boolean allowed = caller.isOperator() ? tenants.isLive(tenantId, isRead(request))
                 : tenantId.equals(caller.tenantId());
         if (!allowed) {
             throw ApiException.notFound("tenant " + tenantId);
         }
         return true;
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
     public static Caller caller() {

@@ -24,6 +24,7 @@ import dev.shoal.taskmanager.broker.GuestBrokerAccounts;
 import dev.shoal.taskmanager.compute.AddressAllocator;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
+import dev.shoal.taskmanager.compute.FirewallReport;
 import dev.shoal.taskmanager.compute.NodePlacement;
 import dev.shoal.taskmanager.compute.NodeSpec;
 import dev.shoal.taskmanager.compute.ServerStatus;
@@ -106,28 +107,51 @@ public class NodeBuilder {
      * @return false while the compute driver is still bringing the server up
      */
     public boolean spawn(Node node) throws StepFailure {
+        Optional<SecurityGroupEnforcer.PendingFirewall> firewall = securityGroups.firewallOf(node);
+        GuestBrokerAccount account = GuestBrokerAccount.forNode(node.getId().toString(),
+                node.secret().orElseThrow());
+        NodeSpec spec = spec(node);
+        Spawned spawned;
         try {
-            remote.call(node.getId(), "broker.account", () -> {
-                guests.declareQueue(node.getId().toString());
-                brokerAccounts.ensure(GuestBrokerAccount.forNode(node.getId().toString(), node.secret().orElseThrow()));
-                return null;
-            });
+            // one remote call in one round of the step, doing in order what the node's start needs: its guest logs
+            // in with its account, and its datastore listens only once the firewall admits just its group's sources
+            spawned = remote.call(node.getId(), "spawn" + firewall.map(f -> "." + Integer.toHexString(
+                    f.firewall().hashCode())).orElse(""), () -> {
+                        guests.declareQueue(spec.nodeId());
+                        brokerAccounts.ensure(account);
+                        FirewallReport report = firewall.isEmpty() ? null : applyFirewall(firewall.get());
+                        return new Spawned(report, compute.provision(spec));
+                    });
         } catch (BrokerAccountException e) {
             throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, "node " + node.getName()
                     + ": its broker account could not be made: " + e.getMessage());
-        }
-        try {
-            securityGroups.enforce(node);
-        } catch (ComputeException e) {
+        } catch (FirewallNotApplied e) {
             throw new StepFailure(NodeTask.BUILDING_ERROR_SEC_GROUP, "node " + node.getName()
                     + ": its security group could not be applied: " + e.getMessage());
-        }
-        try {
-            NodePlacement placement = compute.provision(spec(node));
-            node.serverStatus(ServerStatus.ACTIVE.name(), clock.instant());
-            return placement != null;
         } catch (ComputeException e) {
             throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, e.getMessage());
+        }
+        firewall.ifPresent(pending -> securityGroups.applied(pending, spawned.firewall()));
+        node.serverStatus(ServerStatus.ACTIVE.name(), clock.instant());
+        return spawned.placement() != null;
+    }
+
+    private FirewallReport applyFirewall(SecurityGroupEnforcer.PendingFirewall pending) throws FirewallNotApplied {
+        try {
+            return compute.applyFirewall(pending.firewall());
+        } catch (ComputeException e) {
+            throw new FirewallNotApplied(e);
+        }
+    }
+
+    private record Spawned(FirewallReport firewall, NodePlacement placement) {
+    }
+
+    /** The firewall's failure, told apart from the server's, which the step reports as another error. */
+    private static final class FirewallNotApplied extends ComputeException {
+
+        FirewallNotApplied(ComputeException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

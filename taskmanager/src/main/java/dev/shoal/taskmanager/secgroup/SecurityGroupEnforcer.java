@@ -53,25 +53,43 @@ public class SecurityGroupEnforcer {
      *                          this transaction is rolled back with it
      */
     public void enforce(Node node) throws ComputeException {
+        Optional<PendingFirewall> pending = firewallOf(node);
+        if (pending.isPresent()) {
+            applied(pending.get(), compute.applyFirewall(pending.get().firewall()));
+        }
+    }
+
+    /**
+     * The firewall the node's group asks for, its group locked until the transaction ends, for the caller to have the
+     * driver apply and then to record with {@link #applied}; empty for a node made before groups existed.
+     */
+    public Optional<PendingFirewall> firewallOf(Node node) {
         Optional<SecurityGroup> locked = lock(node);
         if (locked.isEmpty()) {
             log.warn("node {} has no security group; its firewall is left as it is", node.getId());
-            return;
+            return Optional.empty();
         }
         SecurityGroup group = locked.get();
         String manager = versions.findById(node.getDatastoreVersionId()).orElseThrow().getDatastore().getManager();
-        NodeFirewall firewall = new NodeFirewall(node.getId().toString(), node.getIp(),
+        return Optional.of(new PendingFirewall(group, new NodeFirewall(node.getId().toString(), node.getIp(),
                 Datastores.descriptor(manager).clientPort(),
                 rules.findAllByGroupIdOrderByCreatedAscIdAsc(group.getId()).stream()
-                        .map(SecurityGroupRule::getCidr).toList());
-        FirewallReport report = compute.applyFirewall(firewall);
-        group.enforcement(report.enforced() ? Enforcement.ENFORCED : Enforcement.NOT_ENFORCED, report.description(),
-                clock.instant());
-        log.info("node {}: security group {} applied: {}", node.getId(), group.getId(), report.description());
+                        .map(SecurityGroupRule::getCidr).toList())));
+    }
+
+    /** Records on the group what the driver reported applying its firewall. */
+    public void applied(PendingFirewall pending, FirewallReport report) {
+        pending.group().enforcement(report.enforced() ? Enforcement.ENFORCED : Enforcement.NOT_ENFORCED,
+                report.description(), clock.instant());
+        log.info("node {}: security group {} applied: {}", pending.firewall().nodeId(), pending.group().getId(),
+                report.description());
     }
 
     /** In a transaction of its own, after the one that failed was rolled back. */
     public void failed(Node node, String reason) {
         lock(node).ifPresent(group -> group.enforcement(Enforcement.FAILED, reason, clock.instant()));
+    }
+
+    public record PendingFirewall(SecurityGroup group, NodeFirewall firewall) {
     }
 }

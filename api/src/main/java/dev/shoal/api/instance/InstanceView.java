@@ -1,5 +1,6 @@
 package dev.shoal.api.instance;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shoal.api.system.Links;
@@ -46,7 +47,9 @@ record InstanceView(
         @JsonProperty("replica_of") Replica replicaOf,
         List<Replica> replicas,
         dev.shoal.api.system.TaskView task,
-        @JsonProperty("task_description") String taskDescription) {
+        @JsonProperty("task_description") String taskDescription,
+        /** When its node's last heartbeat goes stale, and the view with it; never shown. */
+        @JsonIgnore java.time.Instant heardUntil) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "InstanceVolume")

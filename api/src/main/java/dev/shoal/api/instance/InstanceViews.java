@@ -131,7 +131,9 @@ class InstanceViews {
                 replicaOf,
                 replicas,
                 task.map(dev.shoal.api.system.TaskView::of).orElse(null),
-                node.getTaskDescription());
+                node.getTaskDescription(),
+                service.map(ServiceStatusRecord::getUpdatedAt).map(heard -> heard.plus(properties.heartbeatExpiry()))
+                        .orElse(null));
     }
 
     /** Trove's operating status: what the datastore itself last reported, {@code HEALTHY} when it serves. */

@@ -2,6 +2,9 @@ package dev.shoal.api.instance;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -26,8 +29,9 @@ class RecentInstanceViews {
 
     private final Cache<Key, InstanceView> views;
 
-    RecentInstanceViews(ReadCacheProperties properties) {
-        this.views = properties.enabled() ? Caffeine.newBuilder().expireAfterWrite(properties.readCacheTtl())
+    RecentInstanceViews(ReadCacheProperties properties, Clock clock) {
+        this.views = properties.enabled() ? Caffeine.newBuilder()
+                .expireAfter(new UntilStale(properties.readCacheTtl(), clock))
                 .maximumSize(MAX_REMEMBERED).build() : null;
     }
 
@@ -56,6 +60,32 @@ class RecentInstanceViews {
     void forgetAll() {
         if (views != null) {
             views.invalidateAll();
+        }
+    }
+
+    /**
+     * A view is remembered for the TTL at most, and never past the moment its node's last heartbeat goes stale: a read
+     * after it shows the node SHUTDOWN at once, as one built anew would.
+     */
+    private record UntilStale(Duration ttl, Clock clock) implements Expiry<Key, InstanceView> {
+
+        @Override
+        public long expireAfterCreate(Key key, InstanceView view, long currentTime) {
+            if (view.heardUntil() == null) {
+                return ttl.toNanos();
+            }
+            long untilStale = Duration.between(clock.instant(), view.heardUntil()).toNanos();
+            return Math.max(0, Math.min(ttl.toNanos(), untilStale));
+        }
+
+        @Override
+        public long expireAfterUpdate(Key key, InstanceView view, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, view, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(Key key, InstanceView view, long currentTime, long currentDuration) {
+            return currentDuration;
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.shoal.api.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,12 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 class RecentInstanceViewsTest {
 
     private static final UUID ID = UUID.randomUUID();
 
-    private final RecentInstanceViews views = new RecentInstanceViews(new ReadCacheProperties(Duration.ofSeconds(5)));
+    private final RecentInstanceViews views = new RecentInstanceViews(new ReadCacheProperties(Duration.ofSeconds(5)),
+            Clock.systemUTC());
     private final AtomicInteger builds = new AtomicInteger();
 
     @BeforeEach
@@ -72,7 +76,25 @@ class RecentInstanceViewsTest {
         assertThat(builds).as("one more build each while building").hasValue(3);
     }
 
+    @Test
+    void aViewIsForgottenWhenItsNodesHeartbeatGoesStale() throws InterruptedException {
+        Instant stale = Instant.now().plusMillis(1_500);
+        views.of("acme", ID, () -> slowBuild("ACTIVE", stale));
+        views.of("acme", ID, () -> slowBuild("ACTIVE", stale));
+        assertThat(builds).as("within the moment and before it goes stale").hasValue(1);
+
+        assertThat(JsonMapper.builder().build().writeValueAsString(slowBuild("ACTIVE", stale)))
+                .as("kept to itself").doesNotContain("heard");
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), stale).toMillis()) + 50);
+        views.of("acme", ID, () -> slowBuild("ACTIVE", stale));
+        assertThat(builds).as("seconds before the TTL ends, but stale").hasValue(3);
+    }
+
     private InstanceView slowBuild(String status) {
+        return slowBuild(status, null);
+    }
+
+    private InstanceView slowBuild(String status, Instant heardUntil) {
         builds.incrementAndGet();
         try {
             Thread.sleep(200);
@@ -80,6 +102,6 @@ class RecentInstanceViewsTest {
             Thread.currentThread().interrupt();
         }
         return new InstanceView(ID, "db", status, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, heardUntil);
     }
 }

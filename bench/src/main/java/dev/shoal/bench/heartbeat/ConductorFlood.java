@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,12 +58,12 @@ final class ConductorFlood {
         long published;
         try (Flood flood = Flood.start(broker, Routing.EXCHANGE, Routing.CONDUCTOR_QUEUE, Routing.CONDUCTOR_QUEUE,
                 shares, Flood.BACKLOG);
-             SilentNode silent = SilentNode.of(context.standalone().nodesDir(), node.toString())) {
+             Frozen silent = Frozen.guestOf(context.standalone().nodesDir(), node.toString())) {
             warmUp(before, flood);
             Thread.sleep(RAMP.toMillis());
             Map<String, Long> atStart = ConductorCounters.heartbeats(context.api());
             long start = System.nanoTime();
-            silent.silence();
+            silent.freeze();
             long end = start + window.toNanos();
             while (System.nanoTime() < end && !flood.exhausted()) {
                 flood.requireRunning();
@@ -129,21 +128,23 @@ final class ConductorFlood {
         if (!context.api().status(tenant, instance).orElse("").equals("SHUTDOWN")) {
             return -1;
         }
-        double silentFor = Duration.between(lastHeartbeat(node), Instant.now()).toMillis() / 1000.0;
-        BenchContext.log("silent node SHUTDOWN %.1f s after its last heartbeat", silentFor);
+        Instant seen = Instant.now();
+        Instant[] last = lastHeartbeat(node);
+        double silentFor = Duration.between(last[0], seen).toMillis() / 1000.0;
+        BenchContext.log("silent node SHUTDOWN %.1f s after its last heartbeat, which the conductor received %.2f s"
+                + " after it was sent", silentFor, Duration.between(last[0], last[1]).toMillis() / 1000.0);
         return silentFor;
     }
 
-    /** When the node sent the last heartbeat the conductor applied. */
-    private Instant lastHeartbeat(UUID node) throws Exception {
+    /** When the node sent the last heartbeat the conductor applied, and when the conductor received it. */
+    private Instant[] lastHeartbeat(UUID node) throws Exception {
         try (Connection connection = context.database().connect();
              PreparedStatement query = connection.prepareStatement(
-                     "select sent_at from service_statuses where node_id = ?")) {
+                     "select sent_at, updated_at from service_statuses where node_id = ?")) {
             query.setObject(1, node);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
-                Timestamp sent = rows.getTimestamp(1);
-                return sent.toInstant();
+                return new Instant[] {rows.getTimestamp(1).toInstant(), rows.getTimestamp(2).toInstant()};
             }
         }
     }

@@ -25,7 +25,7 @@ final class Flood implements AutoCloseable {
      * Messages a publisher sends before waiting for the broker to confirm them: without it, a broker slowing its
      * publishers down (credit flow) leaves thousands in socket buffers, unseen by the backlog's count.
      */
-    private static final int CONFIRM_BATCH = 100;
+    private static final int CONFIRM_BATCH = 500;
     private static final long CONFIRM_TIMEOUT_MS = 30_000;
 
     private final Connection connection;

@@ -58,6 +58,16 @@ public final class BrokerVhost implements AutoCloseable {
         return body.path("messages").asLong(0);
     }
 
+    /** A policy of this vhost, named {@code name}, applying {@code definition} (JSON) to the queues it matches. */
+    public void policy(String name, String queuePattern, String definition) throws IOException, InterruptedException {
+        send("PUT", "/policies/" + encoded() + "/" + name, "{\"pattern\": " + json.writeValueAsString(queuePattern)
+                + ", \"definition\": " + definition + ", \"apply-to\": \"queues\", \"priority\": 10}");
+    }
+
+    public void deletePolicy(String name) throws IOException, InterruptedException {
+        request("DELETE", "/policies/" + encoded() + "/" + name, null);
+    }
+
     private void delete() throws IOException, InterruptedException {
         HttpResponse<String> permissions = request("GET", "/vhosts/" + encoded() + "/permissions", null);
         if (permissions.statusCode() == 200) {

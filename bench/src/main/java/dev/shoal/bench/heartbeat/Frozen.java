@@ -6,25 +6,33 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real node's guest frozen (SIGSTOP) rather than killed: it still runs as far as the task manager's keeper can
- * tell, so nothing starts it again, and it sends nothing until it is let go (SIGCONT).
+ * A process frozen (SIGSTOP) rather than killed, until it is let go (SIGCONT): a real node's guest that still runs
+ * as far as the task manager's keeper can tell, so nothing starts it again, yet sends nothing; or the whole control
+ * plane, which then takes nothing from its queues while they fill.
  */
-final class SilentNode implements AutoCloseable {
+final class Frozen implements AutoCloseable {
 
     private final long pid;
     private boolean stopped;
 
-    private SilentNode(long pid) {
+    private Frozen(long pid) {
         this.pid = pid;
     }
 
     /** The guest of {@code nodeId}, from the pid file the local compute driver keeps in the node's directory. */
-    static SilentNode of(Path nodesDir, String nodeId) throws IOException {
+    static Frozen guestOf(Path nodesDir, String nodeId) throws IOException {
         Path pidFile = nodesDir.resolve(nodeId).resolve("guest.pid");
-        return new SilentNode(Long.parseLong(Files.readString(pidFile).trim()));
+        return new Frozen(Long.parseLong(Files.readString(pidFile).trim()));
     }
 
-    void silence() throws IOException, InterruptedException {
+    /** Frozen at once. */
+    static Frozen process(long pid) throws IOException, InterruptedException {
+        Frozen frozen = new Frozen(pid);
+        frozen.freeze();
+        return frozen;
+    }
+
+    void freeze() throws IOException, InterruptedException {
         signal("STOP");
         stopped = true;
     }

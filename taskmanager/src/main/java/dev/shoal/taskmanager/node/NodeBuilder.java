@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -263,8 +264,10 @@ public class NodeBuilder {
 
     private NodeSpec spec(Node node) {
         DatastoreVersion version = version(node);
-        return new NodeSpec(node.getId().toString(), node.getTenantId(), version.getDatastore().getManager(),
-                version.getName(), flavor(node).getRamMb(), node.getVolumeSize(), node.getIp(),
-                node.secret().orElseThrow());
+        Flavor flavor = flavor(node);
+        UUID group = node.getClusterId() != null ? node.getClusterId() : node.getInstanceId();
+        return new NodeSpec(node.getId().toString(), node.getTenantId(), group == null ? null : group.toString(),
+                node.getRole(), node.getRegion(), version.getDatastore().getManager(), version.getName(),
+                flavor.getRamMb(), flavor.getVcpus(), node.getVolumeSize(), node.getIp(), node.secret().orElseThrow());
     }
 }

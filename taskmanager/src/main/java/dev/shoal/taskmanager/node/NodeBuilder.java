@@ -125,6 +125,11 @@ public class NodeBuilder {
         }
         try {
             NodePlacement placement = compute.provision(spec(node));
+            if (placement != null && !placement.address().equals(node.getIp())) {
+                // a driver that names its nodes (a Kubernetes Service) gives the address every peer is told
+                node.placed(placement.computeInstanceId(), placement.address(), placement.hostname(),
+                        node.secret().orElseThrow(), clock.instant());
+            }
             node.serverStatus(ServerStatus.ACTIVE.name(), clock.instant());
             return placement != null;
         } catch (ComputeException e) {

@@ -208,6 +208,20 @@ public class KubernetesComputeDriver implements ComputeDriver {
         log.warn("node {}: its Pod was deleted to fence it", nodeId);
     }
 
+    /**
+     * What the Pods of nodes that do not run say, found by label in one call: the kubelet restarts their containers,
+     * an operator may need to know why it keeps doing so.
+     */
+    public Map<String, String> unwell() {
+        Map<String, String> unwell = new java.util.TreeMap<>();
+        client.pods().inNamespace(namespace).withLabel(NodeObjects.MANAGED_BY, NodeObjects.SHOAL)
+                .withLabel(NodeObjects.COMPONENT, NodeObjects.NODE_COMPONENT).list().getItems().stream()
+                .filter(pod -> PodState.of(pod, true) != ServerStatus.ACTIVE)
+                .forEach(pod -> unwell.put(pod.getMetadata().getLabels().get(NodeObjects.NODE),
+                        PodState.describe(pod)));
+        return unwell;
+    }
+
     /** Every node this driver made in its namespace, found by label. */
     public List<String> nodes() {
         return client.persistentVolumeClaims().inNamespace(namespace)

@@ -44,6 +44,13 @@ final class PodState {
             return "no Pod";
         }
         StringBuilder words = new StringBuilder("phase ").append(pod.getStatus().getPhase());
+        if (pod.getStatus().getConditions() != null) {
+            pod.getStatus().getConditions().stream()
+                    .filter(condition -> "False".equals(condition.getStatus()) && condition.getReason() != null)
+                    .forEach(condition -> words.append(", ").append(condition.getType()).append(" false: ")
+                            .append(condition.getReason()).append(condition.getMessage() == null ? ""
+                                    : " (" + condition.getMessage() + ")"));
+        }
         if (pod.getStatus().getContainerStatuses() != null) {
             for (ContainerStatus status : pod.getStatus().getContainerStatuses()) {
                 words.append(", ").append(status.getName()).append(" restarted ").append(status.getRestartCount())

@@ -75,8 +75,10 @@ class KubernetesComputeDriverIT {
         MockKubernetes.crashLooping(client, nodeId);
         assertThat(driver().status(nodeId)).isEqualTo(ServerStatus.SHUTOFF);
         assertThat(driver().describe(nodeId)).contains("restarted 3 times", "CrashLoopBackOff");
+        assertThat(newDriver().unwell()).containsEntry(nodeId, driver().describe(nodeId));
         MockKubernetes.running(client, nodeId);
         assertThat(driver().status(nodeId)).isEqualTo(ServerStatus.ACTIVE);
+        assertThat(newDriver().unwell()).doesNotContainKey(nodeId);
     }
 
     @Test

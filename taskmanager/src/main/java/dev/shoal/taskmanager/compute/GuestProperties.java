@@ -16,6 +16,7 @@ import java.util.Properties;
 public final class GuestProperties {
 
     public static final String GUEST_FILE = "guest.properties";
+    public static final String BROKER_URI_KEY = GuestBrokerFile.URI_KEY;
 
     private GuestProperties() {
     }
@@ -46,7 +47,7 @@ public final class GuestProperties {
     /** The broker file's content: the broker URI with the node's own account. */
     public static Properties broker(NodeSpec spec, String brokerUri) {
         Properties broker = new Properties();
-        broker.setProperty(GuestBrokerFile.URI_KEY, nodeBrokerUri(spec, brokerUri));
+        broker.setProperty(BROKER_URI_KEY, nodeBrokerUri(spec, brokerUri));
         return broker;
     }
 

@@ -2,9 +2,11 @@ package dev.shoal.taskmanager.system;
 
 import dev.shoal.datastore.Datastores;
 import dev.shoal.domain.leader.Leadership;
+import dev.shoal.taskmanager.broker.GuestBrokerAccounts;
 import dev.shoal.taskmanager.compute.kubernetes.KubernetesComputeDriver;
 import dev.shoal.taskmanager.compute.kubernetes.KubernetesComputeProperties;
 import dev.shoal.taskmanager.compute.kubernetes.KubernetesGuestKeeper;
+import dev.shoal.taskmanager.guest.GuestClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -28,13 +30,23 @@ class KubernetesComputeConfiguration {
         return new KubernetesClientBuilder().build();
     }
 
+    /**
+     * Nodes made by an earlier task manager find their queues and broker accounts, and their Secrets name the broker
+     * of now, before this one serves.
+     */
     @Bean
     KubernetesComputeDriver kubernetesComputeDriver(KubernetesClient client, KubernetesComputeProperties properties,
-                                                    ConnectionFactory connections) {
+                                                    ConnectionFactory connections, GuestClient guests,
+                                                    GuestBrokerAccounts accounts) {
         String guestUri = properties.guestAmqpUri() != null ? properties.guestAmqpUri()
                 : TaskManagerConfiguration.sameBroker(connections);
-        return new KubernetesComputeDriver(client, properties, guestUri,
+        KubernetesComputeDriver driver = new KubernetesComputeDriver(client, properties, guestUri,
                 datastore -> Datastores.descriptor(datastore).clientPort());
+        driver.pointGuestsAtBroker(account -> {
+            guests.declareQueue(account.nodeId());
+            accounts.ensure(account);
+        });
+        return driver;
     }
 
     @Bean

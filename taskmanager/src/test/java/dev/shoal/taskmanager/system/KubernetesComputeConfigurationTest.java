@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.shoal.domain.leader.Leadership;
+import dev.shoal.taskmanager.broker.GuestBrokerAccounts;
 import dev.shoal.taskmanager.compute.ComputeProperties;
 import dev.shoal.taskmanager.compute.kubernetes.KubernetesComputeDriver;
 import dev.shoal.taskmanager.compute.kubernetes.KubernetesComputeProperties;
 import dev.shoal.taskmanager.compute.kubernetes.KubernetesGuestKeeper;
+import dev.shoal.taskmanager.compute.kubernetes.MockKubernetes;
+import dev.shoal.taskmanager.guest.GuestClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -55,9 +58,25 @@ class KubernetesComputeConfigurationTest {
     @EnableConfigurationProperties({ComputeProperties.class, KubernetesComputeProperties.class})
     static class Collaborators {
 
+        /** A cluster without nodes yet: the driver looks for them at start. */
+        @Bean(destroyMethod = "close")
+        MockKubernetes mockKubernetes() {
+            return new MockKubernetes();
+        }
+
         @Bean
-        KubernetesClient kubernetesClient() {
-            return mock(KubernetesClient.class);
+        KubernetesClient kubernetesClient(MockKubernetes kubernetes) {
+            return kubernetes.client();
+        }
+
+        @Bean
+        GuestClient guestClient() {
+            return mock(GuestClient.class);
+        }
+
+        @Bean
+        GuestBrokerAccounts guestBrokerAccounts() {
+            return mock(GuestBrokerAccounts.class);
         }
 
         @Bean

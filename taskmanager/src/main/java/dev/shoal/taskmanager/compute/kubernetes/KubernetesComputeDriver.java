@@ -1,9 +1,12 @@
 package dev.shoal.taskmanager.compute.kubernetes;
 
+import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Role;
+import dev.shoal.taskmanager.broker.GuestBrokerAccount;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.compute.FirewallReport;
+import dev.shoal.taskmanager.compute.GuestProperties;
 import dev.shoal.taskmanager.compute.NodeFirewall;
 import dev.shoal.taskmanager.compute.NodePlacement;
 import dev.shoal.taskmanager.compute.NodeSpec;
@@ -14,6 +17,8 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -23,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +55,7 @@ public class KubernetesComputeDriver implements ComputeDriver {
     private final KubernetesComputeProperties properties;
     private final NodeManifests manifests;
     private final ToIntFunction<String> clientPorts;
+    private final String brokerUri;
 
     /**
      * @param brokerUri   the broker as the nodes reach it, with the control plane's credentials
@@ -60,6 +68,7 @@ public class KubernetesComputeDriver implements ComputeDriver {
         this.properties = properties;
         this.manifests = new NodeManifests(properties, brokerUri);
         this.clientPorts = clientPorts;
+        this.brokerUri = brokerUri;
     }
 
     /** Every object is made unless it is there; the Pod last, once all it mounts exists. */
@@ -206,6 +215,49 @@ public class KubernetesComputeDriver implements ComputeDriver {
                     + e.getMessage(), e);
         }
         log.warn("node {}: its Pod was deleted to fence it", nodeId);
+    }
+
+    /**
+     * Makes every node's broker account ready ({@code prepare}) and rewrites the broker file in its Secret, in case the
+     * broker moved since the node was made: nodes outlive the control plane. A running Pod keeps the file it started
+     * with (it is mounted by {@code subPath}); it reads the new one when it is made again.
+     *
+     * @return how many nodes were pointed at the broker
+     */
+    public int pointGuestsAtBroker(Consumer<GuestBrokerAccount> prepare) {
+        int pointed = 0;
+        for (String nodeId : nodes()) {
+            try {
+                Secret secret = client.secrets().inNamespace(namespace).withName(NodeObjects.secret(nodeId)).get();
+                Optional<Properties> guest = secret == null ? Optional.empty()
+                        : NodeSecretFiles.read(secret, NodeManifests.GUEST_FILE);
+                if (guest.isEmpty() || guest.get().getProperty("node.secret") == null) {
+                    log.error("node {}: its Secret holds no guest file; its guest cannot follow the broker", nodeId);
+                    continue;
+                }
+                GuestBrokerAccount account = GuestBrokerAccount.forNode(nodeId,
+                        new NodeSecret(guest.get().getProperty("node.secret")));
+                try {
+                    prepare.accept(account);
+                } catch (RuntimeException e) {
+                    log.error("node {}: its broker account could not be made ready; its guest may not log in: {}",
+                            nodeId, e.getMessage());
+                }
+                Properties broker = new Properties();
+                broker.setProperty(GuestProperties.BROKER_URI_KEY, account.amqpUri(brokerUri));
+                if (!NodeSecretFiles.read(secret, NodeManifests.BROKER_FILE).equals(Optional.of(broker))) {
+                    client.secrets().inNamespace(namespace).withName(NodeObjects.secret(nodeId)).edit(current ->
+                            new SecretBuilder(current).removeFromData(NodeManifests.BROKER_FILE)
+                                    .addToStringData(NodeManifests.BROKER_FILE, GuestProperties.text(broker,
+                                            "Shoal guest agent of node " + nodeId)).build());
+                }
+                pointed++;
+            } catch (KubernetesClientException e) {
+                log.error("node {}: could not point its guest at the broker: {}", nodeId, e.getMessage());
+            }
+        }
+        log.info("pointed the guests of {} nodes in namespace {} at the broker", pointed, namespace);
+        return pointed;
     }
 
     /**

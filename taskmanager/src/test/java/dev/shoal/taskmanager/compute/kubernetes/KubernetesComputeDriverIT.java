@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.Role;
+import dev.shoal.taskmanager.broker.GuestBrokerAccount;
 import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.compute.NodeFirewall;
 import dev.shoal.taskmanager.compute.NodePlacement;
@@ -138,6 +139,23 @@ class KubernetesComputeDriverIT {
 
         assertThat(client.persistentVolumeClaims().inNamespace(NAMESPACE).withName("data-node-" + nodeId).get()
                 .getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("10Gi"));
+    }
+
+    @Test
+    void aRestartedTaskManagerPointsEveryNodeAtItsBrokerWithTheNodesOwnAccount() throws Exception {
+        String nodeId = node();
+        driver().provision(spec(nodeId, null));
+        List<GuestBrokerAccount> prepared = new ArrayList<>();
+
+        KubernetesComputeDriver moved = new KubernetesComputeDriver(client, MockKubernetes.properties(Map.of()),
+                "amqp://shoal:secret@rabbitmq-2.shoal.svc:5672/shoal", datastore -> 3306);
+
+        assertThat(moved.pointGuestsAtBroker(prepared::add)).isGreaterThanOrEqualTo(1);
+        assertThat(prepared).extracting(GuestBrokerAccount::nodeId).contains(nodeId);
+        String broker = client.secrets().inNamespace(NAMESPACE).withName("node-" + nodeId + "-guest").get()
+                .getStringData().get("broker.properties");
+        assertThat(broker).contains("rabbitmq-2.shoal.svc").contains(GuestBrokerAccount.username(nodeId))
+                .doesNotContain("shoal:secret");
     }
 
     private NetworkPolicy policy(String nodeId) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * for one. It keeps objects as an API server does and runs no controller and no kubelet: a Pod's status is what a test
  * writes into it, as a kubelet would.
  */
-final class MockKubernetes implements AutoCloseable {
+public final class MockKubernetes implements AutoCloseable {
 
     static final String NAMESPACE = "shoal-nodes";
     static final Map<String, String> IMAGES = Map.of("mysql", "registry.example.com/shoal/node-mariadb:0.1.0");
@@ -28,7 +28,7 @@ final class MockKubernetes implements AutoCloseable {
     private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
             new HashMap<>(), new KubernetesCrudDispatcher(), false);
 
-    MockKubernetes() {
+    public MockKubernetes() {
         try {
             server.init(InetAddress.getByName("127.0.0.1"), 0);
         } catch (UnknownHostException e) {
@@ -37,7 +37,7 @@ final class MockKubernetes implements AutoCloseable {
     }
 
     /** A new client, as a restarted task manager would make. */
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return server.createClient();
     }
 

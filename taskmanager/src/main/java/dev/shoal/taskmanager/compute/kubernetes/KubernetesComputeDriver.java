@@ -83,10 +83,11 @@ public class KubernetesComputeDriver implements ComputeDriver {
             claim.getMetadata().getAnnotations().put(POD_TEMPLATE, client.getKubernetesSerialization().asJson(pod));
             claim.getMetadata().getLabels().putAll(NodeObjects.roleLabels(spec.role()));
             createUnlessPresent(claim);
-            apply(manifests.nodeService(spec, port));
+            // a Service is never replaced: an API server refuses a replacement that leaves out its cluster IP
+            createUnlessPresent(manifests.nodeService(spec, port));
             if (spec.group() != null) {
-                apply(manifests.groupService(spec, port));
-                apply(manifests.writerService(spec, port));
+                createUnlessPresent(manifests.groupService(spec, port));
+                createUnlessPresent(manifests.writerService(spec, port));
                 admitPeers(spec.nodeId(), spec.group());
             }
             if (client.pods().inNamespace(namespace).withName(name).get() == null) {
@@ -375,7 +376,7 @@ public class KubernetesComputeDriver implements ComputeDriver {
         client.resource(object).inNamespace(namespace).unlock().createOr(NonDeletingOperation::update);
     }
 
-    /** Made once: a claim's size and a Pod's spec are changed by their own calls, never replaced whole. */
+    /** Made once: a claim's size and a Pod's labels are changed by their own calls, never replaced whole. */
     private <T extends HasMetadata> void createUnlessPresent(T object) {
         if (client.resource(object).inNamespace(namespace).get() == null) {
             try {

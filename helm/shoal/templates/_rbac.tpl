@@ -2,8 +2,8 @@
 What the Kubernetes compute driver does in the nodes' namespace, and nothing more: each node is a Pod (datastore
 and guest agent) with a PersistentVolumeClaim, a headless Service, a Secret (its node secret and broker account)
 and a NetworkPolicy (its security group); a node's group has a headless and a writer Service. Secrets are never
-listed: the driver knows each node's by name. Services, Secrets and NetworkPolicies are written whole (update), a Pod's
-and a claim's labels and size patched.
+listed: the driver knows each node's by name. Secrets and NetworkPolicies are written whole (update), a Pod's and a
+claim's labels and size patched.
 */}}
 {{- define "shoal.computeDriverRules" -}}
 - apiGroups: [""]
@@ -14,7 +14,7 @@ and a claim's labels and size patched.
   verbs: [get, list, create, delete, patch]
 - apiGroups: [""]
   resources: [services]
-  verbs: [get, list, create, update, delete, patch]
+  verbs: [get, list, create, delete, patch]
 - apiGroups: [""]
   resources: [secrets]
   verbs: [get, create, update, delete, patch]

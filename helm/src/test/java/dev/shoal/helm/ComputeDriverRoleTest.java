@@ -20,7 +20,7 @@ class ComputeDriverRoleTest {
               verbs: [get, list, create, delete, patch]
             - apiGroups: [""]
               resources: [services]
-              verbs: [get, list, create, update, delete, patch]
+              verbs: [get, list, create, delete, patch]
             - apiGroups: [""]
               resources: [secrets]
               verbs: [get, create, update, delete, patch]

@@ -52,6 +52,16 @@ SHOAL_AMQP_URI carries none (a password in a URI would also need escaping).
 {{- /* where the Kubernetes compute driver places nodes: the namespace its Role is granted in */}}
 - name: SHOAL_COMPUTE_KUBERNETES_NAMESPACE
   value: {{ include "shoal.nodesNamespace" . | quote }}
+- name: SHOAL_COMPUTE_DRIVER
+  value: {{ .Values.nodes.driver | quote }}
+{{- range $datastore, $image := .Values.nodes.images }}
+- name: SHOAL_COMPUTE_KUBERNETES_IMAGES_{{ upper $datastore }}
+  value: {{ include "shoal.image" (dict "root" $ "image" $image) | quote }}
+{{- end }}
+{{- with .Values.nodes.storageClass }}
+- name: SHOAL_COMPUTE_KUBERNETES_STORAGECLASS
+  value: {{ . | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* shoal.serviceEnv (dict "root" $ "component" "api"): what each service's container gets. */}}

@@ -23,10 +23,10 @@ class ComputeDriverRoleTest {
               verbs: [get, list, create, delete, patch]
             - apiGroups: [""]
               resources: [secrets]
-              verbs: [get, create, delete, patch]
+              verbs: [get, create, update, delete, patch]
             - apiGroups: [networking.k8s.io]
               resources: [networkpolicies]
-              verbs: [get, list, create, delete, patch]
+              verbs: [get, list, create, update, delete, patch]
             """;
 
     @ParameterizedTest
@@ -79,5 +79,16 @@ class ComputeDriverRoleTest {
                 .isEqualTo(ShoalChart.NAMESPACE);
         assertThat(Workloads.podSpec(taskmanager).path("serviceAccountName").asString()).isEqualTo(serviceAccount);
         assertThat(Workloads.envValue(taskmanager, "SHOAL_COMPUTE_KUBERNETES_NAMESPACE")).isEqualTo(nodesNamespace);
+    }
+
+    @Test
+    void selectsTheKubernetesDriverWithANodeImagePerDatastore() {
+        JsonNode taskmanager = Workloads.service(ShoalChart.render(ShoalChart.DEFAULTS), "taskmanager");
+
+        assertThat(Workloads.envValue(taskmanager, "SHOAL_COMPUTE_DRIVER")).isEqualTo("kubernetes");
+        assertThat(Workloads.envValue(taskmanager, "SHOAL_COMPUTE_KUBERNETES_IMAGES_MYSQL"))
+                .isEqualTo("shoal/node-mariadb:0.1.0");
+        assertThat(Workloads.envValue(taskmanager, "SHOAL_COMPUTE_KUBERNETES_IMAGES_CASSANDRA"))
+                .isEqualTo("shoal/node-cassandra:0.1.0");
     }
 }

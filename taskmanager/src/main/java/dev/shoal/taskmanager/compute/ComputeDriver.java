@@ -1,5 +1,7 @@
 package dev.shoal.taskmanager.compute;
 
+import dev.shoal.contracts.Role;
+
 /**
  * Where nodes run. Implementations are idempotent: provisioning a node that exists returns it, destroying
  * an absent node does nothing, and the status of an unknown node is {@link ServerStatus#UNKNOWN}.
@@ -19,6 +21,19 @@ public interface ComputeDriver {
 
     /** Removes everything of the node, its firewall included. */
     void destroy(String nodeId) throws ComputeException;
+
+    /**
+     * The node now plays {@code role} in its set or cluster (null: none), as the task manager recorded it: a driver that
+     * routes clients by role (the writer address of a set) follows it; one that does not keeps it as bookkeeping.
+     * Assigning the role a node already has changes nothing; a node the driver does not know is left alone.
+     */
+    void assignRole(String nodeId, Role role) throws ComputeException;
+
+    /**
+     * The node's volume holds at least {@code sizeGb} from now on, its data kept; the guest grows its filesystem
+     * afterwards. A volume is never shrunk.
+     */
+    void resizeVolume(String nodeId, int sizeGb) throws ComputeException;
 
     /**
      * Stops every process of the node at once and keeps its data: a fence, for a master being failed over whose guest

@@ -1,6 +1,7 @@
 package dev.shoal.taskmanager.compute;
 
 import dev.shoal.domain.leader.Leadership;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * manager at a time does it; they share the work directory.
  */
 @Component
+@ConditionalOnProperty(name = "shoal.compute.driver", havingValue = "local", matchIfMissing = true)
 class LocalGuestKeeper {
 
     private final LocalProcessComputeDriver driver;

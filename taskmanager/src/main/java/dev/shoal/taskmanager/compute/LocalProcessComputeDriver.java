@@ -1,6 +1,6 @@
 package dev.shoal.taskmanager.compute;
 
-import dev.shoal.contracts.NodeSecret;
+import dev.shoal.contracts.Role;
 import dev.shoal.taskmanager.broker.GuestBrokerAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -36,6 +37,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
     /** In a node's directory: its host is lost, its guest is not kept. */
     public static final String HOST_LOST = "host-lost";
     private static final String DESTROYING = "destroying";
+    private static final String ROLE = "role";
 
     private final LocalComputeProperties properties;
     private final Path workDir;
@@ -70,7 +72,10 @@ public class LocalProcessComputeDriver implements ComputeDriver {
                     return placement;
                 }
                 writeGuestConfig(spec, nodeDir);
-                GuestBrokerFile.write(nodeDir, guestUri(spec.nodeId(), spec.secret()));
+                if (spec.role() != null && !Files.exists(nodeDir.resolve(ROLE))) {
+                    Files.writeString(nodeDir.resolve(ROLE), spec.role().name());
+                }
+                GuestBrokerFile.write(nodeDir, GuestProperties.nodeBrokerUri(spec, guestAmqpUri));
                 long pid = guests.start(nodeDir);
                 log.info("node {}: guest agent started as pid {} on {}", spec.nodeId(), pid, spec.address());
             }
@@ -159,6 +164,39 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         }
     }
 
+    /**
+     * Kept in the node's directory as bookkeeping only: a local node's address does not follow its role, clients are
+     * pointed at the new master by the task manager.
+     */
+    @Override
+    public synchronized void assignRole(String nodeId, Role role) throws ComputeException {
+        Path nodeDir = nodeDir(nodeId);
+        if (!Files.isRegularFile(nodeDir.resolve(GuestProperties.GUEST_FILE))) {
+            return;
+        }
+        try {
+            Files.writeString(nodeDir.resolve(ROLE), role == null ? "" : role.name());
+        } catch (IOException e) {
+            throw new ComputeException("could not record the role of node " + nodeId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The role last assigned to the node, if any. */
+    public Optional<Role> role(String nodeId) {
+        try {
+            String role = Files.readString(nodeDir(nodeId).resolve(ROLE)).trim();
+            return role.isEmpty() ? Optional.empty() : Optional.of(Role.valueOf(role));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Local nodes share the host's filesystem: there is no volume of the node's own to grow. */
+    @Override
+    public void resizeVolume(String nodeId, int sizeGb) {
+        log.info("node {}: its volume is the host's filesystem; nothing to grow to {} GB", nodeId, sizeGb);
+    }
+
     private static boolean leftAlone(Path nodeDir) {
         return Files.exists(nodeDir.resolve(DESTROYING)) || Files.exists(nodeDir.resolve(HOST_LOST));
     }
@@ -203,10 +241,6 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         log.info("pointed the guests of {} nodes in {} at broker {}", pointed, workDir,
                 GuestBrokerFile.redacted(guestAmqpUri));
         return pointed;
-    }
-
-    private String guestUri(String nodeId, NodeSecret secret) {
-        return GuestBrokerAccount.forNode(nodeId, secret).amqpUri(guestAmqpUri);
     }
 
     /** A node's directory is one with a guest config; the shared stores and the agent jar live in dot-directories. */
@@ -278,20 +312,11 @@ public class LocalProcessComputeDriver implements ComputeDriver {
 
     /** The node's secret reaches its guest only through this file, readable by the owner alone. */
     private void writeGuestConfig(NodeSpec spec, Path nodeDir) throws IOException {
-        Properties config = new Properties();
-        config.setProperty("node.id", spec.nodeId());
-        config.setProperty("node.secret", spec.secret().value());
-        config.setProperty("node.address", spec.address());
-        config.setProperty("node.dir", nodeDir.toString());
-        // guests read broker.properties; this is for those older than that file
-        config.setProperty("amqp.uri", guestUri(spec.nodeId(), spec.secret()));
-        config.setProperty("heartbeat.interval", properties.heartbeatInterval().toString());
-        config.setProperty("datastore.manager", spec.datastore());
-        config.setProperty("snapshot.dir", (properties.snapshotDir() != null ? properties.snapshotDir().toAbsolutePath()
-                : workDir.resolve(".snapshots")).toString());
-        config.setProperty("backup.dir", properties.backupStore().toString());
-        properties.guestSettings().forEach(config::setProperty);
-        Path file = nodeDir.resolve("guest.properties");
+        Properties config = GuestProperties.guest(spec, nodeDir.toString(), guestAmqpUri,
+                properties.heartbeatInterval(), (properties.snapshotDir() != null
+                        ? properties.snapshotDir().toAbsolutePath() : workDir.resolve(".snapshots")).toString(),
+                properties.backupStore().toString(), properties.guestSettings());
+        Path file = nodeDir.resolve(GuestProperties.GUEST_FILE);
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer writer = Files.newBufferedWriter(file)) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 final class NodeProcesses {
 
     private static final Duration GRACE = Duration.ofSeconds(20);
+    private static final int LATE_STARTER_ROUNDS = 5;
 
     private NodeProcesses() {
     }
@@ -33,6 +34,7 @@ final class NodeProcesses {
         processes.forEach(ProcessHandle::destroyForcibly);
         // one that survives SIGKILL for the whole grace period is stuck in the kernel: nothing more can be done here
         awaitExit(processes);
+        killLateStarters(nodeDir);
     }
 
     /** SIGTERM (so the datastore shuts down cleanly), then SIGKILL whatever is left after the grace period. */
@@ -41,6 +43,22 @@ final class NodeProcesses {
         processes.forEach(ProcessHandle::destroy);
         if (!awaitExit(processes)) {
             of(nodeDir).forEach(ProcessHandle::destroyForcibly);
+        }
+        killLateStarters(nodeDir);
+    }
+
+    /**
+     * Processes one of those found started after they were listed (a datastore's install script starting its server
+     * as its guest was told to stop), which would otherwise outlive the node and write into its directory as it goes.
+     */
+    private static void killLateStarters(Path nodeDir) {
+        for (int round = 0; round < LATE_STARTER_ROUNDS; round++) {
+            List<ProcessHandle> left = of(nodeDir);
+            if (left.isEmpty()) {
+                return;
+            }
+            left.forEach(ProcessHandle::destroyForcibly);
+            awaitExit(left);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.shoal.taskmanager.compute;
 
+import dev.shoal.contracts.Role;
 import dev.shoal.taskmanager.task.RemoteCalls;
 import java.util.UUID;
 
@@ -39,6 +40,22 @@ public class StepComputeDriver implements ComputeDriver {
     public void destroy(String nodeId) throws ComputeException {
         calls.call(node(nodeId), "compute.destroy", () -> {
             driver.destroy(nodeId);
+            return null;
+        });
+    }
+
+    @Override
+    public void assignRole(String nodeId, Role role) throws ComputeException {
+        calls.call(node(nodeId), "compute.role." + role, () -> {
+            driver.assignRole(nodeId, role);
+            return null;
+        });
+    }
+
+    @Override
+    public void resizeVolume(String nodeId, int sizeGb) throws ComputeException {
+        calls.call(node(nodeId), "compute.volume." + sizeGb, () -> {
+            driver.resizeVolume(nodeId, sizeGb);
             return null;
         });
     }

@@ -12,6 +12,8 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.taskmanager.TaskManagerProperties;
+import dev.shoal.taskmanager.compute.ComputeDriver;
+import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.task.StepListWorkflow;
 import dev.shoal.taskmanager.task.Workflow;
@@ -23,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Resizes an instance in Trove's terms: a new flavor re-sizes the datastore ({@code reset_configuration}), a larger
- * volume is handed to the guest ({@code resize_fs}). The local driver's nodes share the host, so neither needs a
- * new server; a failed resize leaves the instance on its old size with the reason on its task.
+ * volume is grown by the compute driver and then handed to the guest ({@code resize_fs}). Neither needs a new
+ * server; a failed resize leaves the instance on its old size with the reason on its task.
  */
 @Configuration(proxyBeanMethods = false)
 class ResizeInstanceWorkflow {
@@ -32,12 +34,14 @@ class ResizeInstanceWorkflow {
     private final InstanceNodes instanceNodes;
     private final FlavorRepository flavors;
     private final GuestClient guests;
+    private final ComputeDriver compute;
     private final MessageCodec codec;
     private final TaskManagerProperties properties;
     private final Clock clock;
 
     ResizeInstanceWorkflow(InstanceNodes instanceNodes, FlavorRepository flavors, GuestClient guests,
-                           MessageCodec codec, TaskManagerProperties properties, Clock clock) {
+                           ComputeDriver compute, MessageCodec codec, TaskManagerProperties properties, Clock clock) {
+        this.compute = compute;
         this.instanceNodes = instanceNodes;
         this.flavors = flavors;
         this.guests = guests;
@@ -52,7 +56,8 @@ class ResizeInstanceWorkflow {
                 new Step("RESIZE", 100, "Resizing the instance", this::resize));
     }
 
-    private StepOutcome resize(Task task) {
+    /** A larger volume is grown by the compute driver before the guest grows its filesystem onto it. */
+    private StepOutcome resize(Task task) throws ComputeException {
         Node node = instanceNodes.node(task);
         if (node.isDeleted() || node.getTask() == NodeTask.DELETING) {
             return StepOutcome.SUPERSEDED;
@@ -66,6 +71,7 @@ class ResizeInstanceWorkflow {
                     properties.guestCallTimeoutHigh());
         }
         if (change.volumeChanges()) {
+            compute.resizeVolume(node.getId().toString(), change.volumeSize());
             guests.call(node, MessageTypes.RESIZE_FS, new ResizeFs(change.volumeSize()), correlation,
                     properties.guestCallTimeoutLow());
         }

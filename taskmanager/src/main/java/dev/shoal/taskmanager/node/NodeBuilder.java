@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -132,8 +133,14 @@ public class NodeBuilder {
             throw new StepFailure(NodeTask.BUILDING_ERROR_SERVER, e.getMessage());
         }
         firewall.ifPresent(pending -> securityGroups.applied(pending, spawned.firewall()));
+        NodePlacement placement = spawned.placement();
+        if (placement != null && !placement.address().equals(node.getIp())) {
+            // a driver that names its nodes (a Kubernetes Service) gives the address every peer is told
+            node.placed(placement.computeInstanceId(), placement.address(), placement.hostname(),
+                    node.secret().orElseThrow(), clock.instant());
+        }
         node.serverStatus(ServerStatus.ACTIVE.name(), clock.instant());
-        return spawned.placement() != null;
+        return placement != null;
     }
 
     private FirewallReport applyFirewall(SecurityGroupEnforcer.PendingFirewall pending) throws FirewallNotApplied {
@@ -287,8 +294,10 @@ public class NodeBuilder {
 
     private NodeSpec spec(Node node) {
         DatastoreVersion version = version(node);
-        return new NodeSpec(node.getId().toString(), node.getTenantId(), version.getDatastore().getManager(),
-                version.getName(), flavor(node).getRamMb(), node.getVolumeSize(), node.getIp(),
-                node.secret().orElseThrow());
+        Flavor flavor = flavor(node);
+        UUID group = node.getClusterId() != null ? node.getClusterId() : node.getInstanceId();
+        return new NodeSpec(node.getId().toString(), node.getTenantId(), group == null ? null : group.toString(),
+                node.getRole(), node.getRegion(), version.getDatastore().getManager(), version.getName(),
+                flavor.getRamMb(), flavor.getVcpus(), node.getVolumeSize(), node.getIp(), node.secret().orElseThrow());
     }
 }

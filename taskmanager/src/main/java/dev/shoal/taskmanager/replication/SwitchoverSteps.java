@@ -11,6 +11,8 @@ import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.TaskManagerProperties;
+import dev.shoal.taskmanager.compute.ComputeDriver;
+import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,15 +34,19 @@ import org.springframework.stereotype.Component;
 @Component
 class SwitchoverSteps {
 
+    private static final Logger log = LoggerFactory.getLogger(SwitchoverSteps.class);
+
     private final ReplicaSet replicas;
     private final GuestClient guests;
     private final ReplicationSteps replication;
     private final MessageCodec codec;
     private final TaskManagerProperties properties;
+    private final ComputeDriver compute;
     private final Clock clock;
 
     SwitchoverSteps(ReplicaSet replicas, GuestClient guests, ReplicationSteps replication, MessageCodec codec,
-                    TaskManagerProperties properties, Clock clock) {
+                    TaskManagerProperties properties, ComputeDriver compute, Clock clock) {
+        this.compute = compute;
         this.replicas = replicas;
         this.guests = guests;
         this.replication = replication;
@@ -126,8 +134,25 @@ class SwitchoverSteps {
         return StepOutcome.DONE;
     }
 
+    /**
+     * The compute driver learns every member's new role first, so that where it routes clients by role (Kubernetes'
+     * writer Service) they reach the new master; until it can, the step waits and tries again.
+     */
     StepOutcome finishStep(Task task) {
-        finish(replicas.switchover(task));
+        SwitchoverParameters parameters = replicas.switchover(task);
+        try {
+            for (UUID id : members(parameters)) {
+                Node node = replicas.nodeOf(id);
+                if (!node.isDeleted()) {
+                    compute.assignRole(id.toString(), node.getRole());
+                }
+            }
+        } catch (ComputeException e) {
+            log.warn("task {}: the compute driver has not taken the set's new roles yet: {}", task.getId(),
+                    e.getMessage());
+            return StepOutcome.WAIT;
+        }
+        finish(parameters);
         return StepOutcome.DONE;
     }
 

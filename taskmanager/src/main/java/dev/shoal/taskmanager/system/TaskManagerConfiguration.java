@@ -9,9 +9,12 @@ import dev.shoal.taskmanager.broker.BrokerAdminProperties;
 import dev.shoal.taskmanager.broker.GuestBrokerAccounts;
 import dev.shoal.taskmanager.broker.RabbitManagementAccounts;
 import dev.shoal.taskmanager.compute.AddressAllocator;
+import dev.shoal.taskmanager.compute.ComputeDriver;
+import dev.shoal.taskmanager.compute.ComputeProperties;
 import dev.shoal.taskmanager.compute.LocalComputeProperties;
 import dev.shoal.taskmanager.compute.LocalProcessComputeDriver;
 import dev.shoal.taskmanager.compute.StepComputeDriver;
+import dev.shoal.taskmanager.compute.kubernetes.KubernetesComputeDriver;
 import dev.shoal.taskmanager.guest.GuestClient;
 import dev.shoal.taskmanager.task.RemoteCalls;
 import java.net.URI;
@@ -21,7 +24,9 @@ import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFacto
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -42,6 +47,7 @@ class TaskManagerConfiguration {
      * and broker accounts are there before their guests look.
      */
     @Bean
+    @ConditionalOnProperty(name = "shoal.compute.driver", havingValue = "local", matchIfMissing = true)
     LocalProcessComputeDriver localProcessComputeDriver(LocalComputeProperties properties,
                                                         ConnectionFactory connections, GuestClient guests,
                                                         GuestBrokerAccounts accounts) {
@@ -55,10 +61,18 @@ class TaskManagerConfiguration {
         return driver;
     }
 
-    /** What every part of the task manager calls: the local driver, its calls made outside the steps asking them. */
+    /**
+     * What every part of the task manager calls: the driver {@code shoal.compute.driver} names, its calls made outside
+     * the steps asking them.
+     */
     @Bean
     @Primary
-    StepComputeDriver computeDriver(LocalProcessComputeDriver driver, RemoteCalls calls) {
+    StepComputeDriver computeDriver(ComputeProperties compute, ObjectProvider<LocalProcessComputeDriver> local,
+                                    ObjectProvider<KubernetesComputeDriver> kubernetes, RemoteCalls calls) {
+        ComputeDriver driver = switch (compute.driver()) {
+            case LOCAL -> local.getObject();
+            case KUBERNETES -> kubernetes.getObject();
+        };
         return new StepComputeDriver(driver, calls);
     }
 
@@ -85,7 +99,7 @@ class TaskManagerConfiguration {
     }
 
     /** Guests on this host use the broker the task manager uses, with its credentials and virtual host. */
-    private static String sameBroker(ConnectionFactory connections) {
+    static String sameBroker(ConnectionFactory connections) {
         com.rabbitmq.client.ConnectionFactory rabbit =
                 ((CachingConnectionFactory) connections).getRabbitConnectionFactory();
         return "amqp://" + encode(rabbit.getUsername()) + ":" + encode(rabbit.getPassword()) + "@"

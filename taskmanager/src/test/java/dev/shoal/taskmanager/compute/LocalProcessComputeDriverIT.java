@@ -117,7 +117,7 @@ class LocalProcessComputeDriverIT {
     }
 
     private NodeSpec spec() {
-        return new NodeSpec(nodeId, "t", "mysql", "10.11", 1024, 1, "127.0.4.1", NodeSecret.generate());
+        return new NodeSpec(nodeId, "t", null, null, null, "mysql", "10.11", 1024, 1, 1, "127.0.4.1", NodeSecret.generate());
     }
 
     private long guestPid() throws Exception {

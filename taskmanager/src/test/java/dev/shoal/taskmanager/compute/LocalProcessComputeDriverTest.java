@@ -39,7 +39,7 @@ class LocalProcessComputeDriverTest {
         String nodeId = UUID.randomUUID().toString();
         NodeSecret secret = NodeSecret.generate();
 
-        driver(BROKER).provision(new NodeSpec(nodeId, "t", "mysql", "10.11", 1024, 1, "127.0.4.9", secret));
+        driver(BROKER).provision(new NodeSpec(nodeId, "t", null, null, null, "mysql", "10.11", 1024, 1, 1, "127.0.4.9", secret));
 
         Path file = workDir.resolve(nodeId).resolve("broker.properties");
         assertThat(brokerIn(workDir.resolve(nodeId))).isEqualTo(ownBroker(nodeId, secret));
@@ -58,9 +58,9 @@ class LocalProcessComputeDriverTest {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         String otherId = UUID.randomUUID().toString();
 
-        driver(BROKER).provision(new NodeSpec(nodeId, "t", "mysql", "10.11", 1024, 1, "127.0.4.9",
+        driver(BROKER).provision(new NodeSpec(nodeId, "t", null, null, null, "mysql", "10.11", 1024, 1, 1, "127.0.4.9",
                 NodeSecret.generate()));
-        driver(BROKER).provision(new NodeSpec(otherId, "t", "mysql", "10.11", 1024, 1, "127.0.4.10",
+        driver(BROKER).provision(new NodeSpec(otherId, "t", null, null, null, "mysql", "10.11", 1024, 1, 1, "127.0.4.10",
                 NodeSecret.generate()));
 
         assertThat(Files.getPosixFilePermissions(older)).as("made open by an older driver")

@@ -1,0 +1,187 @@
+package dev.shoal.taskmanager.compute.kubernetes;
+
+import static dev.shoal.taskmanager.compute.kubernetes.MockKubernetes.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.contracts.NodeSecret;
+import dev.shoal.contracts.Role;
+import dev.shoal.taskmanager.broker.GuestBrokerAccount;
+import dev.shoal.taskmanager.compute.ComputeException;
+import dev.shoal.taskmanager.compute.NodeFirewall;
+import dev.shoal.taskmanager.compute.NodePlacement;
+import dev.shoal.taskmanager.compute.NodeSpec;
+import dev.shoal.taskmanager.compute.ServerStatus;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the Kubernetes driver writes beyond the contract, against fabric8's mock server in CRUD mode: the objects of a
+ * node and of its group, status from what a kubelet would write, fenced Pods made again, and peers admitted.
+ */
+class KubernetesComputeDriverIT {
+
+    private static MockKubernetes kubernetes;
+    private static KubernetesClient client;
+
+    private final List<String> made = new ArrayList<>();
+    private final String group = UUID.randomUUID().toString();
+    private KubernetesComputeDriver driver;
+
+    @BeforeAll
+    static void startMockServer() {
+        kubernetes = new MockKubernetes();
+        client = kubernetes.client();
+    }
+
+    @AfterAll
+    static void stopMockServer() {
+        client.close();
+        kubernetes.close();
+    }
+
+    @AfterEach
+    void destroyEveryNodeMade() throws ComputeException {
+        for (String nodeId : made) {
+            driver().destroy(nodeId);
+        }
+    }
+
+    @Test
+    void aNodeIsAPodWithItsClaimSecretAndAddressesAndShowsWhatTheKubeletReports() throws Exception {
+        String nodeId = node();
+
+        NodePlacement placement = driver().provision(spec(nodeId, Role.MASTER));
+
+        assertThat(placement.address()).isEqualTo("node-" + nodeId);
+        PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace(NAMESPACE)
+                .withName("data-node-" + nodeId).get();
+        assertThat(claim.getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("3Gi"));
+        assertThat(claim.getSpec().getStorageClassName()).isEqualTo("expandable");
+        assertThat(client.secrets().inNamespace(NAMESPACE).withName("node-" + nodeId + "-guest").get()).isNotNull();
+        assertThat(client.services().inNamespace(NAMESPACE).withName("node-" + nodeId).get()).isNotNull();
+        assertThat(client.services().inNamespace(NAMESPACE).withName("group-" + group).get()).isNotNull();
+        assertThat(client.services().inNamespace(NAMESPACE).withName("writer-" + group).get()).isNotNull();
+
+        assertThat(driver().status(nodeId)).as("placed, not yet started").isEqualTo(ServerStatus.BUILD);
+        MockKubernetes.crashLooping(client, nodeId);
+        assertThat(driver().status(nodeId)).isEqualTo(ServerStatus.SHUTOFF);
+        assertThat(driver().describe(nodeId)).contains("restarted 3 times", "CrashLoopBackOff");
+        assertThat(newDriver().unwell()).containsEntry(nodeId, driver().describe(nodeId));
+        MockKubernetes.running(client, nodeId);
+        assertThat(driver().status(nodeId)).isEqualTo(ServerStatus.ACTIVE);
+        assertThat(newDriver().unwell()).doesNotContainKey(nodeId);
+    }
+
+    @Test
+    void aFencedPodIsMadeAgainWithTheRoleItHasNow() throws Exception {
+        String nodeId = node();
+        driver().provision(spec(nodeId, Role.MASTER));
+        driver().assignRole(nodeId, Role.REPLICA);
+
+        driver().stop(nodeId);
+
+        assertThat(MockKubernetes.pod(client, nodeId)).isNull();
+        assertThat(driver().status(nodeId)).as("its volume and Secret stay").isEqualTo(ServerStatus.SHUTOFF);
+        assertThat(newDriver().nodes()).as("found by label").contains(nodeId);
+        assertThat(newDriver().restartLostPods()).containsExactly(nodeId);
+        assertThat(MockKubernetes.pod(client, nodeId).getMetadata().getLabels())
+                .containsEntry("shoal.dev/role", "replica").containsEntry("shoal.dev/writer", "false");
+        assertThat(driver().restartLostPods()).as("a Pod that is there is left alone").isEmpty();
+    }
+
+    @Test
+    void aNodesPeersAreAdmittedOnceItsGroupIsKnownAndNoRuleAdmitsEveryone() throws Exception {
+        String nodeId = node();
+        driver().applyFirewall(new NodeFirewall(nodeId, "node-" + nodeId, 3306, List.of()));
+        assertThat(policy(nodeId).getSpec().getIngress()).as("no CIDR, no rule: nothing admitted").isEmpty();
+
+        driver().provision(spec(nodeId, null));
+        driver().applyFirewall(new NodeFirewall(nodeId, "node-" + nodeId, 3306, List.of("10.2.0.0/16")));
+
+        assertThat(policy(nodeId).getSpec().getIngress()).hasSize(2).allSatisfy(rule ->
+                assertThat(rule.getFrom()).as("every rule names its sources").isNotEmpty());
+        assertThat(policy(nodeId).getSpec().getIngress().get(1).getFrom().get(0).getPodSelector().getMatchLabels())
+                .containsExactlyEntriesOf(Map.of("shoal.dev/cluster", group));
+    }
+
+    @Test
+    void theGroupsServicesGoWithItsLastNode() throws Exception {
+        String first = node();
+        String second = node();
+        driver().provision(spec(first, Role.MASTER));
+        driver().provision(spec(second, Role.REPLICA));
+
+        driver().destroy(first);
+        assertThat(client.services().inNamespace(NAMESPACE).withName("writer-" + group).get()).isNotNull();
+        driver().destroy(second);
+
+        assertThat(client.services().inNamespace(NAMESPACE).withName("writer-" + group).get()).isNull();
+        assertThat(client.services().inNamespace(NAMESPACE).withName("group-" + group).get()).isNull();
+    }
+
+    @Test
+    void aGrownVolumeIsAskedOfTheClaimAndNeverShrunk() throws Exception {
+        String nodeId = node();
+        driver().provision(spec(nodeId, null));
+
+        driver().resizeVolume(nodeId, 10);
+        driver().resizeVolume(nodeId, 4);
+
+        assertThat(client.persistentVolumeClaims().inNamespace(NAMESPACE).withName("data-node-" + nodeId).get()
+                .getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("10Gi"));
+    }
+
+    @Test
+    void aRestartedTaskManagerPointsEveryNodeAtItsBrokerWithTheNodesOwnAccount() throws Exception {
+        String nodeId = node();
+        driver().provision(spec(nodeId, null));
+        List<GuestBrokerAccount> prepared = new ArrayList<>();
+
+        KubernetesComputeDriver moved = new KubernetesComputeDriver(client, MockKubernetes.properties(Map.of()),
+                "amqp://shoal:secret@rabbitmq-2.shoal.svc:5672/shoal", datastore -> 3306);
+
+        assertThat(moved.pointGuestsAtBroker(prepared::add)).isGreaterThanOrEqualTo(1);
+        assertThat(prepared).extracting(GuestBrokerAccount::nodeId).contains(nodeId);
+        String broker = client.secrets().inNamespace(NAMESPACE).withName("node-" + nodeId + "-guest").get()
+                .getStringData().get("broker.properties");
+        assertThat(broker).contains("rabbitmq-2.shoal.svc").contains(GuestBrokerAccount.username(nodeId))
+                .doesNotContain("shoal:secret");
+    }
+
+    private NetworkPolicy policy(String nodeId) {
+        return client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName("node-" + nodeId).get();
+    }
+
+    private String node() {
+        String nodeId = UUID.randomUUID().toString();
+        made.add(nodeId);
+        return nodeId;
+    }
+
+    private NodeSpec spec(String nodeId, Role role) {
+        return new NodeSpec(nodeId, "acme", group, role, null, "mysql", "10.11", 512, 1, 3, "127.0.77.20",
+                NodeSecret.generate());
+    }
+
+    private KubernetesComputeDriver driver() {
+        if (driver == null) {
+            driver = newDriver();
+        }
+        return driver;
+    }
+
+    private static KubernetesComputeDriver newDriver() {
+        return new KubernetesComputeDriver(client, MockKubernetes.properties(Map.of()),
+                "amqp://shoal:secret@rabbitmq.shoal.svc:5672/shoal", datastore -> 3306);
+    }
+}

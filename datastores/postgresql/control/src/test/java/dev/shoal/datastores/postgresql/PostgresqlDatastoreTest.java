@@ -1,0 +1,30 @@
+package dev.shoal.datastores.postgresql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.datastore.Ability;
+import dev.shoal.datastore.Datastores;
+import org.junit.jupiter.api.Test;
+
+class PostgresqlDatastoreTest {
+
+    @Test
+    void isFoundByItsNameWithItsClientPortAndAbilities() {
+        var descriptor = Datastores.descriptor(PostgresqlDatastore.NAME);
+
+        assertThat(descriptor.clientPort()).isEqualTo(5432);
+        assertThat(descriptor.can(Ability.ACCOUNTS)).isTrue();
+        assertThat(descriptor.can(Ability.CONFIGURATION)).isTrue();
+        assertThat(descriptor.can(Ability.CLUSTERS)).isFalse();
+    }
+
+    @Test
+    void keepsTheServersOwnDatabasesAndRolesFromTenants() {
+        var naming = new PostgresqlDatastore().descriptor().naming();
+
+        assertThat(naming.reservedDatabases()).contains("postgres", "template0", "template1");
+        assertThat(naming.reservedUsers()).contains("postgres", "os_admin");
+        assertThat(naming.maxDatabaseName()).isEqualTo(63);
+        assertThat(naming.characterSets()).containsKey(naming.defaultCharacterSet());
+    }
+}

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,15 +33,20 @@ final class PostgresqlAdmin {
     /** The password, made on first use and kept for every later start. */
     String password() throws IOException {
         if (!Files.exists(passwordFile)) {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            Path partial = passwordFile.resolveSibling(passwordFile.getFileName() + ".part");
-            Files.deleteIfExists(partial);
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(partial, HexFormat.of().formatHex(random));
-            Files.move(partial, passwordFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PostgresqlFiles.writePrivate(passwordFile, randomPassword(), PostgresqlOsUser.agent());
         }
         return Files.readString(passwordFile).strip();
+    }
+
+    /** The password of the data this node now holds, another node's copy. */
+    void adopt(String password) throws IOException {
+        PostgresqlFiles.writePrivate(passwordFile, password, PostgresqlOsUser.agent());
+    }
+
+    static String randomPassword() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     Connection connect() throws SQLException, IOException {

@@ -11,6 +11,8 @@ final class PostgresqlConfigFile {
 
     static final String NAME = "shoal.conf";
     static final String INCLUDE = "include = '" + NAME + "'";
+    /** A replica's upstream, in a file of its own so that a prepare's rewrite of {@link #NAME} keeps it. */
+    static final String REPLICA = "replica.conf";
 
     private PostgresqlConfigFile() {
     }
@@ -31,8 +33,10 @@ final class PostgresqlConfigFile {
                 wal_level = replica
                 max_wal_senders = 10
                 hot_standby = on
+                wal_keep_size = 512MB
                 logging_collector = off
-                """.formatted(address, PostgresqlDatastore.PORT, sharedBuffersMb(memoryMb));
+                include_if_exists = '%s'
+                """.formatted(address, PostgresqlDatastore.PORT, sharedBuffersMb(memoryMb), REPLICA);
     }
 
     static int sharedBuffersMb(int memoryMb) {
@@ -48,5 +52,24 @@ final class PostgresqlConfigFile {
                 host replication all 0.0.0.0/0 scram-sha-256
                 host replication all ::/0 scram-sha-256
                 """;
+    }
+
+    /**
+     * A replica's upstream: the master's address, as {@code os_repl}, following whatever timeline the master takes
+     * (the new one of a promoted replica too).
+     */
+    static String replica(String masterAddress, String user, String password, String applicationName) {
+        String conninfo = "host=%s port=%d user=%s password=%s application_name=%s".formatted(masterAddress,
+                PostgresqlDatastore.PORT, user, conninfoValue(password), applicationName);
+        return """
+                # Written by the Shoal guest: this node replicates from %s.
+                primary_conninfo = '%s'
+                recovery_target_timeline = 'latest'
+                """.formatted(masterAddress, conninfo.replace("\\", "\\\\").replace("'", "''"));
+    }
+
+    /** A libpq connection string value, quoted so that spaces, quotes and backslashes stay part of it. */
+    private static String conninfoValue(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

@@ -5,16 +5,21 @@ import dev.shoal.contracts.guest.AppliedConfiguration;
 import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.DatabaseSchema;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.contracts.guest.ReplicationStatus;
 import dev.shoal.datastores.postgresql.PostgresqlDatastore;
 import dev.shoal.guest.spi.Accounts;
 import dev.shoal.guest.spi.Configurable;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.PreparedDatastore;
+import dev.shoal.guest.spi.Replicated;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,20 +30,47 @@ import org.slf4j.LoggerFactory;
  * is root. The version a prepare asks for picks the binaries and is kept in the node directory, so a restarted agent
  * starts the same server again.
  */
-public final class PostgresqlManager extends PreparedDatastore implements Accounts, Configurable {
+public final class PostgresqlManager extends PreparedDatastore implements Accounts, Configurable, Replicated {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresqlManager.class);
 
     private final PostgresqlAdmin admin;
     private final PostgresqlAccounts accounts;
     private final PostgresqlOverrides overrides;
-    private volatile PostgresqlServer server;
+    private final PostgresqlServer server;
+    private final PostgresqlWrites writes;
+    private final PostgresqlReplication replication;
+
+    /** How the node's server is set up, for the abilities that stop it and start it again. */
+    interface Setup {
+        /** The binaries of the version the node was prepared with. */
+        PostgresqlBinaries binaries() throws Exception;
+
+        /** The guest's configuration for this node, written again (over a copy of another node's). */
+        void configure() throws IOException;
+    }
 
     public PostgresqlManager(GuestConfig config) {
         super(config, "PostgreSQL");
         this.admin = new PostgresqlAdmin(config.nodeDir(), config.address());
         this.accounts = new PostgresqlAccounts(admin);
         this.overrides = new PostgresqlOverrides(admin);
+        this.server = new PostgresqlServer(config.nodeDir(),
+                PostgresqlOsUser.forAgent(config.setting("postgresql.os-user")), admin);
+        Setup setup = new Setup() {
+            @Override
+            public PostgresqlBinaries binaries() throws Exception {
+                return preparedBinaries();
+            }
+
+            @Override
+            public void configure() throws IOException {
+                server.configure(config.address(), Integer.parseInt(Files.readString(file("memory-mb")).strip()));
+            }
+        };
+        this.writes = new PostgresqlWrites(config.nodeDir(), admin, server, setup);
+        this.replication = new PostgresqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
+                config.secret(), admin, server, writes, setup);
     }
 
     @Override
@@ -54,11 +86,11 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
     @Override
     protected void install(Prepare request) throws Exception {
         PostgresqlBinaries binaries = binaries(request.version());
-        PostgresqlServer server = server();
         if (!server.initialized()) {
             phases.time("initdb", () -> server.initdb(binaries));
         }
         Files.writeString(file("version"), request.version());
+        Files.writeString(file("memory-mb"), Integer.toString(request.memoryMb()));
         server.configure(config.address(), request.memoryMb());
         phases.time("server start", () -> server.start(binaries));
         if (!request.overrides().isEmpty()) {
@@ -71,16 +103,17 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
 
     @Override
     protected void startPrepared() throws Exception {
-        server().start(binaries(Files.readString(file("version")).strip()));
+        server.start(preparedBinaries());
+    }
+
+    @Override
+    protected void afterStart(Start how) throws Exception {
+        writes.afterStart(how, replication.isReplica());
     }
 
     @Override
     protected Optional<ProcessHandle> serverProcess() {
-        try {
-            return server().handle();
-        } catch (IOException | InterruptedException e) {
-            return Optional.empty();
-        }
+        return server.handle();
     }
 
     @Override
@@ -99,7 +132,7 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
 
     @Override
     protected void stopServer() throws Exception {
-        server().stop();
+        server.stop();
     }
 
     @Override
@@ -153,24 +186,88 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
         log.info("node {}: user {} revoked {}", config.nodeId(), name, databases);
     }
 
+    @Override
+    public ReplicationSnapshot createReplicationSnapshot(String snapshotId) throws Exception {
+        ReplicationSnapshot snapshot = replication.createSnapshot(snapshotId);
+        log.info("node {}: snapshot {} taken at {}", config.nodeId(), snapshotId, snapshot.gtidPosition());
+        return snapshot;
+    }
+
+    @Override
+    public void deleteReplicationSnapshot(String snapshotId) throws Exception {
+        replication.deleteSnapshot(snapshotId);
+    }
+
+    @Override
+    public synchronized void attachReplica(ReplicationSnapshot snapshot, String replicationPassword)
+            throws Exception {
+        replication.attach(snapshot, replicationPassword);
+        log.info("node {} replicates from {} since {}", config.nodeId(), snapshot.masterAddress(),
+                snapshot.gtidPosition());
+    }
+
+    @Override
+    public synchronized ReplicationSnapshot promoteToReplicaSource() throws Exception {
+        ReplicationSnapshot source = replication.promote();
+        log.info("node {} promoted: the master at {}", config.nodeId(), source.gtidPosition());
+        return source;
+    }
+
+    @Override
+    public synchronized void makeReadOnly(boolean readOnly) throws Exception {
+        writes.makeReadOnly(readOnly);
+        log.info("node {} {}", config.nodeId(), readOnly ? "refuses writes" : "accepts writes again");
+    }
+
+    @Override
+    public boolean awaitingConfirmation() {
+        return writes.awaitingConfirmation();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> followedMaster() {
+        return replication.followedMaster();
+    }
+
+    @Override
+    public Optional<Boolean> syncReplication() throws Exception {
+        return replication.isReplica() ? Optional.empty() : writes.heldByAReplica();
+    }
+
+    @Override
+    public String latestTxnId() throws Exception {
+        return replication.latestTxnId();
+    }
+
+    @Override
+    public boolean waitForTxn(String txnId, Duration timeout) throws Exception {
+        return replication.waitForTxn(txnId, timeout);
+    }
+
+    @Override
+    public synchronized void demoteReplicationMaster() throws Exception {
+        writes.makeReadOnly(true);
+        log.info("node {} demoted: no longer a master", config.nodeId());
+    }
+
+    @Override
+    public synchronized void detachReplica() throws Exception {
+        replication.detach();
+        log.info("node {} detached: a writable standalone server", config.nodeId());
+    }
+
+    @Override
+    public ReplicationStatus replicationStatus() throws Exception {
+        return replication.status();
+    }
+
     /** The databases the server holds, templates aside. */
     List<String> databases() throws SQLException, IOException {
         return accounts.databases();
     }
 
-    /** The server's user is looked up (and made) on first need, not when the agent builds its managers. */
-    private PostgresqlServer server() throws IOException, InterruptedException {
-        PostgresqlServer current = server;
-        if (current == null) {
-            synchronized (this) {
-                if (server == null) {
-                    server = new PostgresqlServer(config.nodeDir(),
-                            PostgresqlOsUser.forAgent(config.setting("postgresql.os-user")), admin);
-                }
-                current = server;
-            }
-        }
-        return current;
+    private PostgresqlBinaries preparedBinaries() throws IOException, InterruptedException {
+        return binaries(Files.readString(file("version")).strip());
     }
 
     private PostgresqlBinaries binaries(String version) throws IOException, InterruptedException {

@@ -96,6 +96,9 @@ final class PostgresqlServer {
             try (Connection ignored = admin.connect()) {
                 return;
             } catch (SQLException notYet) {
+                if ("28P01".equals(notYet.getSQLState())) {
+                    throw new IOException("postgres refuses os_admin's password: " + notYet.getMessage(), notYet);
+                }
                 last = notYet;
                 Thread.sleep(50);
             }
@@ -116,6 +119,35 @@ final class PostgresqlServer {
             }
         }
         process.stop();
+    }
+
+    /** Started again, {@code between} done while it is stopped. */
+    void restart(PostgresqlBinaries binaries, Between between) throws Exception {
+        stop();
+        between.run();
+        start(binaries);
+    }
+
+    @FunctionalInterface
+    interface Between {
+        void run() throws Exception;
+    }
+
+    /** The next start is in recovery: read-only, replaying what an upstream sends if it has one. */
+    void startAsStandby() throws IOException {
+        PostgresqlFiles.writePrivate(dataDir().resolve("standby.signal"), "", osUser);
+    }
+
+    void follow(String replicaConf) throws IOException {
+        PostgresqlFiles.writePrivate(dataDir().resolve(PostgresqlConfigFile.REPLICA), replicaConf, osUser);
+    }
+
+    void unfollow() throws IOException {
+        Files.deleteIfExists(dataDir().resolve(PostgresqlConfigFile.REPLICA));
+    }
+
+    PostgresqlOsUser osUser() {
+        return osUser;
     }
 
     Optional<ProcessHandle> handle() {

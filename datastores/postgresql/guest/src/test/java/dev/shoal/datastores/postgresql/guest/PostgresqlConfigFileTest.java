@@ -24,4 +24,13 @@ class PostgresqlConfigFileTest {
         assertThat(PostgresqlConfigFile.hba()).doesNotContain("trust", "peer")
                 .contains("host all all 0.0.0.0/0 scram-sha-256");
     }
+
+    @Test
+    void aReplicaFollowsItsMasterOnEveryTimelineWithAPasswordQuotedTwice() {
+        String conf = PostgresqlConfigFile.replica("127.0.88.1", "os_repl", "it's", "shoal_node");
+
+        assertThat(conf).contains("recovery_target_timeline = 'latest'")
+                .contains("primary_conninfo = 'host=127.0.88.1 port=5432 user=os_repl password=''it\\\\''s''"
+                        + " application_name=shoal_node'");
+    }
 }

@@ -57,7 +57,8 @@ final class PostgresqlTestNodes implements AutoCloseable {
         NodeSecret secret = secrets.computeIfAbsent(address, a -> NodeSecret.generate());
         return new GuestConfig(UUID.randomUUID().toString(), secret, address, nodeDir, "amqp://unused",
                 Duration.ofSeconds(1), Map.of("datastore.manager", "postgresql",
-                        "postgresql.binaries-cache", Path.of("target", "postgresql-binaries").toAbsolutePath().toString()));
+                        "postgresql.binaries-cache", Path.of("target", "postgresql-binaries").toAbsolutePath().toString(),
+                        "snapshot.dir", work.resolve(".snapshots").toString()));
     }
 
     Prepare prepare(String address, String version) {
@@ -68,6 +69,11 @@ final class PostgresqlTestNodes implements AutoCloseable {
         PostgresqlManager manager = new PostgresqlManager(config(address));
         manager.prepare(prepare(address, version));
         return manager;
+    }
+
+    /** The sealed secrets of a node, as its agent opens what is sealed for it. */
+    NodeSecret secret(String address) {
+        return secrets.get(address);
     }
 
     static boolean portFree(String address) {

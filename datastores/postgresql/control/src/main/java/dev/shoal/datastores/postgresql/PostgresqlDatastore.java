@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * PostgreSQL as its own server runs it: standalone instances whose databases, roles and settings tenants manage.
+ * PostgreSQL as its own server runs it: instances whose databases, roles and settings tenants manage, with read-only
+ * replicas by streaming replication.
  * Names follow PostgreSQL's identifiers (63 bytes at most); the server's own databases and roles, and the guest's, are
  * kept from tenants, as are roles beginning {@code pg_}, which the server reserves (the guest refuses those).
  */
@@ -34,8 +35,8 @@ public final class PostgresqlDatastore implements Datastore {
             Map.of("UTF8", "C", "LATIN1", "C", "SQL_ASCII", "C", "WIN1252", "C"), "UTF8");
 
     private static final DatastoreDescriptor DESCRIPTOR = new DatastoreDescriptor(NAME, "PostgreSQL", PORT,
-            Set.of(DatastoreDescriptor.MEMBER), Set.of(Role.MASTER), Composition.FREE, NAMING,
-            Set.of(Ability.ACCOUNTS, Ability.CONFIGURATION));
+            Set.of(DatastoreDescriptor.MEMBER), Set.of(Role.MASTER, Role.REPLICA), Composition.FREE, NAMING,
+            Set.of(Ability.REPLICATION, Ability.ACCOUNTS, Ability.CONFIGURATION));
 
     @Override
     public DatastoreDescriptor descriptor() {

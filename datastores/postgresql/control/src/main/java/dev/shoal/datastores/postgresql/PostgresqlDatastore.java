@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * PostgreSQL as its own server runs it: instances whose databases, roles and settings tenants manage, with read-only
- * replicas by streaming replication.
+ * replicas by streaming replication and backups as base backups.
  * Names follow PostgreSQL's identifiers (63 bytes at most); the server's own databases and roles, and the guest's, are
  * kept from tenants, as are roles beginning {@code pg_}, which the server reserves (the guest refuses those).
  */
@@ -36,7 +36,7 @@ public final class PostgresqlDatastore implements Datastore {
 
     private static final DatastoreDescriptor DESCRIPTOR = new DatastoreDescriptor(NAME, "PostgreSQL", PORT,
             Set.of(DatastoreDescriptor.MEMBER), Set.of(Role.MASTER, Role.REPLICA), Composition.FREE, NAMING,
-            Set.of(Ability.REPLICATION, Ability.ACCOUNTS, Ability.CONFIGURATION));
+            Set.of(Ability.REPLICATION, Ability.BACKUPS, Ability.ACCOUNTS, Ability.CONFIGURATION));
 
     @Override
     public DatastoreDescriptor descriptor() {

@@ -17,7 +17,7 @@ class PostgresqlDatastoreTest {
         assertThat(descriptor.can(Ability.CONFIGURATION)).isTrue();
         assertThat(descriptor.can(Ability.REPLICATION)).isTrue();
         assertThat(descriptor.can(Ability.CLUSTERS)).isFalse();
-        assertThat(descriptor.can(Ability.BACKUPS)).isFalse();
+        assertThat(descriptor.can(Ability.BACKUPS)).isTrue();
     }
 
     @Test

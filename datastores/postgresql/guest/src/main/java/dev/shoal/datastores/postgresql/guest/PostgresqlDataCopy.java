@@ -26,16 +26,40 @@ final class PostgresqlDataCopy {
     private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "pg_internal.init",
             "standby.signal", "recovery.signal", PostgresqlConfigFile.REPLICA, "backup_label", "tablespace_map");
 
+    /** Where what is copied goes. */
+    interface Sink {
+        void directory(String relative) throws IOException;
+
+        /** @throws NoSuchFileException when the server removed it meanwhile, which replaying WAL does without */
+        void file(String relative, Path file) throws IOException;
+    }
+
     private PostgresqlDataCopy() {
     }
 
     static void copy(Path from, Path to) throws IOException {
+        walk(from, new Sink() {
+            @Override
+            public void directory(String relative) throws IOException {
+                Path dir = to.resolve(relative);
+                Files.createDirectories(dir);
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+
+            @Override
+            public void file(String relative, Path file) throws IOException {
+                Path target = to.resolve(relative);
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+            }
+        });
+    }
+
+    static void walk(Path from, Sink sink) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                Files.setPosixFilePermissions(to.resolve(from.relativize(dir).toString()),
-                        PosixFilePermissions.fromString("rwx------"));
+                sink.directory(from.relativize(dir).toString());
                 boolean emptied = dir.getParent() != null && dir.getParent().equals(from)
                         && EMPTIED.contains(dir.getFileName().toString());
                 return emptied ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
@@ -47,10 +71,8 @@ final class PostgresqlDataCopy {
                 if (LEFT_OUT.contains(name) || name.startsWith("pgsql_tmp") || !attributes.isRegularFile()) {
                     return FileVisitResult.CONTINUE;
                 }
-                Path target = to.resolve(from.relativize(file).toString());
                 try {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+                    sink.file(from.relativize(file).toString(), file);
                 } catch (NoSuchFileException goneMeanwhile) {
                     // the server removed it while it was copied: replaying WAL does without it
                 }

@@ -7,8 +7,10 @@ import dev.shoal.contracts.guest.DatabaseSchema;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
+import dev.shoal.contracts.guest.StoredBackup;
 import dev.shoal.datastores.postgresql.PostgresqlDatastore;
 import dev.shoal.guest.spi.Accounts;
+import dev.shoal.guest.spi.Backups;
 import dev.shoal.guest.spi.Configurable;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.PreparedDatastore;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * is root. The version a prepare asks for picks the binaries and is kept in the node directory, so a restarted agent
  * starts the same server again.
  */
-public final class PostgresqlManager extends PreparedDatastore implements Accounts, Configurable, Replicated {
+public final class PostgresqlManager extends PreparedDatastore implements Accounts, Backups, Configurable, Replicated {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresqlManager.class);
 
@@ -40,6 +42,7 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
     private final PostgresqlServer server;
     private final PostgresqlWrites writes;
     private final PostgresqlReplication replication;
+    private final PostgresqlBackups backups;
 
     /** How the node's server is set up, for the abilities that stop it and start it again. */
     interface Setup {
@@ -71,6 +74,7 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
         this.writes = new PostgresqlWrites(config.nodeDir(), admin, server, setup);
         this.replication = new PostgresqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
                 config.secret(), admin, server, writes, setup);
+        this.backups = new PostgresqlBackups(config.backupDir(), admin, server);
     }
 
     @Override
@@ -86,19 +90,32 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
     @Override
     protected void install(Prepare request) throws Exception {
         PostgresqlBinaries binaries = binaries(request.version());
-        if (!server.initialized()) {
+        if (!server.initialized() && request.restorePoint() != null) {
+            phases.time("restore", () -> backups.restore(request.restorePoint(),
+                    PostgresqlBinaries.major(request.version())));
+        } else if (!server.initialized()) {
             phases.time("initdb", () -> server.initdb(binaries));
         }
         Files.writeString(file("version"), request.version());
         Files.writeString(file("memory-mb"), Integer.toString(request.memoryMb()));
         server.configure(config.address(), request.memoryMb());
         phases.time("server start", () -> server.start(binaries));
+        if (request.restorePoint() != null) {
+            // a backup of a master keeps no wish for replicas this node does not have
+            writes.forgetSynchronousReplicas();
+            log.info("node {}: backup {} restored", config.nodeId(), request.restorePoint().backupId());
+        }
         if (!request.overrides().isEmpty()) {
             overrides.apply(new ConfigurationOverrides(request.overrides(), List.copyOf(request.overrides().keySet())));
         }
         if (request.sealedRootPassword() != null) {
             accounts.enableRoot(SecretBox.open(config.secret(), request.sealedRootPassword()));
         }
+    }
+
+    @Override
+    protected boolean restoresBackups() {
+        return true;
     }
 
     @Override
@@ -259,6 +276,19 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
     @Override
     public ReplicationStatus replicationStatus() throws Exception {
         return replication.status();
+    }
+
+    @Override
+    public StoredBackup createBackup(String backupId) throws Exception {
+        StoredBackup stored = backups.create(backupId);
+        log.info("node {}: backup {} written to {} ({} bytes)", config.nodeId(), backupId, stored.location(),
+                stored.size());
+        return stored;
+    }
+
+    @Override
+    public void deleteBackup(String backupId) throws IOException {
+        backups.delete(backupId);
     }
 
     /** The databases the server holds, templates aside. */

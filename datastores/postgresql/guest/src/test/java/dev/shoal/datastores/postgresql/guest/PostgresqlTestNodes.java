@@ -3,6 +3,7 @@ package dev.shoal.datastores.postgresql.guest;
 import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.contracts.guest.RestorePoint;
 import dev.shoal.guest.spi.GuestConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -58,7 +59,8 @@ final class PostgresqlTestNodes implements AutoCloseable {
         return new GuestConfig(UUID.randomUUID().toString(), secret, address, nodeDir, "amqp://unused",
                 Duration.ofSeconds(1), Map.of("datastore.manager", "postgresql",
                         "postgresql.binaries-cache", Path.of("target", "postgresql-binaries").toAbsolutePath().toString(),
-                        "snapshot.dir", work.resolve(".snapshots").toString()));
+                        "snapshot.dir", work.resolve(".snapshots").toString(),
+                        "backup.dir", work.resolve(".backups").toString()));
     }
 
     Prepare prepare(String address, String version) {
@@ -66,8 +68,15 @@ final class PostgresqlTestNodes implements AutoCloseable {
     }
 
     PostgresqlManager prepared(String address, String version) throws Exception {
+        return prepared(address, version, null);
+    }
+
+    /** A node whose first start loads {@code restorePoint}, when one is given. */
+    PostgresqlManager prepared(String address, String version, RestorePoint restorePoint) throws Exception {
         PostgresqlManager manager = new PostgresqlManager(config(address));
-        manager.prepare(prepare(address, version));
+        Prepare prepare = prepare(address, version);
+        manager.prepare(new Prepare(prepare.datastore(), version, prepare.memoryMb(), prepare.volumeSizeGb(),
+                prepare.sealedRootPassword(), null, Map.of(), restorePoint));
         return manager;
     }
 

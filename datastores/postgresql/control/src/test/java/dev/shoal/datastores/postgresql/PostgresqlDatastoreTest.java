@@ -18,6 +18,7 @@ class PostgresqlDatastoreTest {
         assertThat(descriptor.can(Ability.REPLICATION)).isTrue();
         assertThat(descriptor.can(Ability.CLUSTERS)).isFalse();
         assertThat(descriptor.can(Ability.BACKUPS)).isTrue();
+        assertThat(descriptor.can(Ability.RESIZE)).isTrue();
     }
 
     @Test
@@ -25,7 +26,7 @@ class PostgresqlDatastoreTest {
         var naming = new PostgresqlDatastore().descriptor().naming();
 
         assertThat(naming.reservedDatabases()).contains("postgres", "template0", "template1");
-        assertThat(naming.reservedUsers()).contains("postgres", "os_admin");
+        assertThat(naming.reservedUsers()).contains("root", "postgres", "os_admin");
         assertThat(naming.maxDatabaseName()).isEqualTo(63);
         assertThat(naming.characterSets()).containsKey(naming.defaultCharacterSet());
     }

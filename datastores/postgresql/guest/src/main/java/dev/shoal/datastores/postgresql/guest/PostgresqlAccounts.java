@@ -18,6 +18,8 @@ import org.postgresql.PGConnection;
  */
 final class PostgresqlAccounts {
 
+    static final String ROOT = "root";
+
     private final PostgresqlAdmin admin;
 
     PostgresqlAccounts(PostgresqlAdmin admin) {
@@ -130,12 +132,14 @@ final class PostgresqlAccounts {
         }
     }
 
-    /** Root is PostgreSQL's own superuser, {@code postgres}, as Trove's PostgreSQL guest has it. */
+    /**
+     * Root is a superuser role named {@code root}, the name the api hands out with its password (Trove's PostgreSQL
+     * guest opened {@code postgres} instead, which initdb here never makes).
+     */
     void enableRoot(String password) throws SQLException, IOException {
         try (Connection connection = admin.connect(); Statement sql = connection.createStatement()) {
-            sql.execute((role(connection, "postgres") ? "alter" : "create") + " role postgres superuser login");
-            connection.unwrap(PGConnection.class).alterUserPassword("postgres", password.toCharArray(),
-                    "scram-sha-256");
+            sql.execute((role(connection, ROOT) ? "alter" : "create") + " role " + ROOT + " superuser login");
+            connection.unwrap(PGConnection.class).alterUserPassword(ROOT, password.toCharArray(), "scram-sha-256");
         }
     }
 

@@ -15,12 +15,15 @@ import dev.shoal.guest.spi.Configurable;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.PreparedDatastore;
 import dev.shoal.guest.spi.Replicated;
+import dev.shoal.guest.spi.Resizable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * is root. The version a prepare asks for picks the binaries and is kept in the node directory, so a restarted agent
  * starts the same server again.
  */
-public final class PostgresqlManager extends PreparedDatastore implements Accounts, Backups, Configurable, Replicated {
+public final class PostgresqlManager extends PreparedDatastore implements Accounts, Backups, Configurable, Replicated, Resizable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresqlManager.class);
 
@@ -164,6 +167,30 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
         log.info("node {}: configuration applied{}", config.nodeId(), applied.restartRequired().isEmpty() ? ""
                 : "; a restart applies " + applied.restartRequired());
         return applied;
+    }
+
+    /**
+     * PostgreSQL sizes its shared buffers only at start: a new flavor's memory is written for every later start and
+     * applied by restarting the server at once, a moment without service rather than a flavor not in force.
+     */
+    @Override
+    public synchronized long resetConfiguration(int memoryMb) throws Exception {
+        Files.writeString(file("memory-mb"), Integer.toString(memoryMb));
+        server.configure(config.address(), memoryMb);
+        if (sharedBuffers() != PostgresqlConfigFile.sharedBuffersMb(memoryMb) * 1024L * 1024) {
+            restart();
+        }
+        long buffers = sharedBuffers();
+        log.info("node {}: sized for {} MB of memory, shared buffers {} bytes", config.nodeId(), memoryMb, buffers);
+        return buffers;
+    }
+
+    private long sharedBuffers() throws SQLException, IOException {
+        try (Connection connection = admin.connect(); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select pg_size_bytes(current_setting('shared_buffers'))")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     @Override

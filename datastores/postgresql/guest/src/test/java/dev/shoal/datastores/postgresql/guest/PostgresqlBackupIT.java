@@ -116,7 +116,7 @@ class PostgresqlBackupIT implements BackupsContract {
     }
 
     private static Connection connect(String address) throws SQLException {
-        return new PostgresqlAdmin(Path.of("unused"), address).connect("postgres", "postgres",
+        return new PostgresqlAdmin(Path.of("unused"), address).connect("postgres", "root",
                 PostgresqlTestNodes.ROOT_PASSWORD);
     }
 }

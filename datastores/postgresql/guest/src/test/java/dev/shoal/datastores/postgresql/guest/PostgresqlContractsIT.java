@@ -5,9 +5,11 @@ import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.guest.spi.Accounts;
 import dev.shoal.guest.spi.Configurable;
 import dev.shoal.guest.spi.DatastoreManager;
+import dev.shoal.guest.spi.Resizable;
 import dev.shoal.guest.spi.test.AccountsContract;
 import dev.shoal.guest.spi.test.ConfigurableContract;
 import dev.shoal.guest.spi.test.DatastoreManagerContract;
+import dev.shoal.guest.spi.test.ResizableContract;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /** The contracts every datastore passes, on one real PostgreSQL 15 server, Debian's, run as {@code shoal-pg}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresqlContractsIT implements DatastoreManagerContract, AccountsContract, ConfigurableContract {
+class PostgresqlContractsIT implements DatastoreManagerContract, AccountsContract, ConfigurableContract,
+        ResizableContract {
 
     private static final String ADDRESS = "127.0.88.1";
 
@@ -99,5 +102,15 @@ class PostgresqlContractsIT implements DatastoreManagerContract, AccountsContrac
     @Override
     public String liveValue() {
         return "250";
+    }
+
+    @Override
+    public Resizable resizable() {
+        return manager;
+    }
+
+    @Override
+    public int preparedMemoryMb() {
+        return prepareRequest().memoryMb();
     }
 }

@@ -62,7 +62,7 @@ class PostgresqlManagerIT {
         manager.enableRoot("second-password");
         assertThatThrownBy(() -> query(PostgresqlTestNodes.ROOT_PASSWORD, "select 1"))
                 .isInstanceOf(SQLException.class);
-        assertThat(query("second-password", "select current_user")).isEqualTo("postgres");
+        assertThat(query("second-password", "select current_user")).isEqualTo("root");
     }
 
     @Test
@@ -131,7 +131,7 @@ class PostgresqlManagerIT {
 
     private static String query(String rootPassword, String statement) throws SQLException {
         try (Connection connection = new PostgresqlAdmin(Path.of("unused"), ADDRESS)
-                .connect("postgres", "postgres", rootPassword);
+                .connect("postgres", "root", rootPassword);
              Statement sql = connection.createStatement()) {
             if (!sql.execute(statement)) {
                 return null;

@@ -104,7 +104,7 @@ class PostgresqlReplicationIT implements ReplicatedContract {
     }
 
     private static Connection connect(String address) throws SQLException {
-        return new PostgresqlAdmin(Path.of("unused"), address).connect("postgres", "postgres",
+        return new PostgresqlAdmin(Path.of("unused"), address).connect("postgres", "root",
                 PostgresqlTestNodes.ROOT_PASSWORD);
     }
 }

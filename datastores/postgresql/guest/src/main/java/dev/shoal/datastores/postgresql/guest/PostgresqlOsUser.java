@@ -74,6 +74,11 @@ final class PostgresqlOsUser {
         view.setGroup(users.lookupPrincipalByGroupName(name.get()));
     }
 
+    /** The server's user, for messages. */
+    String name() {
+        return name.orElse(System.getProperty("user.name"));
+    }
+
     /** Whether the server runs as another user than the agent, who must then be let through the node directory. */
     boolean isSeparate() {
         return name.isPresent();

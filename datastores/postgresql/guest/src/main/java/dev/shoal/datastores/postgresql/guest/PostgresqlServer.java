@@ -4,6 +4,7 @@ import dev.shoal.guest.spi.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,10 +53,7 @@ final class PostgresqlServer {
      * a file of that user's alone, removed at once. A half-made directory from an earlier attempt is made again.
      */
     void initdb(PostgresqlBinaries binaries) throws IOException, InterruptedException {
-        if (osUser.isSeparate()) {
-            // the server's user must pass through the node directory to its data directory, and see nothing else
-            Files.setPosixFilePermissions(nodeDir, PosixFilePermissions.fromString("rwx--x--x"));
-        }
+        letServerThrough();
         Path data = dataDir();
         PostgresqlFiles.delete(data);
         Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -81,8 +79,28 @@ final class PostgresqlServer {
     }
 
     void start(PostgresqlBinaries binaries) throws IOException, InterruptedException {
+        letServerThrough();
         process.start(osUser.command(List.of(binaries.postgres().toString(), "-D", dataDir().toString())), log());
         awaitAnswer();
+    }
+
+    /**
+     * The server's user passes through the node directory to its data directory and sees nothing else there; every
+     * directory above must let it through too, which is said plainly rather than left to initdb's "permission denied".
+     * Done at every start: whoever made the node directory may have closed it again.
+     */
+    private void letServerThrough() throws IOException {
+        if (!osUser.isSeparate()) {
+            return;
+        }
+        Files.setPosixFilePermissions(nodeDir, PosixFilePermissions.fromString("rwx--x--x"));
+        for (Path dir = nodeDir.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IllegalStateException("PostgreSQL runs as " + osUser.name() + ", which cannot pass through "
+                        + dir + " to the node directory " + nodeDir + ": let others through it (o+x) or keep the"
+                        + " node directories elsewhere");
+            }
+        }
     }
 
     /** Until {@code os_admin} gets in: PostgreSQL listens before it has recovered, and refuses logins meanwhile. */

@@ -7,6 +7,7 @@ import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.AppliedConfiguration;
 import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.Prepare;
+import dev.shoal.guest.spi.GuestConfig;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -127,6 +128,20 @@ class PostgresqlManagerIT {
         assertThat(manager.status()).isEqualTo(ServiceStatus.FAILED);
         assertThatThrownBy(() -> manager.prepare(new Prepare("postgresql", "latest", 512, 1, null)))
                 .hasMessageContaining("not 'latest'");
+    }
+
+    @Test
+    void aNodeDirectoryTheServersUserCannotReachFailsThePrepareSayingWhere() throws Exception {
+        Path closed = Files.createDirectory(nodes.work().resolve("closed"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        var config = nodes.config(ADDRESS);
+        manager = new PostgresqlManager(new GuestConfig(config.nodeId(), config.secret(), ADDRESS,
+                Files.createDirectory(closed.resolve("node")), "amqp://unused", config.heartbeatInterval(),
+                config.settings()));
+
+        assertThatThrownBy(() -> manager.prepare(nodes.prepare(ADDRESS, PostgresqlTestNodes.INSTALLED)))
+                .hasMessageContaining("cannot pass through " + closed);
+        assertThat(manager.status()).isEqualTo(ServiceStatus.FAILED);
     }
 
     private static String query(String rootPassword, String statement) throws SQLException {

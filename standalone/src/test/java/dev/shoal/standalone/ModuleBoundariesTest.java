@@ -25,7 +25,7 @@ class ModuleBoundariesTest {
 
     /** How each datastore's classes are named, by the datastore's name. */
     private static final Map<String, List<String>> NAMES = Map.of("mysql", List.of("Mysql", "Mariadb"),
-            "cassandra", List.of("Cassandra"), "mongodb", List.of("Mongo"));
+            "cassandra", List.of("Cassandra"), "mongodb", List.of("Mongo"), "postgresql", List.of("Postgresql"));
 
     private static JavaClasses shoal;
 

@@ -1,0 +1,33 @@
+package dev.shoal.datastores.postgresql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.datastore.Ability;
+import dev.shoal.datastore.Datastores;
+import org.junit.jupiter.api.Test;
+
+class PostgresqlDatastoreTest {
+
+    @Test
+    void isFoundByItsNameWithItsClientPortAndAbilities() {
+        var descriptor = Datastores.descriptor(PostgresqlDatastore.NAME);
+
+        assertThat(descriptor.clientPort()).isEqualTo(5432);
+        assertThat(descriptor.can(Ability.ACCOUNTS)).isTrue();
+        assertThat(descriptor.can(Ability.CONFIGURATION)).isTrue();
+        assertThat(descriptor.can(Ability.REPLICATION)).isTrue();
+        assertThat(descriptor.can(Ability.CLUSTERS)).isFalse();
+        assertThat(descriptor.can(Ability.BACKUPS)).isTrue();
+        assertThat(descriptor.can(Ability.RESIZE)).isTrue();
+    }
+
+    @Test
+    void keepsTheServersOwnDatabasesAndRolesFromTenants() {
+        var naming = new PostgresqlDatastore().descriptor().naming();
+
+        assertThat(naming.reservedDatabases()).contains("postgres", "template0", "template1");
+        assertThat(naming.reservedUsers()).contains("root", "postgres", "os_admin");
+        assertThat(naming.maxDatabaseName()).isEqualTo(63);
+        assertThat(naming.characterSets()).containsKey(naming.defaultCharacterSet());
+    }
+}

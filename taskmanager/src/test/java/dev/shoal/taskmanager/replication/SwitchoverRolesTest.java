@@ -13,6 +13,7 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
+import dev.shoal.taskmanager.node.DriverRoles;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.shoal.taskmanager.replication;
+package dev.shoal.taskmanager.node;
 
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.task.Task;
@@ -15,18 +15,18 @@ import org.springframework.stereotype.Component;
  * does. A driver that cannot take them yet makes the step wait and ask again; assigning a role twice changes nothing.
  */
 @Component
-class DriverRoles {
+public class DriverRoles {
 
     private static final Logger log = LoggerFactory.getLogger(DriverRoles.class);
 
     private final ComputeDriver compute;
 
-    DriverRoles(ComputeDriver compute) {
+    public DriverRoles(ComputeDriver compute) {
         this.compute = compute;
     }
 
     /** @return whether the driver took every live node's role; false: the step is to wait */
-    boolean told(Task task, Collection<Node> nodes) {
+    public boolean told(Task task, Collection<Node> nodes) {
         try {
             for (Node node : nodes) {
                 if (!node.isDeleted()) {

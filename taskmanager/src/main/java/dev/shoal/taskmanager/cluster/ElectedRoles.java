@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
  * A datastore that elects its primary (MongoDB) changes its members' roles without any task: the conductor records
  * the part each heartbeat reports. The task managers' leader passes those changes on to the compute driver, so that
  * where it routes clients by role (Kubernetes' writer Service) they follow the election. Within a cluster the members
- * losing the primary's part are told first and the new primary only once they all took it: the writer address may
- * name no node for a moment, never two. What the driver could not take is told again at the next look; a new leader
+ * losing the primary's part are told first, and the new primary only once they all took it and no other row still
+ * says primary (the old primary's heartbeat may report its step-down after the new one reports its election): the
+ * writer address may name no node for a moment, or the old primary a moment longer, never two. What the driver could not take is told again at the next look; a new leader
  * tells every elected role once, as it knows nothing of what the one before told.
  */
 @Component
@@ -76,9 +78,12 @@ class ElectedRoles {
             }
         }
         told.keySet().retainAll(seen);
+        Map<UUID, Long> primaries = elected.stream().filter(node -> node.role() == Role.PRIMARY)
+                .collect(Collectors.groupingBy(Elected::clusterId, Collectors.counting()));
         changed.sort(Comparator.comparing(node -> node.role() == Role.PRIMARY));
         for (Elected node : changed) {
-            if (node.role() == Role.PRIMARY && unsettled.contains(node.clusterId())) {
+            if (node.role() == Role.PRIMARY && (unsettled.contains(node.clusterId())
+                    || primaries.get(node.clusterId()) > 1)) {
                 continue;
             }
             try {

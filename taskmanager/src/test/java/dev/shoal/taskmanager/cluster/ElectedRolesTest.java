@@ -68,6 +68,20 @@ class ElectedRolesTest {
     }
 
     @Test
+    void aNewPrimaryWaitsWhileTheOldOnesRowStillSaysPrimary() throws Exception {
+        roles.follow(List.of(elected(first, Role.PRIMARY), elected(second, Role.SECONDARY)));
+        reset(compute);
+
+        roles.follow(List.of(elected(first, Role.PRIMARY), elected(second, Role.PRIMARY)));
+        verifyNoMoreInteractions(compute);
+
+        roles.follow(List.of(elected(first, Role.SECONDARY), elected(second, Role.PRIMARY)));
+        InOrder order = inOrder(compute);
+        order.verify(compute).assignRole(first.toString(), Role.SECONDARY);
+        order.verify(compute).assignRole(second.toString(), Role.PRIMARY);
+    }
+
+    @Test
     void aNodeGoneAndBackIsToldAgain() throws Exception {
         roles.follow(List.of(elected(first, Role.PRIMARY)));
         roles.follow(List.of());

@@ -72,7 +72,7 @@ public final class GuestAgent {
             prepareAhead(config, datastore);
         });
         try {
-            channel.set(connect(config, new BrokerAddressFile(config.nodeDir(), config.amqpUri()), codec));
+            channel.set(connect(config, BrokerAddressFile.of(config), codec));
         } catch (IllegalArgumentException e) {
             log.error("cannot use the broker of node {}: {}", config.nodeId(), e.getMessage());
             System.exit(2);

@@ -3,6 +3,7 @@ package dev.shoal.guestagent.broker;
 import com.rabbitmq.client.Address;
 import com.rabbitmq.client.AddressResolver;
 import com.rabbitmq.client.impl.CredentialsProvider;
+import dev.shoal.guest.spi.GuestConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -15,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker a node's guest uses, from {@code broker.properties} in its node directory ({@code amqp.uri}),
- * which the control plane rewrites whenever its broker moves. Nodes outlive the control plane, so the file is
+ * The broker a node's guest uses, from {@code broker.properties} in its node directory, or the file its
+ * guest.properties names ({@code broker.file}: a Kubernetes node's Secret mounted as a directory, whose files the
+ * kubelet swaps for new ones), holding {@code amqp.uri}, which the control plane rewrites whenever its broker moves. Nodes outlive the control plane, so the file is
  * read again on every connection attempt: the client asks this resolver for the address on each automatic
  * recovery attempt, and this credentials provider for the user and password right after, on the same attempt.
  * The credentials are those of the address last resolved, so one attempt never mixes two versions of the file.
@@ -27,6 +29,8 @@ public final class BrokerAddressFile implements AddressResolver, CredentialsProv
 
     public static final String FILE_NAME = "broker.properties";
     public static final String URI_KEY = "amqp.uri";
+    /** The setting of guest.properties that names the broker file elsewhere than in the node's directory. */
+    public static final String FILE_SETTING = "broker.file";
 
     private static final Logger log = LoggerFactory.getLogger(BrokerAddressFile.class);
 
@@ -39,11 +43,17 @@ public final class BrokerAddressFile implements AddressResolver, CredentialsProv
     private BrokerAddress toldUnreachable;
 
     /** @throws IllegalArgumentException when the fallback from guest.properties is not an AMQP URI */
-    public BrokerAddressFile(Path nodeDir, String guestPropertiesUri) {
-        this.file = nodeDir.resolve(FILE_NAME);
+    public BrokerAddressFile(Path file, String guestPropertiesUri) {
+        this.file = file;
         this.fallback = BrokerAddress.parse(guestPropertiesUri);
         this.lastGood = fallback;
         this.resolved = fallback;
+    }
+
+    /** The broker file a guest's configuration names, with its {@code amqp.uri} as the fallback. */
+    public static BrokerAddressFile of(GuestConfig config) {
+        return new BrokerAddressFile(config.setting(FILE_SETTING).map(Path::of)
+                .orElse(config.nodeDir().resolve(FILE_NAME)), config.amqpUri());
     }
 
     /** Reads the file now: the broker the guest connects to next. */

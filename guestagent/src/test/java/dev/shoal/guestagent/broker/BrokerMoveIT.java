@@ -108,7 +108,7 @@ class BrokerMoveIT {
         pointAt(oldAddress);
         // an hour between beats: any beat after the move is the one sent because the connection came back
         GuestConfig config = config(Duration.ofHours(1));
-        guest = new GuestChannel(new BrokerAddressFile(nodeDir, config.amqpUri()), nodeId, secret, codec);
+        guest = new GuestChannel(BrokerAddressFile.of(config), nodeId, secret, codec);
         guest.consume((tag, delivery) -> {
             consumed.add(delivery.getProperties().getMessageId());
             guest.ack(delivery.getEnvelope().getDeliveryTag());

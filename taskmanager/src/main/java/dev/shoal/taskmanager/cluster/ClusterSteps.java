@@ -4,6 +4,7 @@ import dev.shoal.domain.cluster.ClusterTask;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
+import dev.shoal.taskmanager.node.DriverRoles;
 import dev.shoal.taskmanager.node.GuestPrepareTimes;
 import dev.shoal.taskmanager.node.NodeBuilder;
 import dev.shoal.taskmanager.node.NodeConfiguration;
@@ -30,11 +31,13 @@ class ClusterSteps {
     private final NodeBuilder builder;
     private final NodeConfiguration configuration;
     private final GuestPrepareTimes prepareTimes;
+    private final DriverRoles roles;
     private final Clock clock;
 
     ClusterSteps(ClusterNodes clusterNodes, ClusterStrategies strategies, NodeBuilder builder,
-                 NodeConfiguration configuration, GuestPrepareTimes prepareTimes, Clock clock) {
+                 NodeConfiguration configuration, GuestPrepareTimes prepareTimes, DriverRoles roles, Clock clock) {
         this.prepareTimes = prepareTimes;
+        this.roles = roles;
         this.clusterNodes = clusterNodes;
         this.strategies = strategies;
         this.builder = builder;
@@ -119,8 +122,15 @@ class ClusterSteps {
         return strategies.of(context.cluster()).formed(context) ? StepOutcome.DONE : StepOutcome.WAIT;
     }
 
+    /**
+     * Nodes are made before the cluster gives them their parts (its master, its seeds): the compute driver learns them
+     * before the cluster is said to be ready, so that its writer address reaches the master by then.
+     */
     StepOutcome complete(Task task) {
         ClusterContext context = clusterNodes.context(task);
+        if (!roles.told(task, context.members())) {
+            return StepOutcome.WAIT;
+        }
         context.added().forEach(node -> node.finishTask(clock.instant()));
         context.added().stream().filter(node -> node.getConfigurationId() != null).forEach(node ->
                 readConfiguration(node, context.correlationId()));

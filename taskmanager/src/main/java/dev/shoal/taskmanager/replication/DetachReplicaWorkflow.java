@@ -10,6 +10,7 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.node.DriverRoles;
 import dev.shoal.taskmanager.task.Workflow;
 import java.time.Clock;
 import java.util.List;
@@ -21,12 +22,15 @@ class DetachReplicaWorkflow implements Workflow {
 
     private final ReplicaSet replicas;
     private final GuestClient guests;
+    private final DriverRoles roles;
     private final TaskManagerProperties properties;
     private final Clock clock;
 
-    DetachReplicaWorkflow(ReplicaSet replicas, GuestClient guests, TaskManagerProperties properties, Clock clock) {
+    DetachReplicaWorkflow(ReplicaSet replicas, GuestClient guests, DriverRoles roles, TaskManagerProperties properties,
+                          Clock clock) {
         this.replicas = replicas;
         this.guests = guests;
+        this.roles = roles;
         this.properties = properties;
         this.clock = clock;
     }
@@ -38,7 +42,8 @@ class DetachReplicaWorkflow implements Workflow {
 
     @Override
     public List<Step> steps() {
-        return List.of(new Step("DETACH", 100, "Stopping replication and allowing writes", this::detach));
+        return List.of(new Step("DETACH", 90, "Stopping replication and allowing writes", this::detach),
+                new Step("FINISH", 100, "The replica is an instance of its own", this::finish));
     }
 
     @Override
@@ -65,6 +70,18 @@ class DetachReplicaWorkflow implements Workflow {
         instance.detached(clock.instant());
         // the master of a set of its own now
         node.takeRole(Role.MASTER, clock.instant());
+        return StepOutcome.DONE;
+    }
+
+    /** Its writer address (Kubernetes' writer Service) reaches it before it is said to take writes. */
+    StepOutcome finish(Task task) {
+        Node node = replicas.nodeOf(task.getResourceId());
+        if (node.isDeleted() || node.getTask() == NodeTask.DELETING) {
+            return StepOutcome.SUPERSEDED;
+        }
+        if (!roles.told(task, List.of(node))) {
+            return StepOutcome.WAIT;
+        }
         node.finishTask(clock.instant());
         return StepOutcome.DONE;
     }

@@ -11,6 +11,7 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.domain.task.TaskKind;
 import dev.shoal.taskmanager.TaskManagerProperties;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.node.DriverRoles;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow;
 import java.time.Clock;
@@ -31,16 +32,18 @@ class RejoinWorkflow implements Workflow {
     private final ReplicaSet replicas;
     private final SwitchoverSteps switchover;
     private final ReplicationSteps replication;
+    private final DriverRoles roles;
     private final GuestClient guests;
     private final MessageCodec codec;
     private final TaskManagerProperties properties;
     private final Clock clock;
 
-    RejoinWorkflow(ReplicaSet replicas, SwitchoverSteps switchover, ReplicationSteps replication, GuestClient guests,
-                   MessageCodec codec, TaskManagerProperties properties, Clock clock) {
+    RejoinWorkflow(ReplicaSet replicas, SwitchoverSteps switchover, ReplicationSteps replication, DriverRoles roles,
+                   GuestClient guests, MessageCodec codec, TaskManagerProperties properties, Clock clock) {
         this.replicas = replicas;
         this.switchover = switchover;
         this.replication = replication;
+        this.roles = roles;
         this.guests = guests;
         this.codec = codec;
         this.properties = properties;
@@ -124,8 +127,16 @@ class RejoinWorkflow implements Workflow {
         return StepOutcome.WAIT;
     }
 
-    private StepOutcome finish(Task task) {
-        replicas.nodeOf(parameters(task).oldMaster()).finishTask(clock.instant());
+    /**
+     * The driver learns its part only now: until it replicates it keeps none there, so a rejoin that fails leaves
+     * nothing to take back.
+     */
+    StepOutcome finish(Task task) {
+        Node oldMaster = replicas.nodeOf(parameters(task).oldMaster());
+        if (!roles.told(task, List.of(oldMaster))) {
+            return StepOutcome.WAIT;
+        }
+        oldMaster.finishTask(clock.instant());
         replicas.instanceOf(parameters(task).oldMaster()).ifPresent(instance -> instance.touch(clock.instant()));
         return StepOutcome.DONE;
     }

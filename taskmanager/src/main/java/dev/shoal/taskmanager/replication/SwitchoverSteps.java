@@ -11,9 +11,8 @@ import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.TaskManagerProperties;
-import dev.shoal.taskmanager.compute.ComputeDriver;
-import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.taskmanager.node.DriverRoles;
 import dev.shoal.taskmanager.task.StepFailure;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,19 +31,17 @@ import org.springframework.stereotype.Component;
 @Component
 class SwitchoverSteps {
 
-    private static final Logger log = LoggerFactory.getLogger(SwitchoverSteps.class);
-
     private final ReplicaSet replicas;
     private final GuestClient guests;
     private final ReplicationSteps replication;
     private final MessageCodec codec;
     private final TaskManagerProperties properties;
-    private final ComputeDriver compute;
+    private final DriverRoles roles;
     private final Clock clock;
 
     SwitchoverSteps(ReplicaSet replicas, GuestClient guests, ReplicationSteps replication, MessageCodec codec,
-                    TaskManagerProperties properties, ComputeDriver compute, Clock clock) {
-        this.compute = compute;
+                    TaskManagerProperties properties, DriverRoles roles, Clock clock) {
+        this.roles = roles;
         this.replicas = replicas;
         this.guests = guests;
         this.replication = replication;
@@ -140,16 +135,7 @@ class SwitchoverSteps {
      */
     StepOutcome finishStep(Task task) {
         SwitchoverParameters parameters = replicas.switchover(task);
-        try {
-            for (UUID id : members(parameters)) {
-                Node node = replicas.nodeOf(id);
-                if (!node.isDeleted()) {
-                    compute.assignRole(id.toString(), node.getRole());
-                }
-            }
-        } catch (ComputeException e) {
-            log.warn("task {}: the compute driver has not taken the set's new roles yet: {}", task.getId(),
-                    e.getMessage());
+        if (!roles.told(task, members(parameters).stream().map(replicas::nodeOf).toList())) {
             return StepOutcome.WAIT;
         }
         finish(parameters);

@@ -13,6 +13,7 @@ import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
+import dev.shoal.taskmanager.node.DriverRoles;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class SwitchoverRolesTest {
     private final ReplicaSet replicas = mock(ReplicaSet.class);
     private final ComputeDriver compute = mock(ComputeDriver.class);
     private final Task task = mock(Task.class);
-    private final SwitchoverSteps steps = new SwitchoverSteps(replicas, null, null, null, null, compute,
+    private final SwitchoverSteps steps = new SwitchoverSteps(replicas, null, null, null, null, new DriverRoles(compute),
             Clock.fixed(Instant.parse("2026-12-07T07:00:00Z"), ZoneOffset.UTC));
     private final UUID oldMaster = UUID.randomUUID();
     private final UUID candidate = UUID.randomUUID();
@@ -68,6 +69,7 @@ class SwitchoverRolesTest {
 
     private Node member(UUID id, Role role) {
         Node node = mock(Node.class);
+        given(node.getId()).willReturn(id);
         given(node.getRole()).willReturn(role);
         given(node.getTask()).willReturn(NodeTask.PROMOTING);
         given(replicas.nodeOf(id)).willReturn(node);

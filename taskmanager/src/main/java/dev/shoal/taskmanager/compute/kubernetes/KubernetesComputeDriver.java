@@ -202,8 +202,8 @@ public class KubernetesComputeDriver implements ComputeDriver {
 
     /**
      * Makes every node's broker account ready ({@code prepare}) and rewrites the broker file in its Secret, in case the
-     * broker moved since the node was made. A running Pod keeps the file it started with (it is mounted by
-     * {@code subPath}); it reads the new one when it is made again.
+     * broker moved since the node was made. A running Pod sees the new file once the kubelet syncs its Secret volume
+     * (within its sync period, about a minute), and its guest uses it at its next connection attempt.
      *
      * @return how many nodes were pointed at the broker
      */

@@ -2,6 +2,7 @@ package dev.shoal.taskmanager.compute.kubernetes;
 
 import static dev.shoal.taskmanager.compute.kubernetes.NodeObjects.CONTAINER;
 import static dev.shoal.taskmanager.compute.kubernetes.NodeObjects.NODE_DIR;
+import static dev.shoal.taskmanager.compute.kubernetes.NodeObjects.SECRET_DIR;
 import static dev.shoal.taskmanager.compute.kubernetes.NodeObjects.SHARED_DIR;
 import static dev.shoal.taskmanager.compute.kubernetes.NodeObjects.USER;
 
@@ -23,6 +24,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +36,8 @@ final class NodeManifests {
 
     static final String GUEST_FILE = GuestProperties.GUEST_FILE;
     static final String BROKER_FILE = "broker.properties";
+    /** Where the guest reads the broker from: the Secret's own directory, which follows a rewritten Secret. */
+    static final String BROKER_PATH = SECRET_DIR + "/" + BROKER_FILE;
     /** Read by the node's own group only: the kubelet gives a Secret's files to root and the Pod's fsGroup. */
     static final int SECRET_MODE = 0440;
 
@@ -56,11 +60,13 @@ final class NodeManifests {
         String snapshots = properties.sharedClaim() != null ? SHARED_DIR + "/snapshots" : NODE_DIR + "/.snapshots";
         String backups = properties.sharedClaim() != null ? SHARED_DIR + "/backups" : NODE_DIR + "/.backups";
         String comment = "Shoal guest agent of node " + spec.nodeId();
+        Map<String, String> settings = new LinkedHashMap<>(properties.guestSettings());
+        settings.put("broker.file", BROKER_PATH);
         return new SecretBuilder()
                 .withMetadata(meta(NodeObjects.secret(spec.nodeId()), spec))
                 .withType("Opaque")
                 .addToStringData(GUEST_FILE, GuestProperties.text(GuestProperties.guest(placed, NODE_DIR, brokerUri,
-                        properties.heartbeatInterval(), snapshots, backups, properties.guestSettings()), comment))
+                        properties.heartbeatInterval(), snapshots, backups, settings), comment))
                 .addToStringData(BROKER_FILE, GuestProperties.text(GuestProperties.broker(placed, brokerUri), comment))
                 .build();
     }
@@ -77,8 +83,9 @@ final class NodeManifests {
     }
 
     /**
-     * One container, the guest agent with its server as its child, restarted by the kubelet when it fails. The Secret's
-     * two files are mounted read-only over the node's directory, where the image's guest agent reads them.
+     * One container, the guest agent with its server as its child, restarted by the kubelet when it fails. The Secret
+     * is mounted read-only twice: {@code guest.properties} in the node's directory, where the image's entry point reads
+     * it, and the whole Secret as a directory, where the guest reads the broker file on each connection attempt.
      *
      * @throws IllegalArgumentException when no image is configured for the node's datastore, or no zone for its region
      */
@@ -98,7 +105,8 @@ final class NodeManifests {
                 .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
                 .withNewCapabilities().addToDrop("ALL").endCapabilities().endSecurityContext()
                 .addToVolumeMounts(new VolumeMountBuilder().withName("data").withMountPath(NODE_DIR).build())
-                .addToVolumeMounts(secretFile(GUEST_FILE), secretFile(BROKER_FILE))
+                .addToVolumeMounts(guestFile(), new VolumeMountBuilder().withName("guest").withMountPath(SECRET_DIR)
+                        .withReadOnly(true).build())
                 .addToVolumeMounts(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build());
         PodSpecBuilder pod = new PodSpecBuilder()
                 .withRestartPolicy("Always")
@@ -182,12 +190,12 @@ final class NodeManifests {
     }
 
     /**
-     * A file of the Secret over the node's directory. A file mounted so keeps the content it had when the Pod started:
-     * a Secret rewritten later (the broker moved) reaches the guest when its Pod is made again.
+     * guest.properties over the node's directory, as the image's entry point expects it. A file mounted by
+     * {@code subPath} keeps the content it had when the Pod started; nothing in it changes while the node lives.
      */
-    private static VolumeMount secretFile(String file) {
-        return new VolumeMountBuilder().withName("guest").withMountPath(NODE_DIR + "/" + file).withSubPath(file)
-                .withReadOnly(true).build();
+    private static VolumeMount guestFile() {
+        return new VolumeMountBuilder().withName("guest").withMountPath(NODE_DIR + "/" + GUEST_FILE)
+                .withSubPath(GUEST_FILE).withReadOnly(true).build();
     }
 
     static Quantity gigabytes(int sizeGb) {

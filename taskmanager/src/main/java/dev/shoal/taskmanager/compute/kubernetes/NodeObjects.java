@@ -32,6 +32,8 @@ final class NodeObjects {
     static final String CONTAINER = "node";
     static final String NODE_DIR = "/var/lib/shoal/node";
     static final String SHARED_DIR = "/var/lib/shoal/shared";
+    /** The node's Secret as a directory, whose files the kubelet replaces when the Secret changes. */
+    static final String SECRET_DIR = "/etc/shoal/guest";
     /** The image's user, who owns the node's volume through the Pod's fsGroup. */
     static final long USER = 10001;
 

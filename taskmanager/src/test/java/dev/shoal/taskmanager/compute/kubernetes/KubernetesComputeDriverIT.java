@@ -12,6 +12,7 @@ import dev.shoal.taskmanager.compute.NodePlacement;
 import dev.shoal.taskmanager.compute.NodeSpec;
 import dev.shoal.taskmanager.compute.ServerStatus;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -156,6 +157,31 @@ class KubernetesComputeDriverIT {
                 .getStringData().get("broker.properties");
         assertThat(broker).contains("rabbitmq-2.shoal.svc").contains(GuestBrokerAccount.username(nodeId))
                 .doesNotContain("shoal:secret");
+    }
+
+    /** The kubelet carries a rewritten Secret into a directory it mounts, never into a file mounted by subPath. */
+    @Test
+    void aRunningPodKeepsRunningAndReadsTheRewrittenBrokerFileFromItsSecretsDirectory() throws Exception {
+        String nodeId = node();
+        driver().provision(spec(nodeId, null));
+        String uid = client.pods().inNamespace(NAMESPACE).withName("node-" + nodeId).get().getMetadata().getUid();
+
+        new KubernetesComputeDriver(client, MockKubernetes.properties(Map.of()),
+                "amqp://shoal:secret@rabbitmq-2.shoal.svc:5672/shoal", datastore -> 3306).pointGuestsAtBroker(
+                account -> { });
+
+        Pod pod = client.pods().inNamespace(NAMESPACE).withName("node-" + nodeId).get();
+        assertThat(pod.getMetadata().getUid()).as("the same Pod, not one made again").isNotNull().isEqualTo(uid);
+        String guest = client.secrets().inNamespace(NAMESPACE).withName("node-" + nodeId + "-guest").get()
+                .getStringData().get("guest.properties");
+        assertThat(guest).contains("broker.file=/etc/shoal/guest/broker.properties");
+        assertThat(pod.getSpec().getContainers().get(0).getVolumeMounts())
+                .anySatisfy(mount -> {
+                    assertThat(mount.getName()).isEqualTo("guest");
+                    assertThat(mount.getMountPath()).isEqualTo("/etc/shoal/guest");
+                    assertThat(mount.getSubPath()).isNull();
+                    assertThat(mount.getReadOnly()).isTrue();
+                });
     }
 
     private NetworkPolicy policy(String nodeId) {

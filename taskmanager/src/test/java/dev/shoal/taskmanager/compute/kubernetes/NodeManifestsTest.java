@@ -39,8 +39,7 @@ class NodeManifestsTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("/var/lib/shoal/node/guest.properties", "guest.properties",
                                 true),
-                        org.assertj.core.groups.Tuple.tuple("/var/lib/shoal/node/broker.properties",
-                                "broker.properties", true));
+                        org.assertj.core.groups.Tuple.tuple("/etc/shoal/guest", null, true));
         assertThat(pod.getSpec().getVolumes()).filteredOn(volume -> "guest".equals(volume.getName()))
                 .singleElement().satisfies(volume -> {
                     assertThat(volume.getSecret().getSecretName()).isEqualTo("node-" + NODE + "-guest");
@@ -49,6 +48,25 @@ class NodeManifestsTest {
                 });
         assertThat(pod.getSpec().getSecurityContext().getFsGroup()).isEqualTo(10001L);
         assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+    }
+
+    /** A file mounted by subPath never changes under a running container; a Secret's directory does. */
+    @Test
+    void theGuestReadsItsBrokerFromTheSecretsDirectorySoThatARewrittenSecretReachesARunningPod() throws Exception {
+        Pod pod = manifests.pod(spec(null, Role.MASTER), 3306);
+        Secret secret = manifests.secret(spec(null, Role.MASTER));
+
+        assertThat(properties(secret.getStringData().get("guest.properties")))
+                .containsEntry("broker.file", "/etc/shoal/guest/broker.properties");
+        assertThat(pod.getSpec().getContainers().get(0).getVolumeMounts())
+                .filteredOn(mount -> "guest".equals(mount.getName()) && mount.getSubPath() == null)
+                .singleElement().satisfies(mount -> {
+                    assertThat(mount.getMountPath()).isEqualTo("/etc/shoal/guest");
+                    assertThat(mount.getReadOnly()).isTrue();
+                });
+        assertThat(pod.getSpec().getContainers().get(0).getVolumeMounts())
+                .as("no mount of the broker file that would keep it as the Pod started")
+                .noneMatch(mount -> "broker.properties".equals(mount.getSubPath()));
     }
 
     @Test

@@ -2,7 +2,7 @@
 # The unmodified OpenStack client (Debian's python3-openstackclient and python3-troveclient) drives a standalone
 # Shoal on its embedded defaults: a MySQL instance with a configuration group, resized, its access (security
 # group) changed, a replica promoted and detached, a backup restored into a new instance, a Cassandra cluster grown
-# and shrunk, and everything deleted; each command's output is checked.
+# and shrunk, a PostgreSQL instance with a replica, and everything deleted; each command's output is checked.
 #
 #   standalone/src/test/cli/openstack-cli-scenario.sh [path/to/shoal-standalone.jar]
 #
@@ -19,6 +19,8 @@ PORT=${SHOAL_SCENARIO_PORT:-18779}
 # nodes take loopback addresses from here on; another run at the same time takes another range
 FIRST_ADDRESS=${SHOAL_SCENARIO_FIRST_ADDRESS:-127.0.30.1}
 WORK=$(mktemp -d /tmp/shoal-cli-scenario.XXXXXX)
+# a guest running as root runs PostgreSQL as its own user (shoal-pg), which must pass through to the node directories
+chmod o+x "$WORK"
 API=http://127.0.0.1:$PORT
 OPERATOR=shoal_cli-scenario-operator-0123456789abcdef
 # a Keystone-style project id: the client resolves anything else through Keystone
@@ -479,6 +481,44 @@ part_cassandra() {
   expect "quota show counts every node" "$(os database quota show "$TENANT" -f value)" "instances $HELD 0 20"
 }
 
+# pg_value ADDRESS PASSWORD SQL: what root reads from a PostgreSQL node (the machine's psql, any version)
+pg_value() {
+  PGPASSWORD=$2 PGCONNECT_TIMEOUT=3 psql -h "$1" -U root -d postgres -At -c "$3" 2>/dev/null
+}
+
+part_postgresql() {
+  log "a PostgreSQL instance and its replica"
+  expect "datastore list has PostgreSQL" "$(os datastore list)" postgresql
+  CREATED=$(os database instance create ledger --flavor 1 --size 1 --datastore postgresql \
+    --datastore-version 18 -f value -c status) || abort "postgresql instance create: $CREATED"
+  expect "postgresql instance create" "$CREATED" BUILD
+  await "postgresql instance ACTIVE" 240 ACTIVE status_of ledger
+  expect "postgresql instance list" "$(os database instance list -f value -c Name -c Status)" "ledger ACTIVE"
+  expect "postgresql instance show" "$(os database instance show ledger -f value -c datastore -c datastore_version)" \
+    postgresql 18
+  local ip password replica
+  ip=$(os database instance show ledger -f value -c ip)
+  password=$(os database root enable ledger -f value -c password)
+  if command -v psql >/dev/null; then
+    await "root is a superuser on PostgreSQL" 60 t pg_value "$ip" "$password" \
+      "select rolsuper from pg_roles where rolname = current_user"
+    pg_value "$ip" "$password" "create table ledger_rows (id int primary key); insert into ledger_rows values (7)" \
+      >/dev/null
+  fi
+  replica=$(os database instance create ledger-ro --size 1 --replica-of ledger -f value -c id) \
+    || abort "postgresql replica create: $replica"
+  await "postgresql replica ACTIVE" 240 ACTIVE status_of ledger-ro
+  expect "the master lists its replica" "$(field_of ledger replicas)" "$replica"
+  if command -v psql >/dev/null; then
+    await "the replica holds the master's rows" 60 7 pg_value "$(os database instance show ledger-ro -f value -c ip)" \
+      "$password" "select id from ledger_rows"
+  fi
+  os database instance delete ledger-ro >/dev/null
+  await "postgresql replica deleted" 240 gone gone instance ledger-ro
+  os database instance delete ledger >/dev/null
+  await "postgresql instance deleted" 240 gone gone instance ledger
+}
+
 part_teardown() {
   log "deleting everything"
   os database cluster delete events >/dev/null
@@ -508,7 +548,7 @@ part_teardown() {
 }
 
 # SHOAL_SCENARIO_PARTS runs some parts only, in order (each expects what the parts before it left)
-for part in ${SHOAL_SCENARIO_PARTS:-catalog mysql access replica backup cassandra teardown}; do
+for part in ${SHOAL_SCENARIO_PARTS:-catalog mysql access replica backup cassandra postgresql teardown}; do
   "part_$part"
 done
 finish

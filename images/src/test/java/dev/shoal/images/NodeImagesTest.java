@@ -19,7 +19,7 @@ class NodeImagesTest {
     private static final long USER = 10001;
 
     @ParameterizedTest
-    @ValueSource(strings = {"node-mariadb", "node-cassandra"})
+    @ValueSource(strings = {"node-mariadb", "node-cassandra", "node-postgresql"})
     void startsTheGuestAgentOnTheMountedNodeDirectory(String name) {
         ImageArchive image = BuiltImages.archive(name);
 
@@ -34,7 +34,7 @@ class NodeImagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"node-mariadb", "node-cassandra"})
+    @ValueSource(strings = {"node-mariadb", "node-cassandra", "node-postgresql"})
     void runsAsTheNonRootUser(String name) {
         ImageArchive image = BuiltImages.archive(name);
 
@@ -70,5 +70,19 @@ class NodeImagesTest {
                 .filteredOn(file -> file.endsWith(".jar"))
                 .hasSizeGreaterThan(50);
         assertThat(image.filesUnder("opt/shoal/mariadb")).isEmpty();
+    }
+
+    @Test
+    void postgresqlImageHoldsPostgresql18WhereItsLabelSays() {
+        ImageArchive image = BuiltImages.archive("node-postgresql");
+        String bin = image.label("dev.shoal.guest.postgresql.18.bin").orElseThrow().substring(1);
+
+        assertThat(image.label("dev.shoal.guest.datastore.manager")).hasValue("postgresql");
+        assertThat(image.exposedPorts()).containsExactly("5432/tcp");
+        // what the guest runs: initdb once, then postgres
+        for (String program : List.of("initdb", "postgres")) {
+            assertThat(image.isExecutable(bin + "/" + program)).as("%s/%s executable", bin, program).isTrue();
+        }
+        assertThat(image.filesUnder(bin.replaceAll("/bin$", "/share"))).anyMatch(file -> file.endsWith("/postgres.bki"));
     }
 }

@@ -161,22 +161,27 @@ final class PostgresqlReplication {
         }
     }
 
-    /** What this node holds: a standby's last replayed LSN, a master's last written one. */
+    /**
+     * What this node holds, as a {@link PostgresqlPosition}: a master's last written LSN; a standby's last one flushed
+     * to its disk, received or replayed. A failover promotes the standby holding the most, and a commit a synchronous
+     * master acknowledged is on a standby's disk even before it is replayed; promotion replays it.
+     */
     String latestTxnId() throws SQLException, IOException {
         try (Connection connection = admin.connect(); Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("select case when pg_is_in_recovery() then pg_last_wal_replay_lsn()"
+             ResultSet row = sql.executeQuery("select case when pg_is_in_recovery()"
+                     + " then greatest(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())"
                      + " else pg_current_wal_lsn() end")) {
             row.next();
-            return row.getString(1);
+            return PostgresqlPosition.fromLsn(row.getString(1));
         }
     }
 
-    boolean waitForTxn(String lsn, Duration timeout) throws SQLException, IOException, InterruptedException {
+    boolean waitForTxn(String position, Duration timeout) throws SQLException, IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection connection = admin.connect();
              PreparedStatement reached = connection.prepareStatement("select case when pg_is_in_recovery()"
                      + " then pg_last_wal_replay_lsn() else pg_current_wal_lsn() end >= ?::pg_lsn")) {
-            reached.setString(1, lsn);
+            reached.setString(1, PostgresqlPosition.toLsn(position));
             while (true) {
                 try (ResultSet row = reached.executeQuery()) {
                     row.next();

@@ -13,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -40,12 +38,7 @@ class MysqlFailoverE2E extends StandaloneE2E {
                 {"instance": {"name": "orders", "datastore": {"type": "mysql"}, "flavorRef": "1",
                               "volume": {"size": 1}}}""").json().path("instance").path("id").asString();
         instances.awaitActive(master);
-        ShoalHttp.Response replicated = http.send("POST", instances.path() + "/" + master + "/action", token,
-                "{\"replicate\": {\"count\": 2}}");
-        assertThat(replicated.status()).as(replicated.body()).isEqualTo(202);
-        List<String> replicas = List.of(replicated.json().path("instances").path(0).path("id").asString(),
-                replicated.json().path("instances").path(1).path("id").asString());
-        replicas.forEach(instances::awaitActive);
+        List<String> replicas = instances.replicate(master, 2);
         createShop(instances.url(master), instances.enableRoot(master));
         Path masterDir = nodeDirAt(instances.ip(master));
 
@@ -95,36 +88,35 @@ class MysqlFailoverE2E extends StandaloneE2E {
         String masterUrl = instances.url(master);
         List<String> urls = new ArrayList<>(List.of(masterUrl));
         replicas.forEach(replica -> urls.add(instances.url(replica)));
-        Writer writer = new Writer(urls);
+        NumberedRowWriter writer = new NumberedRowWriter(urls, 1, MysqlFailoverE2E::insertItem, WRITING);
         Thread writing = new Thread(writer, "writer");
         writing.start();
         // the replicas follow the master started again, and hold each commit before it is acknowledged
         await("rows committed and replicated before the loss").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> writer.acked.size() > 20
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> writer.acked().size() > 20
                         && urls.subList(1, urls.size()).stream().allMatch(replica -> heldBy(replica, 20))
                         && "True".equals(instances.condition(master, "Replicating").path("status").asString())
                         && "True".equals(instances.condition(master, "AutoFailover").path("status").asString()));
         Instant lost = Instant.now();
         NodeDirectories.loseHost(masterDir);
         await("a commit accepted by a new master").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> writer.firstElsewhere != null);
-        Duration failover = Duration.between(lost, writer.firstElsewhere);
+                .until(() -> writer.firstElsewhere() != null);
+        Duration failover = Duration.between(lost, writer.firstElsewhere());
         await("more rows on the new master").atMost(Duration.ofSeconds(30))
-                .until(() -> writer.acked.values().stream().filter(url -> !url.equals(masterUrl)).count() > 20);
-        writer.stop = true;
+                .until(() -> writer.acked().values().stream().filter(url -> !url.equals(masterUrl)).count() > 20);
+        writer.stop();
         writing.join(Duration.ofSeconds(30).toMillis());
 
         String newMaster = replicas.stream().filter(id -> "master".equals(instances.role(id))).findFirst()
                 .orElseThrow();
         Set<Integer> held = new TreeSet<>(itemIds(instances.url(newMaster)));
-        Set<Integer> lostRows = new TreeSet<>(writer.acked.keySet());
+        Set<Integer> lostRows = new TreeSet<>(writer.acked().keySet());
         lostRows.removeAll(held);
         System.out.printf("failover: host lost to the first commit on the new master %d ms; %d rows acknowledged,"
-                + " %d lost%n", failover.toMillis(), writer.acked.size(), lostRows.size());
+                + " %d lost%n", failover.toMillis(), writer.acked().size(), lostRows.size());
         assertThat(lostRows).as("acknowledged rows the new master lacks").isEmpty();
-        assertThat(writer.acked.entrySet()).as("no write on the old master after the new one took one")
-                .noneMatch(row -> row.getValue().equals(masterUrl)
-                        && writer.ackedAt.get(row.getKey()).isAfter(writer.firstElsewhere));
+        assertThat(writer.ackedOnAfter(masterUrl, writer.firstElsewhere()))
+                .as("no write on the old master after the new one took one").isEmpty();
         String follower = replicas.stream().filter(id -> !id.equals(newMaster)).findFirst().orElseThrow();
         await("the other replica follows the new master").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> new TreeSet<>(itemIds(instances.url(follower))).containsAll(held));
@@ -171,50 +163,6 @@ class MysqlFailoverE2E extends StandaloneE2E {
         }
         assertThatThrownBy(() -> insertItem(masterUrl, 1_000_000)).as("the old master takes no write")
                 .isInstanceOf(SQLException.class);
-    }
-
-    /** A client that commits numbered rows through whichever node takes them, and notes each acknowledged one. */
-    private static final class Writer implements Runnable {
-
-        private final List<String> urls;
-        private final Map<Integer, String> acked = new ConcurrentHashMap<>();
-        private final Map<Integer, Instant> ackedAt = new ConcurrentHashMap<>();
-        private volatile Instant firstElsewhere;
-        private volatile boolean stop;
-
-        private Writer(List<String> urls) {
-            this.urls = urls;
-        }
-
-        /** Each row is tried first where the last one was taken, as a client that follows its master would. */
-        @Override
-        public void run() {
-            Instant deadline = Instant.now().plus(WRITING);
-            String last = urls.get(0);
-            for (int id = 1; !stop && Instant.now().isBefore(deadline); id++) {
-                List<String> order = new ArrayList<>(List.of(last));
-                urls.stream().filter(url -> !url.equals(order.get(0))).forEach(order::add);
-                for (String url : order) {
-                    try {
-                        insertItem(url, id);
-                        ackedAt.put(id, Instant.now());
-                        acked.put(id, url);
-                        if (!url.equals(urls.get(0)) && firstElsewhere == null) {
-                            firstElsewhere = ackedAt.get(id);
-                        }
-                        last = url;
-                        break;
-                    } catch (SQLException refused) {
-                        // read-only, unreachable, or not yet promoted: the next node is tried
-                    }
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
     }
 
     private static boolean heldBy(String url, int id) {

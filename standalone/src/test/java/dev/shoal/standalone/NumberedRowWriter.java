@@ -20,6 +20,7 @@ final class NumberedRowWriter implements Runnable {
     }
 
     private final List<String> addresses;
+    private final int firstRow;
     private final Insert insert;
     private final Duration writing;
     private final Map<Integer, String> acked = new ConcurrentHashMap<>();
@@ -27,9 +28,13 @@ final class NumberedRowWriter implements Runnable {
     private volatile Instant firstElsewhere;
     private volatile boolean stop;
 
-    /** @param addresses the master's first, then its replicas' */
-    NumberedRowWriter(List<String> addresses, Insert insert, Duration writing) {
+    /**
+     * @param addresses the master's first, then its replicas'
+     * @param firstRow  the number of the first row, above any the test wrote itself
+     */
+    NumberedRowWriter(List<String> addresses, int firstRow, Insert insert, Duration writing) {
         this.addresses = List.copyOf(addresses);
+        this.firstRow = firstRow;
         this.insert = insert;
         this.writing = writing;
     }
@@ -39,16 +44,16 @@ final class NumberedRowWriter implements Runnable {
     public void run() {
         Instant deadline = Instant.now().plus(writing);
         String last = addresses.get(0);
-        for (int id = 1; !stop && Instant.now().isBefore(deadline); id++) {
+        for (int row = firstRow; !stop && Instant.now().isBefore(deadline); row++) {
             List<String> order = new ArrayList<>(List.of(last));
             addresses.stream().filter(address -> !address.equals(order.get(0))).forEach(order::add);
             for (String address : order) {
                 try {
-                    insert.into(address, 1000 + id);
-                    ackedAt.put(1000 + id, Instant.now());
-                    acked.put(1000 + id, address);
+                    insert.into(address, row);
+                    ackedAt.put(row, Instant.now());
+                    acked.put(row, address);
                     if (!address.equals(addresses.get(0)) && firstElsewhere == null) {
-                        firstElsewhere = ackedAt.get(1000 + id);
+                        firstElsewhere = ackedAt.get(row);
                     }
                     last = address;
                     break;

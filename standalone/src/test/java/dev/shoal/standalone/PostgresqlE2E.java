@@ -33,12 +33,7 @@ class PostgresqlE2E extends StandaloneE2E {
         TenantInstances instances = new TenantInstances(http, token, TENANT);
         String master = create(http, token, instances, "orders", "");
         instances.awaitActive(master);
-        ShoalHttp.Response replicated = http.send("POST", instances.path() + "/" + master + "/action", token,
-                "{\"replicate\": {\"count\": 2}}");
-        assertThat(replicated.status()).as(replicated.body()).isEqualTo(202);
-        List<String> replicas = List.of(replicated.json().path("instances").path(0).path("id").asString(),
-                replicated.json().path("instances").path(1).path("id").asString());
-        replicas.forEach(instances::awaitActive);
+        List<String> replicas = instances.replicate(master, 2);
         String rootPassword = enableRoot(http, token, instances, master);
         PostgresqlShop.create(instances.ip(master), rootPassword, 1, 2);
 
@@ -124,7 +119,8 @@ class PostgresqlE2E extends StandaloneE2E {
                                                    Path masterDir) throws Exception {
         List<String> ips = new ArrayList<>(List.of(instances.ip(master)));
         replicas.forEach(replica -> ips.add(instances.ip(replica)));
-        NumberedRowWriter writer = new NumberedRowWriter(ips, PostgresqlShop::insert, Duration.ofSeconds(120));
+        NumberedRowWriter writer = new NumberedRowWriter(ips, 1001, PostgresqlShop::insert,
+                Duration.ofSeconds(120));
         Thread writing = new Thread(writer, "writer");
         writing.start();
         try {

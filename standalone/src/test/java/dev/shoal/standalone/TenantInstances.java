@@ -91,6 +91,18 @@ final class TenantInstances {
         }
     }
 
+    /** {@code count} replicas of {@code master} made from one snapshot of it, each awaited {@code ACTIVE}. */
+    List<String> replicate(String master, int count) {
+        ShoalHttp.Response replicated = http.send("POST", path + "/" + master + "/action", token,
+                "{\"replicate\": {\"count\": " + count + "}}");
+        assertThat(replicated.status()).as(replicated.body()).isEqualTo(202);
+        List<String> replicas = new ArrayList<>();
+        replicated.json().path("instances").forEach(replica -> replicas.add(replica.path("id").asString()));
+        assertThat(replicas).hasSize(count);
+        replicas.forEach(this::awaitActive);
+        return replicas;
+    }
+
     void awaitActive(String id) {
         await("instance " + id + " ACTIVE").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
                 .until(() -> status(id), s -> s.equals("ACTIVE") || s.equals("ERROR"));

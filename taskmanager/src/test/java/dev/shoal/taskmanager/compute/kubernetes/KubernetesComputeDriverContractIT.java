@@ -13,8 +13,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Kubernetes driver passes the contract against fabric8's mock server in CRUD mode ({@link MockKubernetes}): what
@@ -22,20 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class KubernetesComputeDriverContractIT extends ComputeDriverContractTests {
 
-    private static MockKubernetes kubernetes;
-    private static KubernetesClient client;
-
-    @BeforeAll
-    static void startMockServer() {
-        kubernetes = new MockKubernetes();
-        client = kubernetes.client();
-    }
-
-    @AfterAll
-    static void stopMockServer() {
-        client.close();
-        kubernetes.close();
-    }
+    @RegisterExtension
+    static final MockKubernetes kubernetes = new MockKubernetes();
+    private static final KubernetesClient client = kubernetes.testClient();
 
     @Override
     protected ComputeDriver provideDriver() {

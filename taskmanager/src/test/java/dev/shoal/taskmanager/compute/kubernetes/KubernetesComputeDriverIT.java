@@ -20,10 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the Kubernetes driver writes beyond the contract, against fabric8's mock server in CRUD mode: the objects of a
@@ -31,24 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesComputeDriverIT {
 
-    private static MockKubernetes kubernetes;
-    private static KubernetesClient client;
+    @RegisterExtension
+    static final MockKubernetes kubernetes = new MockKubernetes();
+    private static final KubernetesClient client = kubernetes.testClient();
 
     private final List<String> made = new ArrayList<>();
     private final String group = UUID.randomUUID().toString();
     private KubernetesComputeDriver driver;
-
-    @BeforeAll
-    static void startMockServer() {
-        kubernetes = new MockKubernetes();
-        client = kubernetes.client();
-    }
-
-    @AfterAll
-    static void stopMockServer() {
-        client.close();
-        kubernetes.close();
-    }
 
     @AfterEach
     void destroyEveryNodeMade() throws ComputeException {

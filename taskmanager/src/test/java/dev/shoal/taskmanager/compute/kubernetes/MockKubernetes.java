@@ -14,19 +14,22 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * fabric8's Kubernetes mock server in CRUD mode, on the loopback address: no API server can run here, so it stands in
  * for one. It keeps objects as an API server does and runs no controller and no kubelet: a Pod's status is what a test
  * writes into it, as a kubelet would.
  */
-public final class MockKubernetes implements AutoCloseable {
+public final class MockKubernetes implements AutoCloseable, AfterAllCallback {
 
     static final String NAMESPACE = "shoal-nodes";
     static final Map<String, String> IMAGES = Map.of("mysql", "registry.example.com/shoal/node-mariadb:0.1.0");
 
     private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
             new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    private KubernetesClient testClient;
 
     public MockKubernetes() {
         try {
@@ -34,6 +37,14 @@ public final class MockKubernetes implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The client a test reads and writes objects with as a kubelet or an operator would, closed with the server. */
+    public synchronized KubernetesClient testClient() {
+        if (testClient == null) {
+            testClient = client();
+        }
+        return testClient;
     }
 
     /** A new client, as a restarted task manager would make. */
@@ -72,7 +83,16 @@ public final class MockKubernetes implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (testClient != null) {
+            testClient.close();
+        }
         server.destroy();
+    }
+
+    /** Registered as an extension of a test class, the server lives as long as the class's tests. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

@@ -17,9 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Backups of a real PostgreSQL 15 server, Debian's, restored into a new node. */
 class PostgresqlBackupIT implements BackupsContract {
@@ -27,25 +26,9 @@ class PostgresqlBackupIT implements BackupsContract {
     private static final String SOURCE = "127.0.88.5";
     private static final String RESTORED = "127.0.88.6";
 
-    private PostgresqlTestNodes nodes;
-    private final List<PostgresqlManager> managers = new ArrayList<>();
+    @RegisterExtension
+    final PostgresqlTestNodes nodes = PostgresqlTestNodes.eachTest();
     private PostgresqlManager source;
-
-    @BeforeEach
-    void work() throws Exception {
-        nodes = new PostgresqlTestNodes();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        try {
-            for (PostgresqlManager manager : managers) {
-                manager.stop();
-            }
-        } finally {
-            nodes.close();
-        }
-    }
 
     @Override
     public Backups backups() throws Exception {
@@ -92,7 +75,6 @@ class PostgresqlBackupIT implements BackupsContract {
     private PostgresqlManager node(String address, RestorePoint restorePoint) throws Exception {
         // a node whose prepare failed is stopped by the nodes' close, which ends whatever runs in their directory
         PostgresqlManager prepared = nodes.prepared(address, PostgresqlTestNodes.INSTALLED, restorePoint);
-        managers.add(prepared);
         return prepared;
     }
 

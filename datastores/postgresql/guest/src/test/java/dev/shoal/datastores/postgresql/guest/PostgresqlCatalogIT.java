@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +29,6 @@ class PostgresqlCatalogIT {
             + " (null|-?\\d+), (null|'[^']*'), (true|false)");
 
     private PostgresqlTestNodes nodes;
-    private final List<PostgresqlManager> managers = new ArrayList<>();
 
     @BeforeAll
     void work() throws Exception {
@@ -39,13 +37,7 @@ class PostgresqlCatalogIT {
 
     @AfterAll
     void stopEverything() throws Exception {
-        try {
-            for (PostgresqlManager manager : managers) {
-                manager.stop();
-            }
-        } finally {
-            nodes.close();
-        }
+        nodes.close();
     }
 
     @ParameterizedTest
@@ -56,7 +48,6 @@ class PostgresqlCatalogIT {
         Map<String, PostgresqlParameter> catalog = catalog(versionId);
         assertThat(catalog).isNotEmpty();
         PostgresqlManager manager = nodes.prepared(address, version);
-        managers.add(manager);
 
         Map<String, PostgresqlParameter> server;
         try (Connection connection = new PostgresqlAdmin(nodes.work().resolve(address), address).connect()) {

@@ -13,42 +13,23 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Streaming replication between real PostgreSQL 18 servers, Maven Central's. */
 class PostgresqlReplicationIT implements ReplicatedContract {
 
-    private PostgresqlTestNodes nodes;
+    @RegisterExtension
+    final PostgresqlTestNodes nodes = PostgresqlTestNodes.eachTest();
     private final Map<Replicated, String> addresses = new IdentityHashMap<>();
-    private final List<PostgresqlManager> managers = new ArrayList<>();
-
-    @BeforeEach
-    void work() throws Exception {
-        nodes = new PostgresqlTestNodes();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        try {
-            for (PostgresqlManager manager : managers) {
-                manager.stop();
-            }
-        } finally {
-            nodes.close();
-        }
-    }
+    private int made;
 
     @Override
     public Replicated newNode() throws Exception {
-        String address = "127.0.88." + (10 + managers.size());
+        String address = "127.0.88." + (10 + made++);
         PostgresqlManager manager = nodes.prepared(address, PostgresqlTestNodes.BUNDLED);
-        managers.add(manager);
         addresses.put(manager, address);
         return manager;
     }

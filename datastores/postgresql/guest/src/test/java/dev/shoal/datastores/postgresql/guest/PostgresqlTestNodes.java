@@ -6,6 +6,7 @@ import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.RestorePoint;
 import dev.shoal.guest.spi.GuestConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -16,14 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Real PostgreSQL nodes for the tests, on 127.0.88.x (no other test uses those addresses) and port 5432, each in a
  * directory of a work directory the server's user may pass through. {@link #close()} stops every server started
- * here, whatever became of its manager, and removes the work directory. Maven Central's binaries are unpacked once
+ * here and removes the work directory. Maven Central's binaries are unpacked once
  * into the module's {@code target} for every test.
  */
-final class PostgresqlTestNodes implements AutoCloseable {
+final class PostgresqlTestNodes implements AutoCloseable, AfterEachCallback {
 
     static final String ROOT_PASSWORD = "root-Pa55'word";
     /** Debian's PostgreSQL on this machine. */
@@ -34,11 +37,26 @@ final class PostgresqlTestNodes implements AutoCloseable {
     private final Path work;
     private final List<Path> nodeDirs = new ArrayList<>();
     private final Map<String, NodeSecret> secrets = new java.util.HashMap<>();
+    private final List<PostgresqlManager> managers = new ArrayList<>();
 
     PostgresqlTestNodes() throws IOException {
         work = Files.createTempDirectory("shoal-pg-it");
         // the servers run as a user of their own, which must reach its data directory through this one
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
+    }
+
+    /** Made for each test of a class that registers it as an extension, and closed after it. */
+    static PostgresqlTestNodes eachTest() {
+        try {
+            return new PostgresqlTestNodes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 
     Path work() {
@@ -77,6 +95,7 @@ final class PostgresqlTestNodes implements AutoCloseable {
         Prepare prepare = prepare(address, version);
         manager.prepare(new Prepare(prepare.datastore(), version, prepare.memoryMb(), prepare.volumeSizeGb(),
                 prepare.sealedRootPassword(), null, Map.of(), restorePoint));
+        managers.add(manager);
         return manager;
     }
 
@@ -94,9 +113,22 @@ final class PostgresqlTestNodes implements AutoCloseable {
         }
     }
 
-    /** Every process with a node directory on its command line goes, then the directories. */
+    /**
+     * Every node prepared here stops as its manager stops it; then every process with a node directory on its command
+     * line goes, whatever became of its manager, then the directories.
+     */
     @Override
     public void close() throws Exception {
+        try {
+            for (PostgresqlManager manager : managers) {
+                manager.stop();
+            }
+        } finally {
+            removeEverything();
+        }
+    }
+
+    private void removeEverything() throws Exception {
         List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(work.toString())).orElse(false))
                 .toList();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.compute.IptablesFirewall;
+import dev.shoal.testsupport.LeftoverNodes;
 import dev.shoal.testsupport.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,10 +85,12 @@ abstract class StandaloneE2E {
 
     /**
      * Whatever a suite left running under the work directory goes, even after a failure, and so do the firewalls
-     * of the nodes it left: every node the local driver gave a firewall has a directory there.
+     * of the nodes it left: every node the local driver gave a firewall has a directory there. The shared context's
+     * guest keeper does not start the killed guests again.
      */
     @AfterAll
     static void killLeftovers() throws IOException {
+        LeftoverNodes.kill(WORK_DIR.resolve("nodes"));
         killLeftovers(WORK_DIR);
         if (!IPTABLES || !Files.isDirectory(WORK_DIR.resolve("nodes"))) {
             return;

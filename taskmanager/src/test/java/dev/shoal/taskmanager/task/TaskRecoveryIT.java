@@ -15,6 +15,7 @@ import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeRepository;
 import dev.shoal.domain.secret.SecretCipher;
 import dev.shoal.taskmanager.guest.GuestClient;
+import dev.shoal.testsupport.LeftoverNodes;
 import dev.shoal.testsupport.TestServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,20 +80,9 @@ class TaskRecoveryIT {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(dir.toString())).orElse(false)).count();
     }
 
-    /**
-     * The context's guest keeper outlives the class and would start a killed guest again: every node directory is
-     * marked as being destroyed first, which the keeper leaves alone.
-     */
     @AfterAll
-    static void killLeftovers() throws java.io.IOException {
-        try (java.util.stream.Stream<Path> nodeDirs = java.nio.file.Files.list(WORK)) {
-            for (Path nodeDir : nodeDirs.filter(java.nio.file.Files::isDirectory).toList()) {
-                java.nio.file.Files.writeString(nodeDir.resolve("destroying"), "");
-            }
-        }
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(WORK.toString())).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+    static void killLeftovers() {
+        LeftoverNodes.kill(WORK);
     }
 
     @Test

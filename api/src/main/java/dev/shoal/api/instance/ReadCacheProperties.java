@@ -13,9 +13,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("shoal.api")
-record ReadCacheProperties(@NotNull @DefaultValue("1s") Duration readCacheTtl) {
+public record ReadCacheProperties(@NotNull @DefaultValue("1s") Duration readCacheTtl) {
 
-    boolean enabled() {
+    public boolean enabled() {
         return !readCacheTtl.isNegative() && !readCacheTtl.isZero();
     }
 }

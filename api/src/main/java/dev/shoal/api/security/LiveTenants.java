@@ -2,9 +2,8 @@ package dev.shoal.api.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.shoal.api.instance.ReadCacheProperties;
 import dev.shoal.domain.tenant.TenantRepository;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,10 @@ class LiveTenants {
     private final TenantRepository tenants;
     private final Cache<String, Boolean> seenLive;
 
-    LiveTenants(TenantRepository tenants, @Value("${shoal.api.read-cache-ttl:1s}") Duration ttl) {
+    LiveTenants(TenantRepository tenants, ReadCacheProperties readCache) {
         this.tenants = tenants;
-        this.seenLive = ttl.isZero() || ttl.isNegative() ? null
-                : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_REMEMBERED).build();
+        this.seenLive = readCache.enabled() ? Caffeine.newBuilder().expireAfterWrite(readCache.readCacheTtl())
+                .maximumSize(MAX_REMEMBERED).build() : null;
     }
 
     boolean isLive(String tenantId, boolean forRead) {

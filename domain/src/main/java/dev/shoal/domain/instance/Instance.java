@@ -21,6 +21,11 @@ public class Instance extends AssignedIdEntity<UUID> {
     private int volumeSize;
     private UUID configurationId;
     private UUID slaveOf;
+    /**
+     * The replication set it belongs to, which outlives any one master: the id of the instance the set began with, or
+     * null for the instance's own set. A compute driver names and addresses a set's nodes by it.
+     */
+    private UUID replicationSet;
     /** Whether its replication set fails over by itself; every member keeps the set's setting, so a new master has it. */
     private boolean autoFailover = true;
     private Instant created;
@@ -48,12 +53,20 @@ public class Instance extends AssignedIdEntity<UUID> {
         Instance replica = new Instance(master.tenantId, name, master.datastoreVersionId, flavorId, volumeSize,
                 master.configurationId, now);
         replica.slaveOf = master.id;
+        replica.replicationSet = master.replicationSet();
         replica.autoFailover = master.autoFailover;
         return replica;
     }
 
-    /** Replication stopped for good: the instance is a writable standalone one. */
+    /** Replication stopped for good: the instance is a writable standalone one, the first of a set of its own. */
     public void detached(Instant now) {
+        this.slaveOf = null;
+        this.replicationSet = null;
+        this.updated = now;
+    }
+
+    /** It takes its set's writes now (a switchover or a failover): it follows no one and stays in its set. */
+    public void promoted(Instant now) {
         this.slaveOf = null;
         this.updated = now;
     }
@@ -64,6 +77,7 @@ public class Instance extends AssignedIdEntity<UUID> {
             throw new IllegalArgumentException("instance " + id + " cannot follow itself");
         }
         this.slaveOf = master.id;
+        this.replicationSet = master.replicationSet();
         this.updated = now;
     }
 
@@ -136,6 +150,11 @@ public class Instance extends AssignedIdEntity<UUID> {
 
     public UUID getConfigurationId() {
         return configurationId;
+    }
+
+    /** The set it replicates in: its own id until it is made a replica of another instance. */
+    public UUID replicationSet() {
+        return replicationSet != null ? replicationSet : id;
     }
 
     public UUID getSlaveOf() {

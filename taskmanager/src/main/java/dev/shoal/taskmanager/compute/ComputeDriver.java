@@ -30,6 +30,13 @@ public interface ComputeDriver {
     void assignRole(String nodeId, Role role) throws ComputeException;
 
     /**
+     * The node now belongs to {@code group} (its cluster, or its instance's replication set; a detached replica starts
+     * a set of its own): a driver that names and addresses nodes by group moves it there, with its peers' access. A
+     * node already in the group, or one the driver does not know, is left alone.
+     */
+    void assignGroup(String nodeId, String group) throws ComputeException;
+
+    /**
      * The node's volume holds at least {@code sizeGb} from now on, its data kept; the guest grows its filesystem
      * afterwards. A volume is never shrunk.
      */

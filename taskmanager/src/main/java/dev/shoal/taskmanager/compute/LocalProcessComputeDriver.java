@@ -181,6 +181,11 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         }
     }
 
+    /** Every local node reaches every other on the one host: a group changes neither names nor access here. */
+    @Override
+    public void assignGroup(String nodeId, String group) {
+    }
+
     /** The role last assigned to the node, if any. */
     public Optional<Role> role(String nodeId) {
         try {

@@ -53,6 +53,14 @@ public class StepComputeDriver implements ComputeDriver {
     }
 
     @Override
+    public void assignGroup(String nodeId, String group) throws ComputeException {
+        calls.call(node(nodeId), "compute.group." + group, () -> {
+            driver.assignGroup(nodeId, group);
+            return null;
+        });
+    }
+
+    @Override
     public void resizeVolume(String nodeId, int sizeGb) throws ComputeException {
         calls.call(node(nodeId), "compute.volume." + sizeGb, () -> {
             driver.resizeVolume(nodeId, sizeGb);

@@ -40,7 +40,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -70,13 +69,15 @@ public class NodeBuilder {
     private final SecureRandom random = new SecureRandom();
     private final PrepareDelivery prepareDelivery = new PrepareDelivery();
     private final NodeStatusWaits statusWaits;
+    private final NodeGroups groups;
 
     NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, DatastoreVersionRepository versions,
                 FlavorRepository flavors, AddressAllocator addresses, ComputeDriver compute, GuestClient guests,
                 GuestBrokerAccounts brokerAccounts, RemoteCalls remote, TaskManagerProperties properties,
                 dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues,
-                SecurityGroupEnforcer securityGroups, NodeStatusWaits statusWaits, Clock clock) {
+                SecurityGroupEnforcer securityGroups, NodeStatusWaits statusWaits, NodeGroups groups, Clock clock) {
         this.statusWaits = statusWaits;
+        this.groups = groups;
         this.configurationValues = configurationValues;
         this.securityGroups = securityGroups;
         this.nodes = nodes;
@@ -295,8 +296,7 @@ public class NodeBuilder {
     private NodeSpec spec(Node node) {
         DatastoreVersion version = version(node);
         Flavor flavor = flavor(node);
-        UUID group = node.getClusterId() != null ? node.getClusterId() : node.getInstanceId();
-        return new NodeSpec(node.getId().toString(), node.getTenantId(), group == null ? null : group.toString(),
+        return new NodeSpec(node.getId().toString(), node.getTenantId(), groups.of(node),
                 node.getRole(), node.getRegion(), version.getDatastore().getManager(), version.getName(),
                 flavor.getRamMb(), flavor.getVcpus(), node.getVolumeSize(), node.getIp(), node.secret().orElseThrow());
     }

@@ -84,7 +84,7 @@ class SwitchoverSteps {
                 ReplicationSnapshot.class);
         SwitchoverParameters taken = parameters.withSource(source);
         replicas.record(task, taken);
-        replicas.instanceOf(parameters.candidate()).ifPresent(instance -> instance.detached(clock.instant()));
+        replicas.instanceOf(parameters.candidate()).ifPresent(instance -> instance.promoted(clock.instant()));
         candidate.takeRole(Role.MASTER, clock.instant());
         // the old master has no part in the set until it follows the new one (an ejected one never does)
         replicas.nodeOf(parameters.oldMaster()).takeRole(null, clock.instant());

@@ -15,6 +15,7 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.node.DriverRoles;
+import dev.shoal.taskmanager.node.NodeGroups;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,8 @@ class ClusterRolesTest {
     private final Cluster cluster = mock(Cluster.class);
     private final Node master = node(Role.MASTER);
     private final Node replica = node(Role.REPLICA);
-    private final ClusterSteps steps = new ClusterSteps(clusterNodes, null, null, null, null, new DriverRoles(compute),
+    private final ClusterSteps steps = new ClusterSteps(clusterNodes, null, null, null, null,
+            new DriverRoles(compute, mock(NodeGroups.class)),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach

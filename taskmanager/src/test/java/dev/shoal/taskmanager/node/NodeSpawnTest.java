@@ -41,7 +41,7 @@ class NodeSpawnTest {
             mock(dev.shoal.taskmanager.guest.GuestClient.class),
             mock(dev.shoal.taskmanager.broker.GuestBrokerAccounts.class), remote, null, null,
             mock(dev.shoal.taskmanager.secgroup.SecurityGroupEnforcer.class), null,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            new NodeGroups(mock(dev.shoal.domain.instance.InstanceRepository.class)), Clock.fixed(NOW, ZoneOffset.UTC));
     private final UUID clusterId = UUID.randomUUID();
     private final Node node = Node.forCluster(clusterId, "acme", "node-1", "member", "eu-1", UUID.randomUUID(),
             "small", 3, null, NOW);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -15,6 +16,7 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.node.DriverRoles;
+import dev.shoal.taskmanager.node.NodeGroups;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 
 /** A detached replica is said to take writes only once the compute driver routes its writer address to it. */
 class DetachReplicaRolesTest {
@@ -33,8 +36,9 @@ class DetachReplicaRolesTest {
     private final Task task = mock(Task.class);
     private final Node node = mock(Node.class);
     private final UUID nodeId = UUID.randomUUID();
+    private final NodeGroups groups = mock(NodeGroups.class);
     private final DetachReplicaWorkflow workflow = new DetachReplicaWorkflow(replicas, null,
-            new DriverRoles(compute), null, Clock.fixed(NOW, ZoneOffset.UTC));
+            new DriverRoles(compute, groups), null, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void aReplicaThatStoppedFollowing() {
@@ -45,15 +49,18 @@ class DetachReplicaRolesTest {
         given(node.getId()).willReturn(nodeId);
         given(node.getRole()).willReturn(Role.MASTER);
         given(node.getTask()).willReturn(NodeTask.DETACHING);
+        given(groups.of(node)).willReturn(instance.toString());
     }
 
     @Test
-    void theComputeDriverLearnsItIsAMasterBeforeTheDetachEnds() throws Exception {
+    void theComputeDriverLearnsItIsTheMasterOfASetOfItsOwnBeforeTheDetachEnds() throws Exception {
         assertThat(workflow.steps()).extracting(step -> step.name()).containsExactly("DETACH", "FINISH");
 
         assertThat(workflow.finish(task)).isEqualTo(StepOutcome.DONE);
 
-        verify(compute).assignRole(nodeId.toString(), Role.MASTER);
+        InOrder order = inOrder(compute);
+        order.verify(compute).assignGroup(nodeId.toString(), task.getResourceId().toString());
+        order.verify(compute).assignRole(nodeId.toString(), Role.MASTER);
         verify(node).finishTask(NOW);
     }
 

@@ -15,6 +15,7 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.node.DriverRoles;
+import dev.shoal.taskmanager.node.NodeGroups;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +36,8 @@ class RejoinRolesTest {
     private final Node oldMaster = mock(Node.class);
     private final UUID oldMasterId = UUID.randomUUID();
     private final MessageCodec codec = new MessageCodec();
-    private final RejoinWorkflow workflow = new RejoinWorkflow(replicas, null, null, new DriverRoles(compute), null,
+    private final RejoinWorkflow workflow = new RejoinWorkflow(replicas, null, null,
+            new DriverRoles(compute, mock(NodeGroups.class)), null,
             codec, null, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach

@@ -14,6 +14,7 @@ import dev.shoal.domain.task.Task;
 import dev.shoal.taskmanager.compute.ComputeDriver;
 import dev.shoal.taskmanager.compute.ComputeException;
 import dev.shoal.taskmanager.node.DriverRoles;
+import dev.shoal.taskmanager.node.NodeGroups;
 import dev.shoal.taskmanager.task.Workflow.StepOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +31,8 @@ class SwitchoverRolesTest {
     private final ReplicaSet replicas = mock(ReplicaSet.class);
     private final ComputeDriver compute = mock(ComputeDriver.class);
     private final Task task = mock(Task.class);
-    private final SwitchoverSteps steps = new SwitchoverSteps(replicas, null, null, null, null, new DriverRoles(compute),
+    private final SwitchoverSteps steps = new SwitchoverSteps(replicas, null, null, null, null,
+            new DriverRoles(compute, mock(NodeGroups.class)),
             Clock.fixed(Instant.parse("2026-12-07T07:00:00Z"), ZoneOffset.UTC));
     private final UUID oldMaster = UUID.randomUUID();
     private final UUID candidate = UUID.randomUUID();

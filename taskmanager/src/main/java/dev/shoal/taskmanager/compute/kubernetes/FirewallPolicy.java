@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -66,6 +67,17 @@ final class FirewallPolicy {
                 .toList();
         String nodeId = policy.getSpec().getPodSelector().getMatchLabels().get(NodeObjects.NODE);
         return Optional.of(new NodeFirewall(nodeId, address, Integer.parseInt(port), cidrs));
+    }
+
+    /** The group whose nodes the policy admits to every port, if any. */
+    static Optional<String> peerGroup(NetworkPolicy policy) {
+        return policy.getSpec().getIngress() == null ? Optional.empty() : policy.getSpec().getIngress().stream()
+                .filter(rule -> rule.getFrom() != null)
+                .flatMap(rule -> rule.getFrom().stream())
+                .filter(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null)
+                .map(peer -> peer.getPodSelector().getMatchLabels().get(NodeObjects.CLUSTER))
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     private static NetworkPolicyPeer cidr(String cidr) {

@@ -43,7 +43,8 @@ public class KubernetesComputeDriver implements ComputeDriver {
     private final KubernetesComputeProperties properties;
     private final NodeManifests manifests;
     private final ToIntFunction<String> clientPorts;
-    private final RoleLabels roles;
+    private final NodeLabels labels;
+    private final GroupMoves groupMoves;
     private final LostPods lostPods;
     private final BrokerPointing brokerPointing;
 
@@ -58,7 +59,8 @@ public class KubernetesComputeDriver implements ComputeDriver {
         this.properties = properties;
         this.manifests = new NodeManifests(properties, brokerUri);
         this.clientPorts = clientPorts;
-        this.roles = new RoleLabels(namespace);
+        this.labels = new NodeLabels(namespace);
+        this.groupMoves = new GroupMoves(namespace, labels, manifests);
         this.lostPods = new LostPods(namespace);
         this.brokerPointing = new BrokerPointing(namespace, brokerUri);
     }
@@ -79,12 +81,13 @@ public class KubernetesComputeDriver implements ComputeDriver {
             // a Service is never replaced: an API server refuses a replacement that leaves out its cluster IP
             namespace.createUnlessPresent(manifests.nodeService(spec, port));
             if (spec.group() != null) {
-                namespace.createUnlessPresent(manifests.groupService(spec, port));
-                namespace.createUnlessPresent(manifests.writerService(spec, port));
+                String tenant = NodeObjects.labelValue(spec.tenantId());
+                namespace.createUnlessPresent(manifests.groupService(spec.group(), tenant, port));
+                namespace.createUnlessPresent(manifests.writerService(spec.group(), tenant, port));
                 admitPeers(spec.nodeId(), spec.group());
             }
             if (namespace.pod(spec.nodeId()) == null) {
-                namespace.createUnlessPresent(LostPods.withRoleOf(pod, namespace.claim(spec.nodeId()).orElse(claim)));
+                namespace.createUnlessPresent(LostPods.asClaimSays(pod, namespace.claim(spec.nodeId()).orElse(claim)));
                 log.info("node {}: Pod {} made in {}", spec.nodeId(), name, namespace.name());
             }
             return new NodePlacement(name, NodeManifests.address(spec.nodeId()), name);
@@ -127,12 +130,26 @@ public class KubernetesComputeDriver implements ComputeDriver {
     @Override
     public void assignRole(String nodeId, Role role) throws ComputeException {
         try {
-            roles.assign(nodeId, role);
+            labels.assignRole(nodeId, role);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
                 return;
             }
             throw new ComputeException("could not label node " + nodeId + " with its role " + role + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The node's objects take the group's label and its NetworkPolicy the group's peers; see {@link GroupMoves}. */
+    @Override
+    public void assignGroup(String nodeId, String group) throws ComputeException {
+        try {
+            groupMoves.move(nodeId, group);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return;
+            }
+            throw new ComputeException("could not move node " + nodeId + " to group " + group + ": "
                     + e.getMessage(), e);
         }
     }
@@ -178,8 +195,7 @@ public class KubernetesComputeDriver implements ComputeDriver {
             client.services().inNamespace(ns).withName(NodeObjects.node(nodeId)).delete();
             client.network().v1().networkPolicies().inNamespace(ns).withName(NodeObjects.node(nodeId)).delete();
             if (group.isPresent() && namespace.nodesOf(group.get()).stream().allMatch(nodeId::equals)) {
-                client.services().inNamespace(ns).withName(NodeObjects.group(group.get())).delete();
-                client.services().inNamespace(ns).withName(NodeObjects.writer(group.get())).delete();
+                namespace.deleteGroupServices(group.get());
             }
         } catch (KubernetesClientException e) {
             throw new ComputeException("could not remove node " + nodeId + ": " + e.getMessage(), e);

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +45,7 @@ final class LostPods {
                     continue;
                 }
                 Pod pod = namespace.client().getKubernetesSerialization().unmarshal(template, Pod.class);
-                namespace.createUnlessPresent(withRoleOf(pod, claim.get()));
+                namespace.createUnlessPresent(asClaimSays(pod, claim.get()));
                 restarted.add(nodeId);
                 log.warn("node {}: its Pod was gone; made it again", nodeId);
             } catch (KubernetesClientException e) {
@@ -67,16 +66,15 @@ final class LostPods {
         return unwell;
     }
 
-    /** The Pod with the role its claim holds now, which may have changed since the template was kept. */
-    static Pod withRoleOf(Pod pod, PersistentVolumeClaim claim) {
-        Map<String, String> labels = new HashMap<>(pod.getMetadata().getLabels());
-        labels.remove(NodeObjects.ROLE);
-        labels.remove(NodeObjects.WRITER);
-        claim.getMetadata().getLabels().forEach((key, value) -> {
-            if (key.equals(NodeObjects.ROLE) || key.equals(NodeObjects.WRITER)) {
-                labels.put(key, value);
-            }
-        });
-        return new PodBuilder(pod).editMetadata().withLabels(labels).endMetadata().build();
+    /**
+     * The Pod with the role and group its claim holds now, which may have changed since the template was kept: a Pod's
+     * subdomain is fixed once it runs, so only one made again takes its new group's.
+     */
+    static Pod asClaimSays(Pod pod, PersistentVolumeClaim claim) {
+        Map<String, String> labels = NodeLabels.kept(pod.getMetadata().getLabels(), claim.getMetadata().getLabels());
+        String group = labels.get(NodeObjects.CLUSTER);
+        return new PodBuilder(pod).editMetadata().withLabels(labels).endMetadata()
+                .editSpec().withSubdomain(group == null ? null : NodeObjects.group(group)).endSpec()
+                .build();
     }
 }

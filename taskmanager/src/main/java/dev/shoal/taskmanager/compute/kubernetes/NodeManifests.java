@@ -147,19 +147,23 @@ final class NodeManifests {
                 clientPort);
     }
 
-    /** The group's headless Service: every node of it by {@code <node>.<group-service>}. */
-    Service groupService(NodeSpec spec, int clientPort) {
-        return headless(groupMeta(NodeObjects.group(spec.group()), spec), Map.of(NodeObjects.CLUSTER, spec.group(),
+    /**
+     * The group's headless Service: every node of it by {@code <node>.<group-service>}.
+     *
+     * @param tenant the tenant as a label value
+     */
+    Service groupService(String group, String tenant, int clientPort) {
+        return headless(groupMeta(NodeObjects.group(group), group, tenant), Map.of(NodeObjects.CLUSTER, group,
                 NodeObjects.COMPONENT, NodeObjects.NODE_COMPONENT), clientPort);
     }
 
     /** One virtual address for the set's writes, following the writer label from one node to another. */
-    Service writerService(NodeSpec spec, int clientPort) {
+    Service writerService(String group, String tenant, int clientPort) {
         return new ServiceBuilder()
-                .withMetadata(groupMeta(NodeObjects.writer(spec.group()), spec))
+                .withMetadata(groupMeta(NodeObjects.writer(group), group, tenant))
                 .withNewSpec()
                 .withType("ClusterIP")
-                .withSelector(Map.of(NodeObjects.CLUSTER, spec.group(), NodeObjects.WRITER, "true"))
+                .withSelector(Map.of(NodeObjects.CLUSTER, group, NodeObjects.WRITER, "true"))
                 .addNewPort().withName("client").withPort(clientPort).withNewTargetPort(clientPort).endPort()
                 .endSpec()
                 .build();
@@ -209,11 +213,10 @@ final class NodeManifests {
                 .build();
     }
 
-    private static ObjectMeta groupMeta(String name, NodeSpec spec) {
+    private static ObjectMeta groupMeta(String name, String group, String tenant) {
         return new ObjectMetaBuilder().withName(name)
                 .withLabels(Map.of(NodeObjects.MANAGED_BY, NodeObjects.SHOAL, NodeObjects.COMPONENT,
-                        NodeObjects.GROUP_COMPONENT, NodeObjects.CLUSTER, spec.group(),
-                        NodeObjects.TENANT, NodeObjects.labelValue(spec.tenantId())))
+                        NodeObjects.GROUP_COMPONENT, NodeObjects.CLUSTER, group, NodeObjects.TENANT, tenant))
                 .build();
     }
 

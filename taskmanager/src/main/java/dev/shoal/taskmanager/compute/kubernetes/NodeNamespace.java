@@ -67,6 +67,12 @@ final class NodeNamespace {
                 .toList();
     }
 
+    /** A group's headless and writer Services, once it has no node left. */
+    void deleteGroupServices(String group) {
+        client.services().inNamespace(name).withName(NodeObjects.group(group)).delete();
+        client.services().inNamespace(name).withName(NodeObjects.writer(group)).delete();
+    }
+
     /** Written whole, whatever was there: what the driver alone decides (a Secret, a NetworkPolicy). */
     <T extends HasMetadata> void apply(T object) {
         client.resource(object).inNamespace(name).unlock().createOr(NonDeletingOperation::update);

@@ -1,6 +1,7 @@
 package dev.shoal.taskmanager.compute.kubernetes;
 
 import dev.shoal.contracts.Role;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,6 +78,12 @@ final class NodeObjects {
             labels.put(CLUSTER, checked(group));
         }
         return labels;
+    }
+
+    /** One label of an object, or null when the object or the label is absent. */
+    static String labelOf(HasMetadata object, String key) {
+        return object == null || object.getMetadata().getLabels() == null ? null
+                : object.getMetadata().getLabels().get(key);
     }
 
     /** The labels the Pod carries for its role; a node with none carries neither. */

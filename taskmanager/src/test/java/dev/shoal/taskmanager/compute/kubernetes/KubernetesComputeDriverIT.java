@@ -119,6 +119,45 @@ class KubernetesComputeDriverIT {
     }
 
     @Test
+    void aDetachedReplicaTakesTheWritesOfASetOfItsOwnWhileItsOldSetKeepsItsMaster() throws Exception {
+        String master = node();
+        String replica = node();
+        String own = UUID.randomUUID().toString();
+        driver().provision(spec(master, Role.MASTER));
+        driver().provision(spec(replica, Role.REPLICA));
+        driver().applyFirewall(new NodeFirewall(replica, "node-" + replica, 3306, List.of("10.2.0.0/16")));
+
+        driver().assignGroup(replica, own);
+        driver().assignRole(replica, Role.MASTER);
+        String version = MockKubernetes.pod(client, replica).getMetadata().getResourceVersion();
+        newDriver().assignGroup(replica, own);
+
+        assertThat(MockKubernetes.pod(client, replica).getMetadata().getResourceVersion())
+                .as("a node in its group is left alone").isEqualTo(version);
+        assertThat(writersOf(group)).containsExactly(master);
+        assertThat(writersOf(own)).containsExactly(replica);
+        assertThat(client.services().inNamespace(NAMESPACE).withName("group-" + own).get()).isNotNull();
+        assertThat(List.of(client.secrets().inNamespace(NAMESPACE).withName("node-" + replica + "-guest").get(),
+                client.services().inNamespace(NAMESPACE).withName("node-" + replica).get(),
+                client.persistentVolumeClaims().inNamespace(NAMESPACE).withName("data-node-" + replica).get()))
+                .allSatisfy(object -> assertThat(object.getMetadata().getLabels())
+                        .containsEntry("shoal.dev/cluster", own));
+        assertThat(FirewallPolicy.peerGroup(policy(replica))).contains(own);
+        assertThat(FirewallPolicy.firewallOf(policy(replica), "node-" + replica).orElseThrow().allowedCidrs())
+                .as("its clients are still admitted").containsExactly("10.2.0.0/16");
+
+        driver().stop(replica);
+        driver().restartLostPods();
+        assertThat(MockKubernetes.pod(client, replica).getSpec().getSubdomain()).isEqualTo("group-" + own);
+        assertThat(writersOf(own)).containsExactly(replica);
+
+        driver().assignGroup(master, own);
+        assertThat(client.services().inNamespace(NAMESPACE).withName("writer-" + group).get())
+                .as("an emptied group's Services go with its last node").isNull();
+        assertThat(client.services().inNamespace(NAMESPACE).withName("group-" + group).get()).isNull();
+    }
+
+    @Test
     void aGrownVolumeIsAskedOfTheClaimAndNeverShrunk() throws Exception {
         String nodeId = node();
         driver().provision(spec(nodeId, null));
@@ -170,6 +209,14 @@ class KubernetesComputeDriverIT {
                     assertThat(mount.getSubPath()).isNull();
                     assertThat(mount.getReadOnly()).isTrue();
                 });
+    }
+
+    /** The nodes whose Pods the group's writer Service selects. */
+    private static List<String> writersOf(String group) {
+        Map<String, String> selector = client.services().inNamespace(NAMESPACE).withName("writer-" + group).get()
+                .getSpec().getSelector();
+        return client.pods().inNamespace(NAMESPACE).withLabels(selector).list().getItems().stream()
+                .map(pod -> pod.getMetadata().getLabels().get("shoal.dev/node")).toList();
     }
 
     private NetworkPolicy policy(String nodeId) {

@@ -118,8 +118,8 @@ class NodeManifestsTest {
 
     @Test
     void theWriterServiceSelectsWhicheverNodeOfTheSetTakesWrites() {
-        Service writer = manifests.writerService(spec(null, Role.REPLICA), 3306);
-        Service group = manifests.groupService(spec(null, Role.REPLICA), 3306);
+        Service writer = manifests.writerService(GROUP, "acme", 3306);
+        Service group = manifests.groupService(GROUP, "acme", 3306);
         Service node = manifests.nodeService(spec(null, Role.REPLICA), 3306);
 
         assertThat(writer.getMetadata().getName()).isEqualTo("writer-" + GROUP);

@@ -263,6 +263,16 @@ part_mysql() {
   [[ "$PASSWORD" =~ ^[A-Za-z0-9_-]{20,}$ ]] && pass "root enable returns a password" || fail "root enable: $PASSWORD"
   await "root can log in" 60 "151" mysql_variable "$IP" "$PASSWORD" max_connections
 
+  expect "database log list" "$(os database log list products -f value -c Name -c Type -c Status)" \
+    "error SYS Ready" "general USER Disabled" "slow_query USER Disabled"
+  SWITCHED=$(os database log set products slow_query --enable -f value -c status)
+  [[ "$SWITCHED" =~ ^(Enabled|Ready)$ ]] && pass "database log set --enable" || fail "log enable: $SWITCHED"
+  expect "database log set --publish" "$(os database log set products error --publish -f value -c status)" \
+    Published
+  expect "database log show" "$(os database log show products error -f value -c container -c prefix)" \
+    database_logs "/mysql-error/"
+  refuse "a system log is not switched off" "is a SYS log" os database log set products error --disable
+
   os database configuration attach products web >/dev/null
   expect "configuration instances" "$(os database configuration instances web)" products
   await "the attached group is live in MariaDB" 60 150 mysql_variable "$IP" "$PASSWORD" max_connections

@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  *                           Cassandra ring): a node removal that would leave fewer nodes is refused
  * @param rootEnableTimeout  how long root enable waits for every node to take the new password before it answers
  *                           504; the password is returned only once it works
+ * @param logTimeout         how long a log call waits for the node's answer before it answers 504
  * @param outboxPollInterval how often unpublished casts are looked for (they normally leave right after commit)
  * @param nodeDownGrace      how long a ring's node may be down (silent, or its server crashed) before the cluster's
  *                           {@code NodesUp} condition turns False: a guest restarting its server is not an outage
@@ -46,7 +47,8 @@ public record ApiProperties(
         @Min(1) @DefaultValue("9") int maxClusterSize,
         @Min(1) @DefaultValue("3") int replicationFactor,
         @NotNull @DefaultValue("30s") Duration rootEnableTimeout,
-        @NotNull @DefaultValue("60s") Duration nodeDownGrace) {
+        @NotNull @DefaultValue("60s") Duration nodeDownGrace,
+        @NotNull @DefaultValue("30s") Duration logTimeout) {
 
     public String defaultRegion() {
         return regions.get(0);

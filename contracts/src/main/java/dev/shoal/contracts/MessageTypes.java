@@ -49,6 +49,9 @@ public final class MessageTypes {
     // backups: Trove's create_backup writes one into the backup store; delete_backup removes what it wrote
     public static final String CREATE_BACKUP = "create_backup";
     public static final String DELETE_BACKUP = "delete_backup";
+    // datastore logs: Trove's guest_log_list names them, guest_log_action switches one or hands over its new part
+    public static final String GUEST_LOG_LIST = "guest_log_list";
+    public static final String GUEST_LOG_ACTION = "guest_log_action";
 
     // conductor queue
     public static final String HEARTBEAT = "heartbeat";

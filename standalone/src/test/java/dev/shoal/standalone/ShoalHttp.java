@@ -34,7 +34,8 @@ final class ShoalHttp {
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = response.body().isBlank() ? null : json.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode parsed = response.body().isBlank() || !isJson ? null : json.readTree(response.body());
             return new Response(response.statusCode(), parsed, response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);

@@ -81,6 +81,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .requestMatchers("/v1.0/mgmt/**").hasRole("OPERATOR")
                         .requestMatchers("/v1.0/**").authenticated()
+                        .requestMatchers("/v1/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,

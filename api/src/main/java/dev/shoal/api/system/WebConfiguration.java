@@ -16,6 +16,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(tenantPathGuard).addPathPatterns("/v1.0/**");
+        registry.addInterceptor(tenantPathGuard).addPathPatterns("/v1.0/**", "/v1/**");
     }
 }

@@ -59,7 +59,7 @@ class OperatorTokenBootstrapIT extends ApiTestSupport {
                 properties.maxVolumeGb(), properties.defaultPageSize(), properties.maxPageSize(),
                 properties.outboxPollInterval(), properties.maxReplicasPerRequest(), properties.regions(),
                 properties.maxClusterSize(), properties.replicationFactor(), properties.rootEnableTimeout(),
-                properties.nodeDownGrace());
+                properties.nodeDownGrace(), properties.logTimeout());
     }
 
     private static void await(CyclicBarrier barrier) {

@@ -32,7 +32,9 @@ public enum TaskKind {
     CREATE_BACKUP,
     DELETE_BACKUP,
     /** Applies an instance's security group (Trove's {@code access}) to its node's firewall. */
-    UPDATE_ACCESS;
+    UPDATE_ACCESS,
+    /** Lists an instance's datastore logs, switches one, publishes its new part or discards its parts (Trove's log). */
+    GUEST_LOG;
 
     /**
      * Whether an operation of this kind can be cancelled at all (then at its steps before its point of no return): a

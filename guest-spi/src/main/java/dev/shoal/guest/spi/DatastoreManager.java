@@ -50,6 +50,21 @@ public interface DatastoreManager {
     /** The last {@code lines} lines the server wrote to its log, oldest first; none when it wrote nothing. */
     List<String> serverLogTail(int lines);
 
+    /** The logs a tenant may read, each with its file; none by default. */
+    default List<DatastoreLog> logs() {
+        return List.of();
+    }
+
+    /**
+     * Switches a user log of {@link #logs()} on or off, for good (a restart keeps it so).
+     *
+     * @return true when it takes effect only once the server restarts
+     * @throws IllegalArgumentException when the datastore has no such user log
+     */
+    default boolean switchLog(String name, boolean on) throws Exception {
+        throw new IllegalArgumentException(name() + " has no log " + name + " to switch on or off");
+    }
+
     /** Volume size granted by prepare, in bytes, if known. */
     Long volumeTotalBytes();
 

@@ -193,6 +193,17 @@ public abstract class PreparedDatastore implements DatastoreManager {
         description = reason;
     }
 
+    /** The server's own log, under the name of {@link #serverLogName()}. */
+    @Override
+    public List<DatastoreLog> logs() {
+        return List.of(DatastoreLog.system(serverLogName(), serverLog()));
+    }
+
+    /** What tenants call the server's own log: its errors and what it says of starting and stopping. */
+    protected String serverLogName() {
+        return "error";
+    }
+
     @Override
     public List<String> serverLogTail(int lines) {
         try (Stream<String> all = Files.lines(serverLog(), StandardCharsets.UTF_8)) {

@@ -9,6 +9,7 @@ import dev.shoal.contracts.guest.ClusterMembers;
 import dev.shoal.contracts.guest.ConfigurationOverrides;
 import dev.shoal.contracts.guest.EnableRoot;
 import dev.shoal.contracts.guest.FilesystemStats;
+import dev.shoal.contracts.guest.GuestLog;
 import dev.shoal.contracts.guest.LatestTxn;
 import dev.shoal.contracts.guest.MakeReadOnly;
 import dev.shoal.contracts.guest.Prepare;
@@ -43,6 +44,7 @@ final class DatastoreCalls {
     private final MessageCodec codec;
     private final AccountCalls accounts;
     private final PreparePhases agentPhases;
+    private final LogCalls logs;
 
     DatastoreCalls(GuestConfig config, DatastoreManager datastore, MessageCodec codec) {
         this(config, datastore, codec, new PreparePhases());
@@ -55,6 +57,7 @@ final class DatastoreCalls {
         this.datastore = datastore;
         this.codec = codec;
         this.accounts = new AccountCalls(config, codec);
+        this.logs = new LogCalls(datastore);
     }
 
     /** @return the call's answer, {@code null} for a call answered by its success alone */
@@ -90,6 +93,8 @@ final class DatastoreCalls {
                             codec.payload(envelope, ResetConfiguration.class).memoryMb()));
             case MessageTypes.UPDATE_OVERRIDES -> ability(Configurable.class, "configuration groups")
                     .applyOverrides(codec.payload(envelope, ConfigurationOverrides.class));
+            case MessageTypes.GUEST_LOG_LIST -> logs.list();
+            case MessageTypes.GUEST_LOG_ACTION -> logs.act(codec.payload(envelope, GuestLog.Action.class));
             case MessageTypes.GET_CLUSTER_STATUS, MessageTypes.CLUSTER_COMPLETE, MessageTypes.ADD_MEMBERS,
                  MessageTypes.REMOVE_MEMBERS, MessageTypes.DECOMMISSION -> cluster(envelope);
             case MessageTypes.CREATE_BACKUP -> ability(Backups.class, "backups")

@@ -2,6 +2,8 @@ package dev.shoal.taskmanager.instance;
 
 import dev.shoal.contracts.MessageCodec;
 import dev.shoal.contracts.task.DeleteParameters;
+import dev.shoal.domain.log.InstanceLogPartRepository;
+import dev.shoal.domain.log.InstanceLogRepository;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
@@ -29,11 +31,15 @@ class DeleteInstanceWorkflow implements Workflow {
     private final TaskRepository tasks;
     private final NodeBuilder builder;
     private final MessageCodec codec;
+    private final InstanceLogRepository logs;
+    private final InstanceLogPartRepository logParts;
     private final Clock clock;
 
     DeleteInstanceWorkflow(InstanceNodes instanceNodes, TaskRepository tasks, NodeBuilder builder, MessageCodec codec,
-                           Clock clock) {
+                           InstanceLogRepository logs, InstanceLogPartRepository logParts, Clock clock) {
         this.instanceNodes = instanceNodes;
+        this.logs = logs;
+        this.logParts = logParts;
         this.codec = codec;
         this.tasks = tasks;
         this.builder = builder;
@@ -123,7 +129,10 @@ class DeleteInstanceWorkflow implements Workflow {
         return StepOutcome.DONE;
     }
 
+    /** Its published logs go with it: nothing of a deleted instance stays readable. */
     private StepOutcome markDeleted(Task task) {
+        logParts.deleteByInstanceId(task.getResourceId());
+        logs.deleteByInstanceId(task.getResourceId());
         instanceNodes.node(task).markDeleted(clock.instant());
         instanceNodes.instance(task).markDeleted(clock.instant());
         return StepOutcome.DONE;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The instance a task works on, and its node. */
 @Component
-class InstanceNodes {
+public class InstanceNodes {
 
     private final InstanceRepository instances;
     private final NodeRepository nodes;
@@ -19,12 +19,12 @@ class InstanceNodes {
         this.nodes = nodes;
     }
 
-    Instance instance(Task task) {
+    public Instance instance(Task task) {
         return instances.findById(task.getResourceId())
                 .orElseThrow(() -> new IllegalStateException("instance " + task.getResourceId() + " is gone"));
     }
 
-    Node node(Task task) {
+    public Node node(Task task) {
         return nodes.findFirstByInstanceIdOrderByCreatedDesc(task.getResourceId())
                 .orElseThrow(() -> new IllegalStateException("instance " + task.getResourceId() + " has no node"));
     }

@@ -92,6 +92,11 @@ public final class CassandraManager extends PreparedDatastore
     }
 
     @Override
+    protected String serverLogName() {
+        return "system";
+    }
+
+    @Override
     protected Optional<String> unanswered() {
         return readiness.nativePortAccepts() ? Optional.empty()
                 : Optional.of("does not accept CQL connections on " + config.address());

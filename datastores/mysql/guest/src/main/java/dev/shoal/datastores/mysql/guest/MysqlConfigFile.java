@@ -39,6 +39,8 @@ final class MysqlConfigFile {
                 .append("tmpdir=").append(nodeDir.resolve("tmp")).append('\n')
                 .append("pid-file=").append(nodeDir.resolve("mysqld.pid")).append('\n')
                 .append("log-error=").append(nodeDir.resolve("mysqld.err")).append('\n')
+                .append("slow_query_log_file=").append(nodeDir.resolve(MysqlLogs.SLOW_FILE)).append('\n')
+                .append("general_log_file=").append(nodeDir.resolve(MysqlLogs.GENERAL_FILE)).append('\n')
                 .append("port=").append(PORT).append('\n')
                 .append("bind-address=").append(address).append('\n')
                 .append("server-id=").append(serverId(nodeId)).append('\n')
@@ -66,6 +68,8 @@ final class MysqlConfigFile {
         }
         // last, so a configuration group's values win over the defaults above
         cnf.append("!include ").append(nodeDir.resolve(MysqlOverrides.FILE)).append('\n');
+        // the user logs a tenant switched on, whatever a group says of them
+        cnf.append("!include ").append(nodeDir.resolve(MysqlLogs.FILE)).append('\n');
         return cnf.toString();
     }
 }

@@ -12,11 +12,13 @@ import dev.shoal.contracts.guest.StoredBackup;
 import dev.shoal.guest.spi.Accounts;
 import dev.shoal.guest.spi.Backups;
 import dev.shoal.guest.spi.Configurable;
+import dev.shoal.guest.spi.DatastoreLog;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.PreparedDatastore;
 import dev.shoal.guest.spi.Replicated;
 import dev.shoal.guest.spi.Resizable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,7 @@ public final class MysqlManager extends PreparedDatastore
     private final MysqlReplication replication;
     private final MysqlWrites writes;
     private final MysqlOverrides overrides;
+    private final MysqlLogs logs;
     private final MysqlSchemas schemas;
     private final MysqlBackups backups;
 
@@ -50,6 +53,7 @@ public final class MysqlManager extends PreparedDatastore
         this.process = new MysqldProcess(config.nodeDir());
         this.accounts = new MysqlAccounts(config.nodeDir(), socket());
         this.overrides = new MysqlOverrides(config.nodeDir(), accounts);
+        this.logs = new MysqlLogs(config.nodeDir(), accounts);
         this.schemas = new MysqlSchemas(accounts);
         this.writes = new MysqlWrites(config.nodeDir(), accounts);
         this.replication = new MysqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
@@ -68,6 +72,7 @@ public final class MysqlManager extends PreparedDatastore
         installDatabaseOnce(binaries);
         Files.createDirectories(file("tmp"));
         overrides.write(request.overrides());
+        logs.writeOnce();
         Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
                 config.address(), request.memoryMb(), binaries.basedir(), runningAsRoot()));
         phases.time("server start", () -> start(binaries));
@@ -159,11 +164,26 @@ public final class MysqlManager extends PreparedDatastore
      */
     @Override
     public synchronized long resetConfiguration(int memoryMb) throws Exception {
+        logs.writeOnce();
         Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
                 config.address(), memoryMb, binaries().basedir(), runningAsRoot()));
         long poolBytes = accounts.resizeBufferPool(MysqlConfigFile.bufferPoolMb(memoryMb) * 1024 * 1024);
         log.info("node {}: sized for {} MB of memory, buffer pool {} bytes", config.nodeId(), memoryMb, poolBytes);
         return poolBytes;
+    }
+
+    @Override
+    public List<DatastoreLog> logs() {
+        try {
+            return logs.logs(super.logs().get(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean switchLog(String name, boolean on) throws Exception {
+        return logs.switchLog(name, on);
     }
 
     @Override

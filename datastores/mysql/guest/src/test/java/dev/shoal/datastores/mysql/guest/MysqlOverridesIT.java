@@ -12,6 +12,7 @@ import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.Resizable;
 import dev.shoal.guest.spi.test.ConfigurableContract;
+import dev.shoal.guest.spi.test.DatastoreLogsContract;
 import dev.shoal.guest.spi.test.DatastoreManagerContract;
 import dev.shoal.guest.spi.test.ResizableContract;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MysqlOverridesIT implements DatastoreManagerContract, ConfigurableContract, ResizableContract {
+class MysqlOverridesIT implements DatastoreManagerContract, ConfigurableContract, ResizableContract,
+        DatastoreLogsContract {
 
     private static final String ADDRESS = "127.0.1.244";
     private static final List<String> MANAGED = List.of("max_connections", "wait_timeout", "performance_schema");
@@ -71,6 +73,21 @@ class MysqlOverridesIT implements DatastoreManagerContract, ConfigurableContract
     @Override
     public Prepare prepareRequest() {
         return prepare;
+    }
+
+    @Override
+    public DatastoreManager loggingManager() {
+        return manager;
+    }
+
+    /** Every statement of this session is slow enough for the slow query log. */
+    @Override
+    public void writeToUserLog(String name) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + ADDRESS + ":3306/", "root", "pw");
+             Statement sql = connection.createStatement()) {
+            sql.execute("set session long_query_time = 0");
+            sql.executeQuery("select 'written to the " + name + " log'").close();
+        }
     }
 
     @Override

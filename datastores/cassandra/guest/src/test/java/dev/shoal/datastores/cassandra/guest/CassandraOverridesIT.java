@@ -18,6 +18,7 @@ import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.test.ClusteredContract;
 import dev.shoal.guest.spi.test.ConfigurableContract;
+import dev.shoal.guest.spi.test.DatastoreLogsContract;
 import dev.shoal.guest.spi.test.DatastoreManagerContract;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CassandraOverridesIT implements DatastoreManagerContract, ConfigurableContract, ClusteredContract {
+class CassandraOverridesIT implements DatastoreManagerContract, ConfigurableContract, ClusteredContract,
+        DatastoreLogsContract {
 
     private static final String ADDRESS = "127.0.40.201";
     private static final List<String> MANAGED = List.of("compaction_throughput", "stream_throughput_outbound",
@@ -87,6 +89,17 @@ class CassandraOverridesIT implements DatastoreManagerContract, ConfigurableCont
     @Override
     public Prepare prepareRequest() {
         return prepare;
+    }
+
+    @Override
+    public DatastoreManager loggingManager() {
+        return preparedManager();
+    }
+
+    /** It has no user log to write to. */
+    @Override
+    public void writeToUserLog(String name) {
+        throw new IllegalArgumentException("no user log " + name);
     }
 
     @Override

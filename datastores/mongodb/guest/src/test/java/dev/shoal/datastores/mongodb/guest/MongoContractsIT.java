@@ -7,6 +7,7 @@ import dev.shoal.guest.spi.Configurable;
 import dev.shoal.guest.spi.DatastoreManager;
 import dev.shoal.guest.spi.GuestConfig;
 import dev.shoal.guest.spi.test.ConfigurableContract;
+import dev.shoal.guest.spi.test.DatastoreLogsContract;
 import dev.shoal.guest.spi.test.DatastoreManagerContract;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledIf("mongodConfigured")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MongoContractsIT implements DatastoreManagerContract, ConfigurableContract {
+class MongoContractsIT implements DatastoreManagerContract, ConfigurableContract,
+        DatastoreLogsContract {
 
     private static final String ADDRESS = "127.0.6.9";
 
@@ -61,6 +63,17 @@ class MongoContractsIT implements DatastoreManagerContract, ConfigurableContract
     @Override
     public Prepare prepareRequest() {
         return prepare;
+    }
+
+    @Override
+    public DatastoreManager loggingManager() {
+        return preparedManager();
+    }
+
+    /** It has no user log to write to. */
+    @Override
+    public void writeToUserLog(String name) {
+        throw new IllegalArgumentException("no user log " + name);
     }
 
     @Override

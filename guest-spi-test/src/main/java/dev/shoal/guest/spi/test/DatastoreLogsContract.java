@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Test;
  * (the server then writes what a client does there, {@link #writeToUserLog}) and off, a restarted agent knows what was
  * switched, and a system log or an unknown one does not switch.
  */
-public interface DatastoreLogsContract {
+public interface DatastoreLogsContract extends DatastoreManagerContract {
 
-    /** A manager whose server runs. */
-    DatastoreManager loggingManager();
+    /** Does, as a client of the running server, what the user log of that name records; none has none. */
+    default void writeToUserLog(String name) throws Exception {
+        throw new IllegalArgumentException(preparedManager().name() + " has no user log " + name);
+    }
 
-    /** The manager a restarted agent makes for the same node. */
-    DatastoreManager restartedAgentsManager();
-
-    /** Does, as a client of the running server, what the user log of that name records. */
-    void writeToUserLog(String name) throws Exception;
+    private DatastoreManager loggingManager() {
+        return preparedManager();
+    }
 
     @Test
     default void theServersOwnLogIsWrittenAndAlwaysOn() throws Exception {

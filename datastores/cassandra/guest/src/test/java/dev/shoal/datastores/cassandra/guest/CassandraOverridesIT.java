@@ -92,17 +92,6 @@ class CassandraOverridesIT implements DatastoreManagerContract, ConfigurableCont
     }
 
     @Override
-    public DatastoreManager loggingManager() {
-        return preparedManager();
-    }
-
-    /** It has no user log to write to. */
-    @Override
-    public void writeToUserLog(String name) {
-        throw new IllegalArgumentException("no user log " + name);
-    }
-
-    @Override
     public DatastoreManager restartedAgentsManager() {
         return new CassandraManager(config());
     }

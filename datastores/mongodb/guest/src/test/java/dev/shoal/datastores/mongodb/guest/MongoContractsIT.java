@@ -66,17 +66,6 @@ class MongoContractsIT implements DatastoreManagerContract, ConfigurableContract
     }
 
     @Override
-    public DatastoreManager loggingManager() {
-        return preparedManager();
-    }
-
-    /** It has no user log to write to. */
-    @Override
-    public void writeToUserLog(String name) {
-        throw new IllegalArgumentException("no user log " + name);
-    }
-
-    @Override
     public DatastoreManager restartedAgentsManager() {
         return new MongoManager(config());
     }

@@ -75,11 +75,6 @@ class MysqlOverridesIT implements DatastoreManagerContract, ConfigurableContract
         return prepare;
     }
 
-    @Override
-    public DatastoreManager loggingManager() {
-        return manager;
-    }
-
     /** Every statement of this session is slow enough for the slow query log. */
     @Override
     public void writeToUserLog(String name) throws Exception {

@@ -155,8 +155,13 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
         server.stop();
     }
 
+    /** A standby, read-only, replays its primary's root role: a cluster's root enable reaches every node alike. */
     @Override
     public void enableRoot(String password) throws SQLException, IOException {
+        if (replication.isReplica()) {
+            log.info("node {} replays root from its primary", config.nodeId());
+            return;
+        }
         accounts.enableRoot(password);
         log.info("root enabled for node {}", config.nodeId());
     }

@@ -30,6 +30,12 @@ record PostgresqlBinaries(Path bin, String origin) {
         return bin.resolve("initdb");
     }
 
+    /** {@code pg_rewind}, which Debian's packages carry and Maven Central's binaries do not. */
+    Optional<Path> rewind() {
+        Path rewind = bin.resolve("pg_rewind");
+        return Files.isExecutable(rewind) ? Optional.of(rewind) : Optional.empty();
+    }
+
     /**
      * @param version    the catalog's version name: a major ({@code 15}) or a release of it ({@code 15.4})
      * @param configured the directory {@code postgresql.<major>.bin} names, if any

@@ -44,6 +44,7 @@ final class PostgresqlReplication {
     private final PostgresqlServer server;
     private final PostgresqlWrites writes;
     private final PostgresqlManager.Setup setup;
+    private final PostgresqlHistory history;
 
     PostgresqlReplication(Path nodeDir, Path snapshotStore, String address, NodeSecret secret, PostgresqlAdmin admin,
                           PostgresqlServer server, PostgresqlWrites writes,
@@ -56,6 +57,7 @@ final class PostgresqlReplication {
         this.server = server;
         this.writes = writes;
         this.setup = setup;
+        this.history = new PostgresqlHistory(nodeDir, admin, server);
     }
 
     ReplicationSnapshot createSnapshot(String snapshotId) throws Exception {
@@ -103,16 +105,21 @@ final class PostgresqlReplication {
 
     /**
      * Follows the master the snapshot names: loaded from its copy first when it has one, else (a promoted replica's
-     * answer) with the data this node holds, which must end where the new master's timeline began.
+     * answer) with the data this node holds, whose WAL is first made a prefix of the new master's when it forked off
+     * (an old master back after a failover).
      */
     void attach(ReplicationSnapshot snapshot, String password) throws Exception {
         Path copy = snapshot.snapshotId() == null ? null : snapshotDir(snapshot.snapshotId()).resolve("data");
         if (copy != null && !Files.isDirectory(copy)) {
             throw new IllegalStateException("no snapshot " + snapshot.snapshotId() + " in " + snapshotStore);
         }
+        boolean forked = copy == null && history.forkedFrom(snapshot.masterAddress());
         Path stored = nodeDir.resolve("os_repl.password");
         server.restart(setup.binaries(), () -> {
-            if (copy != null) {
+            if (forked) {
+                history.discardForkedTail(setup.binaries(), snapshot.masterAddress());
+                setup.configure();
+            } else if (copy != null) {
                 PostgresqlFiles.delete(server.dataDir());
                 PostgresqlDataCopy.copy(copy, server.dataDir());
                 Files.copy(copy.resolve("backup_label"), server.dataDir().resolve("backup_label"));
@@ -129,6 +136,8 @@ final class PostgresqlReplication {
                     applicationName()));
             server.startAsStandby();
             Files.writeString(upstream(), snapshot.masterAddress());
+            // it follows a master now: no confirmation is awaited of it, whatever it was
+            writes.endHold();
         });
     }
 

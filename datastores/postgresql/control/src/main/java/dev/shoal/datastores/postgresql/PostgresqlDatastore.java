@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * PostgreSQL as its own server runs it: instances whose databases, roles and settings tenants manage, with read-only
  * replicas by streaming replication and backups as base backups; clusters of a primary and hot standbys, formed as
- * any master with replicas is, whose primary stays while it has standbys.
+ * any master with replicas is, whose primary stays while it has standbys. An old primary back after a failover is
+ * rewound (or made again) to the new primary's timeline, as Patroni does, rather than refused.
  * Names follow PostgreSQL's identifiers (63 bytes at most); the server's own databases and roles, and the guest's, are
  * kept from tenants, as are roles beginning {@code pg_}, which the server reserves (the guest refuses those).
  */
@@ -42,7 +43,7 @@ public final class PostgresqlDatastore implements Datastore {
     private static final DatastoreDescriptor DESCRIPTOR = new DatastoreDescriptor(NAME, "PostgreSQL", PORT,
             Set.of(DatastoreDescriptor.MEMBER), Set.of(Role.MASTER, Role.REPLICA), new Composition(0, 0, false, false, true), NAMING,
             Set.of(Ability.REPLICATION, Ability.CLUSTERS, Ability.BACKUPS, Ability.ACCOUNTS, Ability.CONFIGURATION,
-                    Ability.RESIZE));
+                    Ability.RESIZE, Ability.DISCARDS_FORKED_HISTORY));
 
     @Override
     public DatastoreDescriptor descriptor() {

@@ -21,6 +21,7 @@ class PostgresqlDatastoreTest {
         assertThat(descriptor.can(Ability.CLUSTERS)).isTrue();
         assertThat(descriptor.can(Ability.BACKUPS)).isTrue();
         assertThat(descriptor.can(Ability.RESIZE)).isTrue();
+        assertThat(descriptor.can(Ability.DISCARDS_FORKED_HISTORY)).isTrue();
     }
 
     @Test

@@ -32,8 +32,17 @@ record PostgresqlBinaries(Path bin, String origin) {
 
     /** {@code pg_rewind}, which Debian's packages carry and Maven Central's binaries do not. */
     Optional<Path> rewind() {
-        Path rewind = bin.resolve("pg_rewind");
-        return Files.isExecutable(rewind) ? Optional.of(rewind) : Optional.empty();
+        return tool("pg_rewind");
+    }
+
+    /** {@code pg_basebackup}, which Debian's packages carry and Maven Central's binaries do not. */
+    Optional<Path> basebackup() {
+        return tool("pg_basebackup");
+    }
+
+    private Optional<Path> tool(String name) {
+        Path tool = bin.resolve(name);
+        return Files.isExecutable(tool) ? Optional.of(tool) : Optional.empty();
     }
 
     /**

@@ -24,10 +24,10 @@ import java.util.Optional;
 import org.postgresql.PGConnection;
 
 /**
- * Streaming replication. A snapshot is a base backup of the master's data directory in the snapshot store, taken with
- * {@code pg_backup_start}/{@code pg_backup_stop} (Maven Central's binaries carry no {@code pg_basebackup}), and a
- * replication slot of its own on the master keeps the WAL from its start until it is deleted, so every replica made
- * from it can stream what followed. A replica is a hot standby of its master as {@code os_repl}; positions are LSNs.
+ * Streaming replication. A snapshot is a base backup of the master's data directory in the snapshot store, taken by
+ * {@code pg_basebackup} where the version has it, else with {@code pg_backup_start}/{@code pg_backup_stop} (Maven
+ * Central's binaries carry no {@code pg_basebackup}), and a replication slot of its own on the master keeps the WAL
+ * from its start until it is deleted, so every replica made from it can stream what followed. A replica is a hot standby of its master as {@code os_repl}; positions are LSNs.
  * The copy holds the master's roles, so the master's {@code os_admin} password goes with it into the (private)
  * snapshot store, and a replica made from it uses that password from then on.
  */
@@ -73,6 +73,19 @@ final class PostgresqlReplication {
             try (Connection connection = admin.connect(); Statement sql = connection.createStatement()) {
                 ensureReplicationRole(connection, password);
                 slot(connection, slotName(snapshotId));
+                Optional<Path> basebackup = setup.binaries().basebackup();
+                if (basebackup.isPresent()) {
+                    PostgresqlBaseBackup.take(basebackup.get(), address, admin.password(),
+                            snapshot.resolve("data"), nodeDir.resolve("pg_basebackup.log"));
+                    PostgresqlFiles.writePrivate(snapshot.resolve(ADMIN_PASSWORD), admin.password(),
+                            PostgresqlOsUser.agent());
+                    // without its WAL the copy says no end; a replica made from it is consistent by this position
+                    try (ResultSet now = sql.executeQuery("select pg_current_wal_lsn()")) {
+                        now.next();
+                        Files.writeString(position, now.getString(1));
+                    }
+                    return snapshot(snapshotId, position, password);
+                }
                 sql.execute("select pg_backup_start('shoal " + slotName(snapshotId) + "', true)");
                 PostgresqlDataCopy.copy(server.dataDir(), snapshot.resolve("data"));
                 try (ResultSet stop = sql.executeQuery("select lsn, labelfile, spcmapfile from pg_backup_stop(false)")) {
@@ -89,6 +102,10 @@ final class PostgresqlReplication {
                 }
             }
         }
+        return snapshot(snapshotId, position, password);
+    }
+
+    private ReplicationSnapshot snapshot(String snapshotId, Path position, String password) throws IOException {
         return new ReplicationSnapshot(snapshotId, Files.readString(position).strip(), address, REPLICATION_USER,
                 SecretBox.seal(secret, password));
     }

@@ -83,9 +83,12 @@ class PostgresqlReplicationIT implements ReplicatedContract {
     }
 
     @Test
-    void anOldPrimaryBackAfterAFailoverIsRewoundWhereTheVersionHasPgRewind() throws Exception {
+    void whereTheVersionHasThemReplicasAreCopiedByPgBasebackupAndAnOldPrimaryIsRewound() throws Exception {
         rejoinsWithoutItsForkedTail(PostgresqlTestNodes.INSTALLED);
-        assertThat(nodes.work().resolve("127.0.88." + 10).resolve("pg_rewind.log")).exists();
+
+        Path oldPrimary = nodes.work().resolve("127.0.88.10");
+        assertThat(oldPrimary.resolve("pg_basebackup.log")).as("the standby's copy").exists();
+        assertThat(oldPrimary.resolve("pg_rewind.log")).as("its own rejoin").exists();
     }
 
     /**

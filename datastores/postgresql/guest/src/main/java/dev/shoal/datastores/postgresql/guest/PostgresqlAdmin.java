@@ -30,6 +30,11 @@ final class PostgresqlAdmin {
         this.address = address;
     }
 
+    /** The node's own address, which its server listens on. */
+    String address() {
+        return address;
+    }
+
     /** The password, made on first use and kept for every later start. */
     String password() throws IOException {
         if (!Files.exists(passwordFile)) {

@@ -77,7 +77,7 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
         this.writes = new PostgresqlWrites(config.nodeDir(), admin, server, setup);
         this.replication = new PostgresqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
                 config.secret(), admin, server, writes, setup);
-        this.backups = new PostgresqlBackups(config.backupDir(), admin, server);
+        this.backups = new PostgresqlBackups(config.backupDir(), admin, server, setup);
     }
 
     @Override

@@ -76,7 +76,7 @@ final class PostgresqlReplication {
                 Optional<Path> basebackup = setup.binaries().basebackup();
                 if (basebackup.isPresent()) {
                     PostgresqlBaseBackup.take(basebackup.get(), address, admin.password(),
-                            snapshot.resolve("data"), nodeDir.resolve("pg_basebackup.log"));
+                            snapshot.resolve("data"), false, nodeDir.resolve("pg_basebackup.log"));
                     PostgresqlFiles.writePrivate(snapshot.resolve(ADMIN_PASSWORD), admin.password(),
                             PostgresqlOsUser.agent());
                     // without its WAL the copy says no end; a replica made from it is consistent by this position

@@ -44,19 +44,22 @@ final class PostgresqlHistory {
     boolean forkedFrom(String primary) throws SQLException, IOException {
         long ownTimeline;
         String end;
-        try (Connection local = admin.connect(); Statement sql = local.createStatement();
-             ResultSet row = sql.executeQuery("select case when pg_is_in_recovery()"
+        try (Connection local = admin.connect();
+             PreparedStatement position = local.prepareStatement("select case when pg_is_in_recovery()"
                      + " then (select timeline_id from pg_control_checkpoint()) else " + TIMELINE + " end,"
                      + " case when pg_is_in_recovery() then coalesce(pg_last_wal_replay_lsn(),"
                      + " (select checkpoint_lsn from pg_control_checkpoint())) else pg_current_wal_insert_lsn() end,"
-                     + " exists (select 1 from pg_stat_wal_receiver where status = 'streaming' and sender_host = "
-                     + quoteLiteral(primary) + ")")) {
-            row.next();
-            if (row.getBoolean(3)) {
-                return false;
+                     + " exists (select 1 from pg_stat_wal_receiver where status = 'streaming' and sender_host = ?)")) {
+            position.setString(1, primary);
+            try (ResultSet row = position.executeQuery()) {
+                row.next();
+                if (row.getBoolean(3)) {
+                    // it follows that primary already: an attach asked again
+                    return false;
+                }
+                ownTimeline = row.getLong(1);
+                end = row.getString(2);
             }
-            ownTimeline = row.getLong(1);
-            end = row.getString(2);
         }
         PostgresqlTimelines history = timelines(primary);
         boolean forked = !history.holds(ownTimeline, PostgresqlPosition.bytes(end));
@@ -126,9 +129,5 @@ final class PostgresqlHistory {
                 }
             }
         }
-    }
-
-    private static String quoteLiteral(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

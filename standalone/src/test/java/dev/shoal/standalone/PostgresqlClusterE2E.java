@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A PostgreSQL cluster through {@code /clusters}: a primary and two hot standbys reach ACTIVE, a write on the primary
  * is read on both standbys and a standby refuses its own; a node is added, one replaced and one removed, each time
- * with the data on every node; the primary cannot be removed; delete leaves no process or directory behind.
+ * with the data on every node; the primary cannot be removed; the primary's host is lost and a standby takes over by
+ * itself, and the old primary, back, rejoins as a standby; delete leaves no process or directory behind.
  */
 class PostgresqlClusterE2E extends StandaloneE2E {
 
@@ -74,7 +75,9 @@ class PostgresqlClusterE2E extends StandaloneE2E {
         assertThat(processesOf(removedDir)).as("processes of the removed node").isZero();
         PostgresqlShop.insert(primaryIp, 5);
         awaitRowsOnEveryNode(http, path, token, List.of(1, 2, 3, 4, 5));
+        failsOverByItselfAndTheOldPrimaryRejoins(http, path, token, primary, nodeDirAt(primaryIp));
 
+        cluster = http.send("GET", path, token, null).json().path("cluster");
         List<Path> nodeDirs = new ArrayList<>();
         for (JsonNode node : cluster.path("nodes")) {
             nodeDirs.add(nodeDirAt(ip(node)));
@@ -86,6 +89,49 @@ class PostgresqlClusterE2E extends StandaloneE2E {
             assertThat(processesOf(nodeDir)).as("processes of " + nodeDir).isZero();
             assertThat(nodeDir).doesNotExist();
         }
+    }
+
+    /**
+     * The primary's host is lost: a standby takes over by itself and the writer endpoint follows it; the old primary's
+     * host comes back and it rejoins as a standby of the new primary, its forked WAL discarded.
+     */
+    private static void failsOverByItselfAndTheOldPrimaryRejoins(ShoalHttp http, String path, String token,
+                                                                 String primary, Path primaryDir) throws Exception {
+        String oldWriter = http.send("GET", path, token, null).json().path("cluster").path("endpoints")
+                .path("writer").asString();
+        Instant lost = Instant.now();
+        NodeDirectories.loseHost(primaryDir);
+        String writer = await("a standby took over").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", path, token, null).json().path("cluster").path("endpoints")
+                        .path("writer").asString(""), shown -> !shown.isEmpty() && !shown.equals(oldWriter));
+        String newPrimaryIp = writer.substring(0, writer.lastIndexOf(':'));
+        await("the new primary takes writes").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            PostgresqlShop.insert(newPrimaryIp, 6);
+            return true;
+        });
+        System.out.printf("PostgreSQL cluster: primary host lost to a write on the new primary: %d ms%n",
+                Duration.between(lost, Instant.now()).toMillis());
+
+        Instant back = Instant.now();
+        NodeDirectories.hostBack(primaryDir);
+        await("the old primary rejoins as a standby").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", path, token, null).json().path("cluster"), shown -> {
+                    for (JsonNode node : shown.path("nodes")) {
+                        if (node.path("id").asString().equals(primary)) {
+                            return "replica".equals(node.path("role").asString(""))
+                                    && "ACTIVE".equals(node.path("status").asString());
+                        }
+                    }
+                    return false;
+                });
+        System.out.printf("PostgreSQL cluster: old primary's host back to a standby: %d ms%n",
+                Duration.between(back, Instant.now()).toMillis());
+        JsonNode cluster = awaitClusterActive(http, path, token);
+        assertThat(roles(cluster)).containsOnlyOnce("master");
+        PostgresqlShop.insert(newPrimaryIp, 7);
+        awaitRowsOnEveryNode(http, path, token, List.of(1, 2, 3, 4, 5, 6, 7));
     }
 
     private static String create(ShoalHttp http, String token) {

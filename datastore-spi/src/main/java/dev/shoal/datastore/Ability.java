@@ -11,5 +11,10 @@ public enum Ability {
     ACCOUNTS,
     CONFIGURATION,
     /** A new flavor's memory applied to the running server. */
-    RESIZE
+    RESIZE,
+    /**
+     * An old master back after a failover rejoins even when its history forked off the new master's: its guest
+     * discards the forked tail, which no replica acknowledged, instead of the task manager refusing it as diverged.
+     */
+    DISCARDS_FORKED_HISTORY
 }

@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
  * PostgreSQL through {@code /instances}, on real servers: a master and two streaming replicas that hold its writes and
  * refuse their own, a configuration group read back from the running server, a backup restored into a new instance,
  * the master's host lost while a client commits numbered rows and a replica taking over by itself with every
- * acknowledged row, and nothing left on the hosts once the instances are deleted. One set serves every step, so that
- * the suite stays short.
+ * acknowledged row, the old master back as a replica of the new one, and nothing left on the hosts once the instances
+ * are deleted. One set serves every step, so that the suite stays short.
  */
 class PostgresqlE2E extends StandaloneE2E {
 
@@ -46,8 +46,8 @@ class PostgresqlE2E extends StandaloneE2E {
         }
         String newMaster = failsOverWithNothingLost(instances, master, replicas, dirs.get(0));
         String follower = replicas.stream().filter(id -> !id.equals(newMaster)).findFirst().orElseThrow();
+        theOldMasterComesBackAsAReplica(instances, master, newMaster, dirs.get(0));
 
-        // the old master's host stays lost: its delete is the compute driver's alone
         instances.deleteInOrder(List.of(follower, master, newMaster));
         for (Path dir : dirs) {
             assertThat(NodeDirectories.processesOf(dir)).as("processes of " + dir).isEmpty();
@@ -157,6 +157,32 @@ class PostgresqlE2E extends StandaloneE2E {
         } finally {
             writer.stop();
         }
+    }
+
+    /**
+     * Its host comes back: its WAL tail past the failover, which no replica acknowledged, is discarded and it follows
+     * the new master, holding every row written since and taking no write of its own.
+     */
+    private static void theOldMasterComesBackAsAReplica(TenantInstances instances, String master, String newMaster,
+                                                        Path masterDir) throws Exception {
+        Instant back = Instant.now();
+        NodeDirectories.hostBack(masterDir);
+        JsonNode rejoined = await("the old master rejoins").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250)).until(() -> instances.shown(master),
+                        shown -> "replica".equals(shown.path("role").asString(""))
+                                && "ACTIVE".equals(shown.path("status").asString())
+                                || "ERROR".equals(shown.path("status").asString()));
+        assertThat(rejoined.path("status").asString()).as(rejoined.toString()).isEqualTo("ACTIVE");
+        System.out.printf("postgresql rejoin: host back to a replica of the new master %d ms%n",
+                Duration.between(back, Instant.now()).toMillis());
+        assertThat(instances.replicaOf(master)).isEqualTo(newMaster);
+        PostgresqlShop.insert(instances.ip(newMaster), 5001);
+        Set<Integer> held = new TreeSet<>(PostgresqlShop.ids(instances.ip(newMaster)));
+        String ip = instances.ip(master);
+        await("the old master holds the new master's rows").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> new TreeSet<>(PostgresqlShop.ids(ip)), held::equals);
+        assertThatThrownBy(() -> PostgresqlShop.insert(ip, 1_000_000)).as("the old master takes no write")
+                .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
     }
 
     private static String create(ShoalHttp http, String token, TenantInstances instances, String name, String more) {

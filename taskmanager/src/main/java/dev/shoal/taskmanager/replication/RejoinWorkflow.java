@@ -5,6 +5,7 @@ import dev.shoal.contracts.MessageTypes;
 import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
 import dev.shoal.contracts.guest.ReplicationStatus;
+import dev.shoal.datastore.Ability;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeTask;
 import dev.shoal.domain.task.Task;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  * An old master that came back after a failover rejoins its set as a replica of the new master when its history is a
  * prefix of the new master's; otherwise it stays fenced, refusing writes, in error: it is to be replaced. A history
  * that holds more than the new master's is refused before anything changes; one that forked at an equal length is
- * found by the new master refusing to serve it (MariaDB's strict GTID mode).
+ * found by the new master refusing to serve it (MariaDB's strict GTID mode). A datastore that
+ * {@linkplain Ability#DISCARDS_FORKED_HISTORY discards a forked tail} itself is not compared: its guest makes the
+ * old master's history a prefix of the new master's as it follows it.
  */
 @Component
 class RejoinWorkflow implements Workflow {
@@ -81,9 +84,14 @@ class RejoinWorkflow implements Workflow {
                 clock.instant());
     }
 
-    private StepOutcome compareHistory(Task task) throws StepFailure {
+    StepOutcome compareHistory(Task task) throws StepFailure {
         RejoinParameters parameters = parameters(task);
-        String old = switchover.latestTxnId(replicas.nodeOf(parameters.oldMaster()), task);
+        Node oldMaster = replicas.nodeOf(parameters.oldMaster());
+        if (replicas.datastoreOf(oldMaster).can(Ability.DISCARDS_FORKED_HISTORY)) {
+            // its guest makes its history a prefix of the new master's as it follows it
+            return StepOutcome.DONE;
+        }
+        String old = switchover.latestTxnId(oldMaster, task);
         String now = switchover.latestTxnId(replicas.nodeOf(parameters.master()), task);
         if (!GtidPosition.parse(now).includes(GtidPosition.parse(old))) {
             throw diverged("it holds transactions the new master lacks (" + old + " against " + now + ")");

@@ -1,6 +1,9 @@
 package dev.shoal.taskmanager.replication;
 
 import dev.shoal.contracts.MessageCodec;
+import dev.shoal.datastore.DatastoreDescriptor;
+import dev.shoal.datastore.Datastores;
+import dev.shoal.domain.catalog.DatastoreVersionRepository;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
 import dev.shoal.domain.node.Node;
@@ -18,12 +21,15 @@ class ReplicaSet {
 
     private final InstanceRepository instances;
     private final NodeRepository nodes;
+    private final DatastoreVersionRepository versions;
     private final MessageCodec codec;
     private final Clock clock;
 
-    ReplicaSet(InstanceRepository instances, NodeRepository nodes, MessageCodec codec, Clock clock) {
+    ReplicaSet(InstanceRepository instances, NodeRepository nodes, DatastoreVersionRepository versions,
+               MessageCodec codec, Clock clock) {
         this.instances = instances;
         this.nodes = nodes;
+        this.versions = versions;
         this.codec = codec;
         this.clock = clock;
     }
@@ -48,6 +54,12 @@ class ReplicaSet {
     Node nodeOf(java.util.UUID memberId) {
         return nodes.findFirstByInstanceIdOrderByCreatedDesc(memberId).or(() -> nodes.findById(memberId))
                 .orElseThrow(() -> new IllegalStateException("member " + memberId + " has no node"));
+    }
+
+    /** What the datastore a node runs is, as its descriptor says. */
+    DatastoreDescriptor datastoreOf(Node node) {
+        return Datastores.descriptor(versions.findById(node.getDatastoreVersionId()).orElseThrow()
+                .getDatastore().getManager());
     }
 
     /** The instance of a set's member; a cluster's node has none. */

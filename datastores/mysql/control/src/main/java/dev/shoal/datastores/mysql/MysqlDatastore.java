@@ -8,6 +8,7 @@ import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.datastore.Naming;
 import dev.shoal.datastore.control.ClusterPorts;
 import dev.shoal.datastore.control.ClusterStrategy;
+import dev.shoal.datastore.control.PrimaryReplicaClusterStrategy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +57,6 @@ public final class MysqlDatastore implements Datastore {
 
     @Override
     public Optional<ClusterStrategy> clusterStrategy(ClusterPorts ports) {
-        return Optional.of(new MysqlClusterStrategy(ports.replication()));
+        return Optional.of(new PrimaryReplicaClusterStrategy(ports.replication()));
     }
 }

@@ -6,12 +6,18 @@ import dev.shoal.datastore.Composition;
 import dev.shoal.datastore.Datastore;
 import dev.shoal.datastore.DatastoreDescriptor;
 import dev.shoal.datastore.Naming;
+import dev.shoal.datastore.control.ClusterPorts;
+import dev.shoal.datastore.control.ClusterStrategy;
+import dev.shoal.datastore.control.PrimaryReplicaClusterStrategy;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * PostgreSQL as its own server runs it: instances whose databases, roles and settings tenants manage, with read-only
- * replicas by streaming replication and backups as base backups.
+ * replicas by streaming replication and backups as base backups; clusters of a primary and hot standbys, formed as
+ * any master with replicas is, whose primary stays while it has standbys. An old primary back after a failover is
+ * rewound (or made again) to the new primary's timeline, as Patroni does, rather than refused.
  * Names follow PostgreSQL's identifiers (63 bytes at most); the server's own databases and roles, and the guest's, are
  * kept from tenants, as are roles beginning {@code pg_}, which the server reserves (the guest refuses those).
  */
@@ -35,12 +41,17 @@ public final class PostgresqlDatastore implements Datastore {
             Map.of("UTF8", "C", "LATIN1", "C", "SQL_ASCII", "C", "WIN1252", "C"), "UTF8");
 
     private static final DatastoreDescriptor DESCRIPTOR = new DatastoreDescriptor(NAME, "PostgreSQL", PORT,
-            Set.of(DatastoreDescriptor.MEMBER), Set.of(Role.MASTER, Role.REPLICA), Composition.FREE, NAMING,
-            Set.of(Ability.REPLICATION, Ability.BACKUPS, Ability.ACCOUNTS, Ability.CONFIGURATION,
-                    Ability.RESIZE));
+            Set.of(DatastoreDescriptor.MEMBER), Set.of(Role.MASTER, Role.REPLICA), new Composition(0, 0, false, false, true), NAMING,
+            Set.of(Ability.REPLICATION, Ability.CLUSTERS, Ability.BACKUPS, Ability.ACCOUNTS, Ability.CONFIGURATION,
+                    Ability.RESIZE, Ability.DISCARDS_FORKED_HISTORY));
 
     @Override
     public DatastoreDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public Optional<ClusterStrategy> clusterStrategy(ClusterPorts ports) {
+        return Optional.of(new PrimaryReplicaClusterStrategy(ports.replication()));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.datastore.Ability;
 import dev.shoal.datastore.Datastores;
+import dev.shoal.datastore.control.ClusterPorts;
+import dev.shoal.datastore.control.PrimaryReplicaClusterStrategy;
 import org.junit.jupiter.api.Test;
 
 class PostgresqlDatastoreTest {
@@ -16,9 +18,19 @@ class PostgresqlDatastoreTest {
         assertThat(descriptor.can(Ability.ACCOUNTS)).isTrue();
         assertThat(descriptor.can(Ability.CONFIGURATION)).isTrue();
         assertThat(descriptor.can(Ability.REPLICATION)).isTrue();
-        assertThat(descriptor.can(Ability.CLUSTERS)).isFalse();
+        assertThat(descriptor.can(Ability.CLUSTERS)).isTrue();
         assertThat(descriptor.can(Ability.BACKUPS)).isTrue();
         assertThat(descriptor.can(Ability.RESIZE)).isTrue();
+        assertThat(descriptor.can(Ability.DISCARDS_FORKED_HISTORY)).isTrue();
+    }
+
+    @Test
+    void formsClustersOfAPrimaryAndStandbysWhosePrimaryStaysWhileItHasStandbys() {
+        var datastore = new PostgresqlDatastore();
+
+        assertThat(datastore.descriptor().composition().keepsMaster()).isTrue();
+        assertThat(datastore.clusterStrategy(new ClusterPorts(null, null, null)))
+                .containsInstanceOf(PrimaryReplicaClusterStrategy.class);
     }
 
     @Test

@@ -30,6 +30,11 @@ final class PostgresqlAdmin {
         this.address = address;
     }
 
+    /** The node's own address, which its server listens on. */
+    String address() {
+        return address;
+    }
+
     /** The password, made on first use and kept for every later start. */
     String password() throws IOException {
         if (!Files.exists(passwordFile)) {
@@ -57,8 +62,21 @@ final class PostgresqlAdmin {
         return connect(database, USER, password());
     }
 
+    /**
+     * Another node's server as {@code os_admin}: every node of a set was made from a copy of another, roles and
+     * passwords alike.
+     */
+    Connection connectTo(String otherAddress) throws SQLException, IOException {
+        return open(otherAddress, "postgres", USER, password());
+    }
+
     /** A connection as anyone, to any database: the server's own answer to whether they get in. */
     Connection connect(String database, String user, String password) throws SQLException {
+        return open(address, database, user, password);
+    }
+
+    private static Connection open(String address, String database, String user, String password)
+            throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -28,7 +29,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Backups in the backup store (a directory every node reaches): a base backup of the data directory, taken as a
- * snapshot is, with the WAL it needs to be consistent, in one {@code .tar.gz} with its SHA-256. A restored node starts
+ * snapshot is (by {@code pg_basebackup} where the version has it), with the WAL it needs to be consistent, in one
+ * {@code .tar.gz} with its SHA-256. A restored node starts
  * from it as from a crash: PostgreSQL replays that WAL from the backup's checkpoint. The archive holds the source's
  * roles, so it carries the source's {@code os_admin} password too; it is the agent's user's alone, {@code 0600} in a
  * {@code 0700} store, and gets its name only once complete.
@@ -41,15 +43,18 @@ final class PostgresqlBackups {
     private final Path backupDir;
     private final PostgresqlAdmin admin;
     private final PostgresqlServer server;
+    private final PostgresqlManager.Setup setup;
 
-    PostgresqlBackups(Path backupDir, PostgresqlAdmin admin, PostgresqlServer server) {
+    PostgresqlBackups(Path backupDir, PostgresqlAdmin admin, PostgresqlServer server,
+                      PostgresqlManager.Setup setup) {
         this.backupDir = backupDir;
         this.admin = admin;
         this.server = server;
+        this.setup = setup;
     }
 
     /** Asked again for a backup it already wrote, the node answers the same backup. */
-    StoredBackup create(String backupId) throws IOException, SQLException {
+    StoredBackup create(String backupId) throws Exception {
         Path file = backupFile(backupId);
         if (Files.exists(file)) {
             return stored(backupId, file, checksumOf(file));
@@ -61,13 +66,19 @@ final class PostgresqlBackups {
         Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         MessageDigest sha256 = sha256();
         try {
+            Optional<Path> basebackup = setup.binaries().basebackup();
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(
                     new DigestOutputStream(Files.newOutputStream(partial), sha256)))) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                write(tar);
+                if (basebackup.isPresent()) {
+                    writeBaseBackup(tar, basebackup.get(), file.resolveSibling(file.getFileName() + ".copy"));
+                } else {
+                    write(tar);
+                }
+                add(tar, ADMIN_PASSWORD, admin.password().getBytes(StandardCharsets.UTF_8));
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (Exception e) {
             Files.deleteIfExists(partial);
             throw e;
         }
@@ -113,7 +124,31 @@ final class PostgresqlBackups {
                     }
                 }
             }
-            add(tar, ADMIN_PASSWORD, admin.password().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@code pg_basebackup}'s copy, with its WAL, put into the archive as the low-level copy is. */
+    private void writeBaseBackup(TarArchiveOutputStream tar, Path pgBasebackup, Path copy) throws Exception {
+        PostgresqlFiles.delete(copy);
+        try {
+            PostgresqlBaseBackup.take(pgBasebackup, admin.address(), admin.password(), copy, true,
+                    server.dataDir().resolveSibling("pg_basebackup.log"));
+            try (var paths = Files.walk(copy)) {
+                for (Path path : paths.sorted().toList()) {
+                    String relative = copy.relativize(path).toString();
+                    if (Files.isDirectory(path)) {
+                        TarArchiveEntry entry = new TarArchiveEntry(DATA + (relative.isEmpty() ? "" : relative
+                                + "/"));
+                        entry.setMode(0700);
+                        tar.putArchiveEntry(entry);
+                        tar.closeArchiveEntry();
+                    } else {
+                        add(tar, DATA + relative, path);
+                    }
+                }
+            }
+        } finally {
+            PostgresqlFiles.delete(copy);
         }
     }
 

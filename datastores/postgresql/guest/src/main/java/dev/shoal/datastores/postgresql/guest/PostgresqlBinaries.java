@@ -30,6 +30,21 @@ record PostgresqlBinaries(Path bin, String origin) {
         return bin.resolve("initdb");
     }
 
+    /** {@code pg_rewind}, which Debian's packages carry and Maven Central's binaries do not. */
+    Optional<Path> rewind() {
+        return tool("pg_rewind");
+    }
+
+    /** {@code pg_basebackup}, which Debian's packages carry and Maven Central's binaries do not. */
+    Optional<Path> basebackup() {
+        return tool("pg_basebackup");
+    }
+
+    private Optional<Path> tool(String name) {
+        Path tool = bin.resolve(name);
+        return Files.isExecutable(tool) ? Optional.of(tool) : Optional.empty();
+    }
+
     /**
      * @param version    the catalog's version name: a major ({@code 15}) or a release of it ({@code 15.4})
      * @param configured the directory {@code postgresql.<major>.bin} names, if any

@@ -20,7 +20,8 @@ final class PostgresqlConfigFile {
     /**
      * Listens on the node's own address only, and on no unix socket: the host's own PostgreSQL keeps
      * {@code /var/run/postgresql}, and the guest speaks TCP. A quarter of the flavor's memory is the shared buffer
-     * cache, as PostgreSQL's documentation advises.
+     * cache, as PostgreSQL's documentation advises. Hint bits are logged so that {@code pg_rewind} can rewind an old
+     * primary whose data directory has no checksums (initdb's default before PostgreSQL 18).
      */
     static String render(String address, int memoryMb) {
         return """
@@ -33,6 +34,7 @@ final class PostgresqlConfigFile {
                 wal_level = replica
                 max_wal_senders = 10
                 hot_standby = on
+                wal_log_hints = on
                 wal_keep_size = 512MB
                 logging_collector = off
                 include_if_exists = '%s'

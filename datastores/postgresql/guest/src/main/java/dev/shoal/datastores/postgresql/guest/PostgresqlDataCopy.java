@@ -20,10 +20,10 @@ import java.util.Set;
 final class PostgresqlDataCopy {
 
     /** Directories whose contents the documentation says to leave out of a base backup. */
-    private static final Set<String> EMPTIED = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify",
+    static final Set<String> EMPTIED = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify",
             "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
     /** Files of the running server, or of this node alone. */
-    private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "pg_internal.init",
+    static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "pg_internal.init",
             "standby.signal", "recovery.signal", PostgresqlConfigFile.REPLICA, "backup_label", "tablespace_map");
 
     /** Where what is copied goes. */

@@ -77,7 +77,7 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
         this.writes = new PostgresqlWrites(config.nodeDir(), admin, server, setup);
         this.replication = new PostgresqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
                 config.secret(), admin, server, writes, setup);
-        this.backups = new PostgresqlBackups(config.backupDir(), admin, server);
+        this.backups = new PostgresqlBackups(config.backupDir(), admin, server, setup);
     }
 
     @Override
@@ -155,8 +155,13 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
         server.stop();
     }
 
+    /** A standby, read-only, replays its primary's root role: a cluster's root enable reaches every node alike. */
     @Override
     public void enableRoot(String password) throws SQLException, IOException {
+        if (replication.isReplica()) {
+            log.info("node {} replays root from its primary", config.nodeId());
+            return;
+        }
         accounts.enableRoot(password);
         log.info("root enabled for node {}", config.nodeId());
     }

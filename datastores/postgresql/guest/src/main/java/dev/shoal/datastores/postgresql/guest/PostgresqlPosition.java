@@ -18,12 +18,16 @@ final class PostgresqlPosition {
         if (lsn == null) {
             return PREFIX + 0;
         }
+        return PREFIX + Long.toUnsignedString(bytes(lsn));
+    }
+
+    /** @param lsn as PostgreSQL prints it, {@code X/Y} in hexadecimal: the byte offset into the WAL it names */
+    static long bytes(String lsn) {
         String[] halves = lsn.strip().split("/");
         if (halves.length != 2) {
             throw new IllegalArgumentException("not an LSN: " + lsn);
         }
-        return PREFIX + Long.toUnsignedString((Long.parseUnsignedLong(halves[0], 16) << 32)
-                | Long.parseUnsignedLong(halves[1], 16));
+        return (Long.parseUnsignedLong(halves[0], 16) << 32) | Long.parseUnsignedLong(halves[1], 16);
     }
 
     /** @param position what {@link #fromLsn} gave, or an LSN as PostgreSQL prints it */

@@ -24,10 +24,10 @@ import java.util.Optional;
 import org.postgresql.PGConnection;
 
 /**
- * Streaming replication. A snapshot is a base backup of the master's data directory in the snapshot store, taken with
- * {@code pg_backup_start}/{@code pg_backup_stop} (Maven Central's binaries carry no {@code pg_basebackup}), and a
- * replication slot of its own on the master keeps the WAL from its start until it is deleted, so every replica made
- * from it can stream what followed. A replica is a hot standby of its master as {@code os_repl}; positions are LSNs.
+ * Streaming replication. A snapshot is a base backup of the master's data directory in the snapshot store, taken by
+ * {@code pg_basebackup} where the version has it, else with {@code pg_backup_start}/{@code pg_backup_stop} (Maven
+ * Central's binaries carry no {@code pg_basebackup}), and a replication slot of its own on the master keeps the WAL
+ * from its start until it is deleted, so every replica made from it can stream what followed. A replica is a hot standby of its master as {@code os_repl}; positions are LSNs.
  * The copy holds the master's roles, so the master's {@code os_admin} password goes with it into the (private)
  * snapshot store, and a replica made from it uses that password from then on.
  */
@@ -44,6 +44,7 @@ final class PostgresqlReplication {
     private final PostgresqlServer server;
     private final PostgresqlWrites writes;
     private final PostgresqlManager.Setup setup;
+    private final PostgresqlHistory history;
 
     PostgresqlReplication(Path nodeDir, Path snapshotStore, String address, NodeSecret secret, PostgresqlAdmin admin,
                           PostgresqlServer server, PostgresqlWrites writes,
@@ -56,6 +57,7 @@ final class PostgresqlReplication {
         this.server = server;
         this.writes = writes;
         this.setup = setup;
+        this.history = new PostgresqlHistory(nodeDir, admin, server);
     }
 
     ReplicationSnapshot createSnapshot(String snapshotId) throws Exception {
@@ -71,6 +73,19 @@ final class PostgresqlReplication {
             try (Connection connection = admin.connect(); Statement sql = connection.createStatement()) {
                 ensureReplicationRole(connection, password);
                 slot(connection, slotName(snapshotId));
+                Optional<Path> basebackup = setup.binaries().basebackup();
+                if (basebackup.isPresent()) {
+                    PostgresqlBaseBackup.take(basebackup.get(), address, admin.password(),
+                            snapshot.resolve("data"), false, nodeDir.resolve("pg_basebackup.log"));
+                    PostgresqlFiles.writePrivate(snapshot.resolve(ADMIN_PASSWORD), admin.password(),
+                            PostgresqlOsUser.agent());
+                    // without its WAL the copy says no end; a replica made from it is consistent by this position
+                    try (ResultSet now = sql.executeQuery("select pg_current_wal_lsn()")) {
+                        now.next();
+                        Files.writeString(position, now.getString(1));
+                    }
+                    return snapshot(snapshotId, position, password);
+                }
                 sql.execute("select pg_backup_start('shoal " + slotName(snapshotId) + "', true)");
                 PostgresqlDataCopy.copy(server.dataDir(), snapshot.resolve("data"));
                 try (ResultSet stop = sql.executeQuery("select lsn, labelfile, spcmapfile from pg_backup_stop(false)")) {
@@ -87,6 +102,10 @@ final class PostgresqlReplication {
                 }
             }
         }
+        return snapshot(snapshotId, position, password);
+    }
+
+    private ReplicationSnapshot snapshot(String snapshotId, Path position, String password) throws IOException {
         return new ReplicationSnapshot(snapshotId, Files.readString(position).strip(), address, REPLICATION_USER,
                 SecretBox.seal(secret, password));
     }
@@ -103,16 +122,21 @@ final class PostgresqlReplication {
 
     /**
      * Follows the master the snapshot names: loaded from its copy first when it has one, else (a promoted replica's
-     * answer) with the data this node holds, which must end where the new master's timeline began.
+     * answer) with the data this node holds, whose WAL is first made a prefix of the new master's when it forked off
+     * (an old master back after a failover).
      */
     void attach(ReplicationSnapshot snapshot, String password) throws Exception {
         Path copy = snapshot.snapshotId() == null ? null : snapshotDir(snapshot.snapshotId()).resolve("data");
         if (copy != null && !Files.isDirectory(copy)) {
             throw new IllegalStateException("no snapshot " + snapshot.snapshotId() + " in " + snapshotStore);
         }
+        boolean forked = copy == null && history.forkedFrom(snapshot.masterAddress());
         Path stored = nodeDir.resolve("os_repl.password");
         server.restart(setup.binaries(), () -> {
-            if (copy != null) {
+            if (forked) {
+                history.discardForkedTail(setup.binaries(), snapshot.masterAddress());
+                setup.configure();
+            } else if (copy != null) {
                 PostgresqlFiles.delete(server.dataDir());
                 PostgresqlDataCopy.copy(copy, server.dataDir());
                 Files.copy(copy.resolve("backup_label"), server.dataDir().resolve("backup_label"));
@@ -129,6 +153,8 @@ final class PostgresqlReplication {
                     applicationName()));
             server.startAsStandby();
             Files.writeString(upstream(), snapshot.masterAddress());
+            // it follows a master now: no confirmation is awaited of it, whatever it was
+            writes.endHold();
         });
     }
 

@@ -48,6 +48,11 @@ final class PostgresqlWrites {
         }
     }
 
+    /** A node that follows a master leads nothing, so nothing is to be confirmed of it. */
+    void endHold() throws IOException {
+        Files.deleteIfExists(holdMarker());
+    }
+
     boolean awaitingConfirmation() {
         return Files.exists(holdMarker());
     }

@@ -61,6 +61,8 @@ class PostgresqlBackupIT implements BackupsContract {
         sql(RESTORED, "insert into items values (4)");
         assertThat(restored.preparePhases()).extracting(phase -> phase.name()).contains("restore")
                 .doesNotContain("initdb");
+        assertThat(nodes.work().resolve(SOURCE).resolve("pg_basebackup.log")).as("Debian's PostgreSQL's own copy")
+                .exists();
     }
 
     @Test

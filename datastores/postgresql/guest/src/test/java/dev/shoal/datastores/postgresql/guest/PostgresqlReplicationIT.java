@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
+import dev.shoal.contracts.guest.ReplicationStatus;
 import dev.shoal.guest.spi.Replicated;
 import dev.shoal.guest.spi.test.ReplicatedContract;
 import java.nio.file.Files;
@@ -18,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Streaming replication between real PostgreSQL 18 servers, Maven Central's. */
+/**
+ * Streaming replication between real PostgreSQL 18 servers, Maven Central's, and an old primary's rejoin on Debian's
+ * PostgreSQL 15 too, which has {@code pg_rewind}.
+ */
 class PostgresqlReplicationIT implements ReplicatedContract {
 
     @RegisterExtension
@@ -28,10 +32,7 @@ class PostgresqlReplicationIT implements ReplicatedContract {
 
     @Override
     public Replicated newNode() throws Exception {
-        String address = "127.0.88." + (10 + made++);
-        PostgresqlManager manager = nodes.prepared(address, PostgresqlTestNodes.BUNDLED);
-        addresses.put(manager, address);
-        return manager;
+        return node(PostgresqlTestNodes.BUNDLED);
     }
 
     @Override
@@ -74,6 +75,59 @@ class PostgresqlReplicationIT implements ReplicatedContract {
         assertThat(count(addresses.get(replica))).isEqualTo(3);
         master.deleteReplicationSnapshot("rows");
         assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void anOldPrimaryBackAfterAFailoverIsRebuiltFromTheNewPrimaryWithoutItsForkedTail() throws Exception {
+        rejoinsWithoutItsForkedTail(PostgresqlTestNodes.BUNDLED);
+    }
+
+    @Test
+    void whereTheVersionHasThemReplicasAreCopiedByPgBasebackupAndAnOldPrimaryIsRewound() throws Exception {
+        rejoinsWithoutItsForkedTail(PostgresqlTestNodes.INSTALLED);
+
+        Path oldPrimary = nodes.work().resolve("127.0.88.10");
+        assertThat(oldPrimary.resolve("pg_basebackup.log")).as("the standby's copy").exists();
+        assertThat(oldPrimary.resolve("pg_rewind.log")).as("its own rejoin").exists();
+    }
+
+    /**
+     * The standby is promoted while the old primary still takes a write it never sends (asynchronous then, as a
+     * primary whose standby went); the old primary crashes, comes back refusing writes, and follows the new primary.
+     */
+    private void rejoinsWithoutItsForkedTail(String version) throws Exception {
+        PostgresqlManager oldPrimary = node(version);
+        PostgresqlManager standby = node(version);
+        write(oldPrimary);
+        ReplicationSnapshot snapshot = oldPrimary.createReplicationSnapshot("failover");
+        standby.attachReplica(snapshot, replicationPassword(oldPrimary, snapshot));
+        write(oldPrimary);
+        assertThat(standby.waitForTxn(oldPrimary.latestTxnId(), CATCH_UP)).isTrue();
+        oldPrimary.deleteReplicationSnapshot("failover");
+
+        ReplicationSnapshot source = standby.enableAsMaster();
+        write(oldPrimary);
+        crashAndStartAgain(oldPrimary);
+        write(standby);
+        assertThat(count(addresses.get(oldPrimary))).as("its forked tail").isEqualTo(3);
+
+        oldPrimary.demoteReplicationMaster();
+        oldPrimary.attachReplica(source, replicationPassword(standby, source));
+        write(standby);
+
+        assertThat(oldPrimary.waitForTxn(standby.latestTxnId(), CATCH_UP)).isTrue();
+        assertThat(count(addresses.get(oldPrimary))).as("the new primary's rows, its own tail gone").isEqualTo(4);
+        ReplicationStatus following = oldPrimary.replicationStatus();
+        assertThat(following.ioRunning()).isTrue();
+        assertThat(following.readOnly()).isTrue();
+        assertThat(oldPrimary.awaitingConfirmation()).isFalse();
+    }
+
+    private PostgresqlManager node(String version) throws Exception {
+        String address = "127.0.88." + (10 + made++);
+        PostgresqlManager manager = nodes.prepared(address, version);
+        addresses.put(manager, address);
+        return manager;
     }
 
     private static long count(String address) throws SQLException {

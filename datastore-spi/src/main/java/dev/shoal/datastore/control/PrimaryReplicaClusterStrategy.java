@@ -1,24 +1,22 @@
-package dev.shoal.datastores.mysql;
+package dev.shoal.datastore.control;
 
 import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
-import dev.shoal.datastore.control.ClusterChange;
-import dev.shoal.datastore.control.ClusterFailure;
-import dev.shoal.datastore.control.ClusterNode;
-import dev.shoal.datastore.control.ClusterStrategy;
-import dev.shoal.datastore.control.Replication;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * MySQL replication as a cluster: the node whose role says so is the master (a new cluster's first node), every
- * other node a read-only replica made from one snapshot of it; formed when every replica replicates.
+ * A master with read-only replicas as a cluster, over the {@link Replication} port alone, so that every datastore whose
+ * replicas are made from a snapshot of their master forms one alike: the node whose role says so is the master (a new
+ * cluster's first node), every other node a read-only replica made from one snapshot of it; formed when every replica
+ * replicates. Leaving needs nothing of the datastore: a removed replica's server simply goes, and the master, which
+ * the composition keeps while it has replicas, is never removed.
  */
-final class MysqlClusterStrategy implements ClusterStrategy {
+public final class PrimaryReplicaClusterStrategy implements ClusterStrategy {
 
     private final Replication replication;
 
-    MysqlClusterStrategy(Replication replication) {
+    public PrimaryReplicaClusterStrategy(Replication replication) {
         this.replication = replication;
     }
 

@@ -1,14 +1,10 @@
-package dev.shoal.datastores.mysql;
+package dev.shoal.datastore.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.contracts.Role;
 import dev.shoal.contracts.guest.ReplicationSnapshot;
-import dev.shoal.datastore.control.ClusterChange;
-import dev.shoal.datastore.control.ClusterFailure;
-import dev.shoal.datastore.control.ClusterNode;
-import dev.shoal.datastore.control.Replication;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,10 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class MysqlClusterStrategyTest {
+class PrimaryReplicaClusterStrategyTest {
 
     private final Replicas replicas = new Replicas();
-    private final MysqlClusterStrategy strategy = new MysqlClusterStrategy(replicas);
+    private final PrimaryReplicaClusterStrategy strategy = new PrimaryReplicaClusterStrategy(replicas);
 
     @Test
     void aNewClustersFirstNodeIsTheMasterAndTheOthersReplicasOfOneSnapshot() {

@@ -1,5 +1,6 @@
 package dev.shoal.api.discovery;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,11 @@ final class ApiVersions {
         return new Version(ID, "CURRENT", UPDATED, List.of(new Link(root + "/" + ID + "/", "self")));
     }
 
+    @Schema(name = "ApiVersion")
     record Version(String id, String status, String updated, List<Link> links) {
     }
 
+    @Schema(name = "ApiVersionLink")
     record Link(String href, String rel) {
     }
 }

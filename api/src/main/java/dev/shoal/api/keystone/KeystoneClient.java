@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keystone's v3 token API: Shoal's own token by password, and what Keystone says of another token. Keystone out of
@@ -20,12 +22,16 @@ import tools.jackson.databind.JsonNode;
  */
 class KeystoneClient {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final RestClient http;
     private final KeystoneProperties properties;
 
     KeystoneClient(KeystoneProperties properties) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
+                // HTTP/1.1 without an upgrade attempt: uwsgi and some proxies in front of Keystone drop an h2c upgrade
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout())
+                        .build());
         requests.setReadTimeout(properties.timeout());
         this.http = RestClient.builder().baseUrl(properties.v3()).requestFactory(requests).build();
         this.properties = properties;
@@ -38,15 +44,18 @@ class KeystoneClient {
                         "password", properties.password() == null ? "" : properties.password().value()))),
                 "scope", Map.of("project", Map.of("name", properties.project(),
                         "domain", Map.of("name", properties.projectDomain())))));
-        return reach(() -> http.post().uri("/auth/tokens").body(body).exchange((request, response) -> {
-            if (response.getStatusCode().isError()) {
-                throw unavailable("Keystone refused Shoal's service user (" + response.getStatusCode().value()
-                        + "): check shoal.api.keystone.username, password and project");
-            }
-            JsonNode token = response.bodyTo(JsonNode.class);
-            return new ServiceToken(response.getHeaders().getFirst("X-Subject-Token"),
-                    Instant.parse(token.path("token").path("expires_at").asString()));
-        }));
+        // a body of known length: uwsgi's HTTP socket, which Keystone often runs behind, reads no chunked body
+        String json = JSON.writeValueAsString(body);
+        return reach(() -> http.post().uri("/auth/tokens").contentType(MediaType.APPLICATION_JSON).body(json)
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        throw unavailable("Keystone refused Shoal's service user (" + response.getStatusCode().value()
+                                + "): check shoal.api.keystone.username, password and project");
+                    }
+                    JsonNode token = response.bodyTo(JsonNode.class);
+                    return new ServiceToken(response.getHeaders().getFirst("X-Subject-Token"),
+                            Instant.parse(token.path("token").path("expires_at").asString()));
+                }));
     }
 
     /**

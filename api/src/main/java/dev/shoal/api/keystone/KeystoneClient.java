@@ -80,11 +80,20 @@ class KeystoneClient {
                 }));
     }
 
+    /**
+     * Asks twice before giving up: a server that closed a kept-alive connection while it sat in the pool (uwsgi,
+     * Apache past its keep-alive timeout) resets the next request sent on it, which a new connection then serves.
+     * Both requests are safe to repeat (a validation, or one more service token).
+     */
     private static <T> T reach(java.util.function.Supplier<T> call) {
         try {
             return call.get();
-        } catch (ResourceAccessException e) {
-            throw new DependencyUnavailable(Dependency.IDENTITY, "Keystone cannot be reached: " + e.getMessage());
+        } catch (ResourceAccessException first) {
+            try {
+                return call.get();
+            } catch (ResourceAccessException e) {
+                throw new DependencyUnavailable(Dependency.IDENTITY, "Keystone cannot be reached: " + e.getMessage());
+            }
         }
     }
 

@@ -16,11 +16,14 @@ final class KeystoneAdmin {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String v3;
-    private final String adminToken;
 
     KeystoneAdmin(String keystoneUrl) {
         this.v3 = keystoneUrl + "/v3";
-        this.adminToken = token("admin", KeystoneServer.ADMIN_PASSWORD, "admin");
+    }
+
+    /** A new one each time: the suite's Keystone gives tokens a short life. */
+    private String adminToken() {
+        return token("admin", KeystoneServer.ADMIN_PASSWORD, "admin");
     }
 
     /** A project-scoped token by password, as any client gets one. */
@@ -35,7 +38,7 @@ final class KeystoneAdmin {
 
     void revoke(String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(v3 + "/auth/tokens")).DELETE()
-                .header("X-Auth-Token", adminToken).header("X-Subject-Token", token).build();
+                .header("X-Auth-Token", adminToken()).header("X-Subject-Token", token).build();
         expect(request, 204);
     }
 
@@ -45,7 +48,7 @@ final class KeystoneAdmin {
     }
 
     String projectId(String name) {
-        return json(send("GET", "/projects?name=" + name, adminToken, null, 200)).path("projects").get(0)
+        return json(send("GET", "/projects?name=" + name, adminToken(), null, 200)).path("projects").get(0)
                 .path("id").asString();
     }
 
@@ -55,7 +58,7 @@ final class KeystoneAdmin {
     }
 
     String roleId(String name) {
-        return json(send("GET", "/roles?name=" + name, adminToken, null, 200)).path("roles").get(0)
+        return json(send("GET", "/roles?name=" + name, adminToken(), null, 200)).path("roles").get(0)
                 .path("id").asString();
     }
 
@@ -63,7 +66,7 @@ final class KeystoneAdmin {
     void createUser(String name, String password, String projectId, String role) {
         String user = created("/users", "user", """
                 {"user": {"name": "%s", "password": "%s", "domain_id": "default"}}""".formatted(name, password));
-        send("PUT", "/projects/" + projectId + "/users/" + user + "/roles/" + roleId(role), adminToken, null, 204);
+        send("PUT", "/projects/" + projectId + "/users/" + user + "/roles/" + roleId(role), adminToken(), null, 204);
     }
 
     /** Registers a service and its public endpoint in the catalog. */
@@ -76,7 +79,7 @@ final class KeystoneAdmin {
     }
 
     private String created(String path, String member, String body) {
-        return json(send("POST", path, adminToken, body, 201)).path(member).path("id").asString();
+        return json(send("POST", path, adminToken(), body, 201)).path(member).path("id").asString();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, int expected) {
@@ -92,7 +95,7 @@ final class KeystoneAdmin {
 
     private static HttpResponse<String> expect(HttpRequest request, int expected) {
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = sendOnALiveConnection(request);
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
                         + response.statusCode() + ": " + response.body());
@@ -103,6 +106,16 @@ final class KeystoneAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** uwsgi closes kept-alive connections the client may still hold: a reset before any answer is sent again. */
+    private static HttpResponse<String> sendOnALiveConnection(HttpRequest request) throws IOException,
+            InterruptedException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException reset) {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 

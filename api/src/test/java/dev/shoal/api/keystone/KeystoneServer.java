@@ -25,6 +25,8 @@ import org.awaitility.Awaitility;
 final class KeystoneServer implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "keystone-admin-password";
+    /** Every token's life, short so a suite sees tokens expire (and Shoal renew its own). */
+    static final java.time.Duration TOKEN_LIFE = java.time.Duration.ofSeconds(20);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path home;
@@ -67,6 +69,7 @@ final class KeystoneServer implements AutoCloseable {
                 connection = %2$s
                 [token]
                 provider = fernet
+                expiration = %3$d
                 [fernet_tokens]
                 key_repository = %1$s/fernet-keys
                 [fernet_receipts]
@@ -75,7 +78,7 @@ final class KeystoneServer implements AutoCloseable {
                 key_repository = %1$s/credential-keys
                 [cache]
                 enabled = false
-                """.formatted(home, connection));
+                """.formatted(home, connection, TOKEN_LIFE.toSeconds()));
         manage("db_sync");
         manage("fernet_setup", "--keystone-user", "root", "--keystone-group", "root");
         manage("credential_setup", "--keystone-user", "root", "--keystone-group", "root");
@@ -83,8 +86,10 @@ final class KeystoneServer implements AutoCloseable {
         manage("bootstrap", "--bootstrap-password", ADMIN_PASSWORD, "--bootstrap-region-id", "RegionOne",
                 "--bootstrap-admin-url", identity, "--bootstrap-internal-url", identity,
                 "--bootstrap-public-url", identity);
+        // http11-socket: the plain http-socket answers HTTP/1.1 without "Connection: close" and then closes, so
+        // clients that keep connections alive (the openstack client, the JDK's) meet resets
         ProcessBuilder builder = new ProcessBuilder("uwsgi", "--plugins", "python3",
-                "--http-socket", "127.0.0.1:" + port, "--wsgi-file", "/usr/bin/keystone-wsgi-public",
+                "--http11-socket", "127.0.0.1:" + port, "--wsgi-file", "/usr/bin/keystone-wsgi-public",
                 "--master", "--processes", "2", "--threads", "4", "--die-on-term", "--need-app",
                 "--buffer-size", "65535", "--logto", home.resolve("uwsgi.log").toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("uwsgi.out").toFile());

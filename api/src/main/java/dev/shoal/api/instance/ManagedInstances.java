@@ -4,10 +4,14 @@ import dev.shoal.api.ApiProperties;
 import dev.shoal.api.system.ApiException;
 import dev.shoal.domain.instance.Instance;
 import dev.shoal.domain.instance.InstanceRepository;
+import dev.shoal.domain.node.Node;
+import dev.shoal.domain.node.NodeRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,13 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 class ManagedInstances {
 
     private final InstanceRepository instances;
+    private final NodeRepository nodes;
     private final InstancePageViews pageViews;
     private final InstanceLookup lookup;
     private final ApiProperties properties;
 
-    ManagedInstances(InstanceRepository instances, InstancePageViews pageViews, InstanceLookup lookup,
-                     ApiProperties properties) {
+    ManagedInstances(InstanceRepository instances, NodeRepository nodes, InstancePageViews pageViews,
+                     InstanceLookup lookup, ApiProperties properties) {
         this.instances = instances;
+        this.nodes = nodes;
         this.pageViews = pageViews;
         this.lookup = lookup;
         this.properties = properties;
@@ -39,10 +45,16 @@ class ManagedInstances {
         List<Instance> found = instances.findPageOfAllTenants(afterCreated, afterId, Limit.of(size + 1));
         boolean more = found.size() > size;
         List<Instance> shown = more ? found.subList(0, size) : found;
-        List<InstanceView> views = pageViews.of(new ArrayList<>(shown));
+        // an instance whose node is gone while the instance row is not (a delete interrupted between the two) has
+        // nothing to show; the page still continues after it
+        Set<UUID> withNode = shown.isEmpty() ? Set.of() : nodes.findAllByInstanceIdInAndDeletedAtIsNull(
+                shown.stream().map(Instance::getId).toList()).stream().map(Node::getInstanceId)
+                .collect(Collectors.toSet());
+        List<Instance> viewable = shown.stream().filter(instance -> withNode.contains(instance.getId())).toList();
+        List<InstanceView> views = pageViews.of(new ArrayList<>(viewable));
         List<ManagedInstanceView> page = new ArrayList<>();
-        for (int i = 0; i < shown.size(); i++) {
-            page.add(ManagedInstanceView.of(views.get(i), shown.get(i)));
+        for (int i = 0; i < viewable.size(); i++) {
+            page.add(ManagedInstanceView.of(views.get(i), viewable.get(i)));
         }
         return new Page(page, more ? shown.get(size - 1).getId() : null);
     }

@@ -28,6 +28,18 @@ class ManagementInstancesIT extends ApiTestSupport {
     }
 
     @Test
+    void anInstanceWhoseNodeIsGoneIsLeftOutOfThePage() {
+        String gone = id(activeInstance("mgmtgone", tenantToken("mgmtgone")));
+        jdbc.sql("update nodes set deleted_at = now() where instance_id = ?").param(UUID.fromString(gone)).update();
+
+        Response all = call("GET", "/v1.0/mgmtgone/mgmt/instances?limit=1000", OPERATOR, null);
+
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json().path("instances").valueStream().map(i -> i.path("id").asString()))
+                .doesNotContain(gone);
+    }
+
+    @Test
     void aTenantTokenIsRefusedTheManagementRoutes() {
         String token = tenantToken("mgmtnosy");
         String id = id(activeInstance("mgmtnosy", token));

@@ -48,6 +48,11 @@ class KeystoneAuthentication implements ExternalTokens {
     }
 
     @Override
+    public Optional<Caller> remembered(String token) {
+        return validated.find(TokenSecrets.hash(token)).flatMap(this::caller);
+    }
+
+    @Override
     public Optional<String> challenge() {
         return Optional.of(challenge);
     }

@@ -10,6 +10,12 @@ public interface ExternalTokens {
 
     Optional<Caller> caller(String token);
 
+    /**
+     * What this process already knows of the token, without asking anyone: looked at before Shoal's own tokens, so a
+     * Keystone token's requests cost no database lookup while its answer is remembered.
+     */
+    Optional<Caller> remembered(String token);
+
     /** What a 401 tells the client in {@code WWW-Authenticate}, so it knows where to get a token; empty for none. */
     Optional<String> challenge();
 }

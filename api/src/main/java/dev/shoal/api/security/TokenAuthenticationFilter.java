@@ -48,7 +48,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> secret = secret(request);
         if (secret.isPresent()) {
-            Optional<Caller> caller = tokens.caller(secret.get())
+            Optional<Caller> caller = external.flatMap(issuer -> issuer.remembered(secret.get()))
+                    .or(() -> tokens.caller(secret.get()))
                     .or(() -> external.flatMap(issuer -> issuer.caller(secret.get())));
             if (caller.isPresent()) {
                 authenticate(caller.get());

@@ -45,6 +45,17 @@ class KeystoneAuthenticationTest {
     }
 
     @Test
+    void knowsOnlyTokensItHasAlreadyAskedAbout() {
+        keystone.tokens.put("member-token", token("member"));
+        assertThat(authentication.remembered("member-token")).isEmpty();
+
+        Optional<Caller> asked = authentication.caller("member-token");
+
+        assertThat(authentication.remembered("member-token")).isEqualTo(asked);
+        assertThat(keystone.validations).isEqualTo(1);
+    }
+
+    @Test
     void aReaderMayOnlyRead() {
         keystone.tokens.put("reader-token", token("reader"));
 

@@ -29,6 +29,9 @@ final class KeystoneServer implements AutoCloseable {
     static final java.time.Duration TOKEN_LIFE = java.time.Duration.ofSeconds(20);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
 
+    /** Keystone's, uwsgi's and keystone-manage's logs, kept after the suite (the rest goes with its directory). */
+    private static final Path LOGS = Path.of("target", "keystone-suite").toAbsolutePath();
+
     private final Path home;
     private final int port;
     private final String database;
@@ -45,8 +48,14 @@ final class KeystoneServer implements AutoCloseable {
     static KeystoneServer start() {
         try {
             Path home = Files.createTempDirectory("shoal-keystone");
+            Files.createDirectories(LOGS);
             KeystoneServer server = new KeystoneServer(home, freePort(), TestDatabase.fresh("shoal_keystone_test"));
-            server.configureAndRun();
+            try {
+                server.configureAndRun();
+            } catch (RuntimeException | IOException e) {
+                server.close();
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -64,7 +73,7 @@ final class KeystoneServer implements AutoCloseable {
                 + "@" + jdbc.getHost() + ":" + jdbc.getPort() + "/" + database;
         Files.writeString(config(), """
                 [DEFAULT]
-                log_file = %1$s/keystone.log
+                log_file = %4$s/keystone.log
                 [database]
                 connection = %2$s
                 [token]
@@ -78,7 +87,7 @@ final class KeystoneServer implements AutoCloseable {
                 key_repository = %1$s/credential-keys
                 [cache]
                 enabled = false
-                """.formatted(home, connection, TOKEN_LIFE.toSeconds()));
+                """.formatted(home, connection, TOKEN_LIFE.toSeconds(), LOGS));
         manage("db_sync");
         manage("fernet_setup", "--keystone-user", "root", "--keystone-group", "root");
         manage("credential_setup", "--keystone-user", "root", "--keystone-group", "root");
@@ -91,15 +100,15 @@ final class KeystoneServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder("uwsgi", "--plugins", "python3",
                 "--http11-socket", "127.0.0.1:" + port, "--wsgi-file", "/usr/bin/keystone-wsgi-public",
                 "--master", "--processes", "2", "--threads", "4", "--die-on-term", "--need-app",
-                "--buffer-size", "65535", "--logto", home.resolve("uwsgi.log").toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("uwsgi.out").toFile());
+                "--buffer-size", "65535", "--logto", LOGS.resolve("uwsgi.log").toString())
+                .redirectErrorStream(true).redirectOutput(LOGS.resolve("uwsgi.out").toFile());
         builder.environment().put("OS_KEYSTONE_CONFIG_FILES", config().toString());
         uwsgi = builder.start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Awaitility.await("Keystone answering on " + url()).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200)).until(() -> {
                     if (!uwsgi.isAlive()) {
-                        throw new IllegalStateException("uwsgi stopped; see " + home.resolve("uwsgi.log"));
+                        throw new IllegalStateException("uwsgi stopped; see " + LOGS.resolve("uwsgi.log"));
                     }
                     try {
                         return http.send(HttpRequest.newBuilder(URI.create(url() + "/v3")).build(),
@@ -117,7 +126,7 @@ final class KeystoneServer implements AutoCloseable {
     private void manage(String... command) throws IOException {
         List<String> line = new ArrayList<>(List.of("keystone-manage", "--config-file", config().toString()));
         line.addAll(List.of(command));
-        Path output = home.resolve("manage-" + command[0] + ".log");
+        Path output = LOGS.resolve("manage-" + command[0] + ".log");
         Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

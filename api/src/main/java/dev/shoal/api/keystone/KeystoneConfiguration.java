@@ -13,6 +13,7 @@ class KeystoneConfiguration {
 
     @Bean
     KeystoneAuthentication keystoneAuthentication(KeystoneProperties properties, JdbcClient jdbc, Clock clock) {
+        properties.requireServiceUser();
         KeystoneClient keystone = new KeystoneClient(properties);
         return new KeystoneAuthentication(keystone, new ServiceTokens(keystone, clock),
                 new ValidatedTokens(properties.cacheTtl(), clock), new RoleMapping(properties.roleMap()),

@@ -51,6 +51,15 @@ public record KeystoneProperties(
                 : roles;
     }
 
+    /** Refuses to start half-configured: without its service user, Shoal could validate no Keystone token at all. */
+    void requireServiceUser() {
+        if (username == null || username.isBlank() || password == null || password.value() == null
+                || password.value().isEmpty()) {
+            throw new IllegalStateException("shoal.api.keystone.username and shoal.api.keystone.password are required"
+                    + " when shoal.api.keystone.url is set: Shoal validates Keystone tokens as that service user");
+        }
+    }
+
     /** The v3 API's root, whether the configured url names it or not. */
     String v3() {
         String base = url.strip().replaceAll("/+$", "");

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Trove's management instance routes, for operators only (the security chain refuses anyone else): every tenant's
  * instances whatever tenant the path names, as Trove's admin context does, and the management actions
- * {@code reset-task-status} and {@code reboot}.
+ * {@code reset-task-status}, {@code reboot} (the datastore restarted) and {@code stop} (the datastore stopped until a
+ * reboot).
  */
 @RestController
 @RequestMapping("/v1.0/{tenantId}/mgmt/instances")
@@ -66,9 +67,10 @@ class ManagementInstanceController {
         switch (action) {
             case "reset-task-status" -> reset.reset(owner, id);
             case "reboot" -> changes.restart(owner, id);
-            // Trove stops the datastore through its guest and moves the Nova server; neither has a workflow here
-            case "stop", "migrate" -> throw ApiException.invalid("action", action + " is not offered by Shoal;"
-                    + " offered: reset-task-status, reboot");
+            case "stop" -> changes.stop(owner, id);
+            // Trove moves the Nova server to another host; a node here is placed once
+            case "migrate" -> throw ApiException.invalid("action", "migrate is not offered by Shoal;"
+                    + " offered: reset-task-status, reboot, stop");
             default -> throw ApiException.invalid("action", "unknown action " + action + "; one of " + ACTIONS);
         }
         return ResponseEntity.accepted().build();

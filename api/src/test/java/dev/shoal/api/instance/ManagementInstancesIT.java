@@ -78,6 +78,25 @@ class ManagementInstancesIT extends ApiTestSupport {
     }
 
     @Test
+    void stopAsksTheTaskManagerToStopTheDatastoreAndRebootToStartItAgain() {
+        String path = activeInstance("mgmtstop", tenantToken("mgmtstop"));
+        String action = "/v1.0/mgmtstop/mgmt/instances/" + id(path) + "/action";
+
+        assertThat(call("POST", action, OPERATOR, "{\"stop\": {}}").status()).isEqualTo(202);
+
+        assertThat(call("GET", path, OPERATOR, null).json().path("instance").path("status").asString())
+                .isEqualTo("SHUTDOWN");
+        assertThat(count("select count(*) from tasks where resource_id = ?::uuid and kind = 'STOP_INSTANCE'",
+                id(path))).isEqualTo(1);
+        assertThat(call("POST", action, OPERATOR, "{\"reboot\": {}}").status())
+                .as("not while the stop is under way").isEqualTo(409);
+        settle(id(path));
+        assertThat(call("POST", action, OPERATOR, "{\"reboot\": {}}").status()).isEqualTo(202);
+        assertThat(call("GET", path, OPERATOR, null).json().path("instance").path("status").asString())
+                .isEqualTo("REBOOT");
+    }
+
+    @Test
     void aResetWaitsForTheTaskStillWorkingOnTheInstance() {
         String token = tenantToken("mgmtbusy");
         String id = call("POST", "/v1.0/mgmtbusy/instances", token, createBody("busy")).json().path("instance")
@@ -95,7 +114,7 @@ class ManagementInstancesIT extends ApiTestSupport {
         String id = id(activeInstance("mgmtbad", tenantToken("mgmtbad")));
         String action = "/v1.0/mgmtbad/mgmt/instances/" + id + "/action";
 
-        assertThat(call("POST", action, OPERATOR, "{\"stop\": {}}").status()).isEqualTo(400);
+        assertThat(call("POST", action, OPERATOR, "{\"migrate\": {}}").status()).isEqualTo(400);
         assertThat(call("POST", action, OPERATOR, "{\"explode\": {}}").status()).isEqualTo(400);
         assertThat(call("POST", action, OPERATOR, "{}").status()).isEqualTo(400);
         assertThat(call("POST", "/v1.0/mgmtbad/mgmt/instances/" + UUID.randomUUID() + "/action", OPERATOR,

@@ -16,7 +16,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @Schema(name = "InstanceActionRequest")
 record InstanceActionRequest(NoArguments detach, Replicate replicate, NoArguments restart, Resize resize,
                              @JsonProperty("promote_to_replica_source") NoArguments promoteToReplicaSource,
-                             @JsonProperty("eject_replica_source") NoArguments ejectReplicaSource) {
+                             @JsonProperty("eject_replica_source") NoArguments ejectReplicaSource,
+                             @JsonProperty("reset_status") NoArguments resetStatus) {
 
     /** The actions the body names, by their JSON names. */
     List<String> named() {
@@ -27,6 +28,7 @@ record InstanceActionRequest(NoArguments detach, Replicate replicate, NoArgument
         add(named, "resize", resize);
         add(named, "promote_to_replica_source", promoteToReplicaSource);
         add(named, "eject_replica_source", ejectReplicaSource);
+        add(named, "reset_status", resetStatus);
         return named;
     }
 

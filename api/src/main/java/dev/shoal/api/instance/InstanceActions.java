@@ -2,6 +2,7 @@ package dev.shoal.api.instance;
 
 import dev.shoal.api.replication.ReplicaService;
 import dev.shoal.api.replication.ReplicaSourceService;
+import dev.shoal.api.security.TenantPathGuard;
 import dev.shoal.api.system.ApiException;
 import java.util.List;
 import java.util.Map;
@@ -12,23 +13,25 @@ import org.springframework.stereotype.Component;
 /**
  * {@code POST /instances/{id}/action}: {@code {"detach": {}}}, {@code {"replicate": {"count": N}}},
  * {@code {"restart": {}}}, {@code {"resize": {...}}}, {@code {"promote_to_replica_source": {}}} and
- * {@code {"eject_replica_source": {}}}. An unknown action is refused by name, none or two with the list, so
+ * {@code {"eject_replica_source": {}}}, and for operators Trove's {@code {"reset_status": {}}}. An unknown action is refused by name, none or two with the list, so
  * clients learn what exists.
  */
 @Component
 class InstanceActions {
 
     private static final Set<String> KNOWN = Set.of("detach", "replicate", "restart", "resize",
-            "promote_to_replica_source", "eject_replica_source");
+            "promote_to_replica_source", "eject_replica_source", "reset_status");
 
     private final ReplicaService replicas;
     private final ReplicaSourceService sources;
     private final InstanceLookup instances;
     private final InstanceChanges changes;
     private final InstanceResize resize;
+    private final StatusReset reset;
 
     InstanceActions(ReplicaService replicas, ReplicaSourceService sources, InstanceLookup instances,
-                    InstanceChanges changes, InstanceResize resize) {
+                    InstanceChanges changes, InstanceResize resize, StatusReset reset) {
+        this.reset = reset;
         this.replicas = replicas;
         this.sources = sources;
         this.instances = instances;
@@ -60,6 +63,13 @@ class InstanceActions {
             }
             case "resize" -> {
                 resize.resize(tenantId, id, body.resize());
+                yield null;
+            }
+            case "reset_status" -> {
+                if (!TenantPathGuard.caller().isOperator()) {
+                    throw ApiException.forbidden("reset_status needs the permission 'operator'");
+                }
+                reset.reset(tenantId, id);
                 yield null;
             }
             case "replicate" -> Map.of("instances", replicas.replicate(tenantId, id, count(body.replicate()))

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Changes an instance as a whole: deletes it, gives it another configuration group, restarts its datastore. */
+/**
+ * Changes an instance as a whole: deletes it, gives it another configuration group, restarts or stops its datastore.
+ */
 @Service
 class InstanceChanges {
 
@@ -119,5 +121,19 @@ class InstanceChanges {
         node.startTask(NodeTask.REBOOTING, "Restarting the datastore", clock.instant());
         instance.touch(clock.instant());
         instanceTasks.schedule(tenantId, TaskKind.RESTART_INSTANCE, id, null, properties.buildTimeout());
+    }
+
+    /** Trove's management stop: the datastore stops and stays stopped until a restart. */
+    @Transactional
+    void stop(String tenantId, UUID id) {
+        Instance instance = lookup.find(tenantId, id);
+        Node node = lookup.node(instance);
+        if (node.getTask() != NodeTask.NONE && node.getTask() != NodeTask.RESTART_REQUIRED) {
+            throw ApiException.conflict("instance " + id + " is busy (" + node.getTask() + "); stop it once it"
+                    + " is ACTIVE");
+        }
+        node.startTask(NodeTask.STOPPING, "Stopping the datastore", clock.instant());
+        instance.touch(clock.instant());
+        instanceTasks.schedule(tenantId, TaskKind.STOP_INSTANCE, id, null, properties.buildTimeout());
     }
 }

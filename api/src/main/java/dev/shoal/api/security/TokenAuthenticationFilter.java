@@ -17,7 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code X-Auth-Token} (OpenStack style) or {@code Authorization: Bearer} against stored hashes. A
+ * Authenticates {@code X-Auth-Token} (OpenStack style) or {@code Authorization: Bearer} against stored hashes, then,
+ * when Shoal runs inside an OpenStack cloud, at Keystone ({@link ExternalTokens}). A
  * token that matches nothing counts against its client address; past the address's allowance the answer is 429 with
  * {@code Retry-After} instead of 401. A valid token is served whatever its address did: tokens are 256 random bits,
  * so the limit is there to slow probing and floods, not to make guessing harder, and clients sharing an address
@@ -25,12 +26,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
+    /** What every caller but a read-only one holds: changing things (any method but GET and HEAD). */
+    static final String WRITE_PERMISSION = "write";
+    private static final SimpleGrantedAuthority WRITE = new SimpleGrantedAuthority(WRITE_PERMISSION);
+
     private final TokenVerifier tokens;
+    private final Optional<ExternalTokens> external;
     private final AuthFailureLimiter failures;
     private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(TokenVerifier tokens, AuthFailureLimiter failures, ProblemWriter problems) {
+    TokenAuthenticationFilter(TokenVerifier tokens, Optional<ExternalTokens> external, AuthFailureLimiter failures,
+                              ProblemWriter problems) {
         this.tokens = tokens;
+        this.external = external;
         this.failures = failures;
         this.problems = problems;
     }
@@ -40,7 +48,9 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> secret = secret(request);
         if (secret.isPresent()) {
-            Optional<Caller> caller = tokens.caller(secret.get());
+            Optional<Caller> caller = external.flatMap(issuer -> issuer.remembered(secret.get()))
+                    .or(() -> tokens.caller(secret.get()))
+                    .or(() -> external.flatMap(issuer -> issuer.caller(secret.get())));
             if (caller.isPresent()) {
                 authenticate(caller.get());
             } else {
@@ -59,8 +69,10 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private static void authenticate(Caller caller) {
-        var authentication = new UsernamePasswordAuthenticationToken(caller, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
+        List<SimpleGrantedAuthority> authorities = caller.readOnly()
+                ? List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name()))
+                : List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name()), WRITE);
+        var authentication = new UsernamePasswordAuthenticationToken(caller, null, authorities);
         SecurityContextHolder.getContext().setAuthentication(authentication);
     }
 

@@ -17,7 +17,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 public enum Dependency {
 
     DATABASE("database-unavailable", "Database unavailable", "the database cannot be reached"),
-    BROKER("broker-unavailable", "Message broker unavailable", "the message broker cannot be reached");
+    BROKER("broker-unavailable", "Message broker unavailable", "the message broker cannot be reached"),
+    IDENTITY("identity-unavailable", "Identity service unavailable", "the identity service (Keystone) cannot be reached");
 
     private final String code;
     private final String title;

@@ -27,4 +27,16 @@ public interface InstanceRepository extends JpaRepository<Instance, UUID> {
             order by i.created, i.id
             """)
     List<Instance> findPage(String tenantId, Instant afterCreated, UUID afterId, Limit limit);
+
+    /** {@link #findPage} over every tenant, for operators. */
+    @Query("""
+            select i from Instance i
+            where i.deletedAt is null
+              and (cast(:afterCreated as timestamp) is null or i.created > :afterCreated
+                   or (i.created = :afterCreated and i.id > :afterId))
+            order by i.created, i.id
+            """)
+    List<Instance> findPageOfAllTenants(Instant afterCreated, UUID afterId, Limit limit);
+
+    Optional<Instance> findByIdAndDeletedAtIsNull(UUID id);
 }

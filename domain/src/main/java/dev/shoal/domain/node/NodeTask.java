@@ -8,6 +8,8 @@ public enum NodeTask {
     BUILDING(NodeStatus.BUILD),
     DELETING(NodeStatus.SHUTDOWN),
     REBOOTING(NodeStatus.REBOOT),
+    /** An operator stops the datastore (Trove's management {@code stop}); once stopped, its guest reports SHUTDOWN. */
+    STOPPING(NodeStatus.SHUTDOWN),
     RESIZING(NodeStatus.RESIZE),
     RESTART_REQUIRED(NodeStatus.RESTART_REQUIRED),
     PROMOTING(NodeStatus.PROMOTE),

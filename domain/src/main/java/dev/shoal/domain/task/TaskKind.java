@@ -20,6 +20,8 @@ public enum TaskKind {
     REPLACE_CLUSTER_NODE,
     APPLY_CONFIGURATION,
     RESTART_INSTANCE,
+    /** Trove's management {@code stop}: the instance's datastore stopped through its guest, its node kept. */
+    STOP_INSTANCE,
     RESIZE_INSTANCE,
     APPLY_CLUSTER_CONFIGURATION,
     RESTART_CLUSTER,

@@ -269,6 +269,31 @@ class TaskRecoveryIT {
     }
 
     @Test
+    void aStopStopsTheDatastoreUntilARestartStartsItAgain() {
+        UUID instance = newInstance("stopped");
+        UUID node = built(instance);
+        NodeSecret secret = new NodeSecret(secrets.decrypt(jdbc.sql("select secret from nodes where id = ?")
+                .param(node).query(String.class).single()));
+        Instant stopAsked = Instant.now();
+
+        jdbc.sql("update nodes set task = 'STOPPING' where id = ?").param(node).update();
+        UUID stop = tasks.insert(instance, "STOP_INSTANCE", "START", Duration.ofMinutes(2));
+        tasks.run(stop);
+
+        await("stopped").atMost(Duration.ofSeconds(60)).until(() -> tasks.state(stop).equals("COMPLETED"));
+        assertThat(jdbc.sql("select task from nodes where id = ?").param(node).query(String.class).single())
+                .isEqualTo("NONE");
+        playConductorUntil(dev.shoal.contracts.ServiceStatus.SHUTDOWN, node, secret, stopAsked);
+
+        Instant restartAsked = Instant.now();
+        jdbc.sql("update nodes set task = 'REBOOTING' where id = ?").param(node).update();
+        UUID restart = tasks.insert(instance, "RESTART_INSTANCE", "START", Duration.ofMinutes(2));
+        tasks.run(restart);
+        playConductorUntilRunning(node, secret, restartAsked);
+        await("restarted").atMost(Duration.ofSeconds(60)).until(() -> tasks.state(restart).equals("COMPLETED"));
+    }
+
+    @Test
     void aBuildWhoseGuestNeverReportsFailsAtItsDeadlineWithTheReason() {
         UUID instance = newInstance("sleeper");
         UUID task = tasks.insert(instance, "CREATE_INSTANCE", "AWAIT_ACTIVE", Duration.ofSeconds(2));
@@ -310,9 +335,14 @@ class TaskRecoveryIT {
         playConductorUntilRunning(node, secret, Instant.EPOCH);
     }
 
-    /** What the conductor does: accept the node's signed RUNNING heartbeat, sent after {@code since}, and record it. */
     private void playConductorUntilRunning(UUID node, NodeSecret secret, Instant since) {
-        await("signed RUNNING heartbeat").atMost(Duration.ofSeconds(60)).until(() -> {
+        playConductorUntil(dev.shoal.contracts.ServiceStatus.RUNNING, node, secret, since);
+    }
+
+    /** What the conductor does: accept the node's signed heartbeat of {@code status}, sent after {@code since}. */
+    private void playConductorUntil(dev.shoal.contracts.ServiceStatus status, UUID node, NodeSecret secret,
+                                    Instant since) {
+        await("signed " + status + " heartbeat").atMost(Duration.ofSeconds(60)).until(() -> {
             Message message = rabbit.receive(Routing.CONDUCTOR_QUEUE, 500);
             if (message == null) {
                 return false;
@@ -324,15 +354,14 @@ class TaskRecoveryIT {
             }
             assertThat(MessageSigner.verify(secret, message.getBody(), (String) signature)).isTrue();
             Heartbeat heartbeat = codec.payload(envelope, Heartbeat.class);
-            if (heartbeat.serviceStatus() != dev.shoal.contracts.ServiceStatus.RUNNING
-                    || envelope.sentAt().isBefore(since)) {
+            if (heartbeat.serviceStatus() != status || envelope.sentAt().isBefore(since)) {
                 return false;
             }
             jdbc.sql("""
-                    insert into service_statuses (node_id, status, sent_at, updated_at) values (?, 'RUNNING', ?, now())
-                    on conflict (node_id) do update set status = 'RUNNING', sent_at = excluded.sent_at,
+                    insert into service_statuses (node_id, status, sent_at, updated_at) values (?, ?, ?, now())
+                    on conflict (node_id) do update set status = excluded.status, sent_at = excluded.sent_at,
                                                         updated_at = now()""")
-                    .param(node).param(Timestamp.from(envelope.sentAt())).update();
+                    .param(node).param(status.name()).param(Timestamp.from(envelope.sentAt())).update();
             return true;
         });
     }

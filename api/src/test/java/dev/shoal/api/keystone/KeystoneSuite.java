@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.api.ApiTestSupport;
+import dev.shoal.testsupport.keystone.KeystoneAdmin;
+import dev.shoal.testsupport.keystone.KeystoneServer;
+import dev.shoal.testsupport.keystone.OpenstackCli;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -164,27 +164,6 @@ class KeystoneSuite extends ApiTestSupport {
     /** The unmodified client with ordinary password authentication; its standard output. */
     private static String openstack(String user, String project, String... command) throws IOException,
             InterruptedException {
-        List<String> line = new ArrayList<>(List.of("openstack", "--os-auth-url", keystone.url() + "/v3",
-                "--os-username", user, "--os-password", PASSWORD, "--os-project-name", project,
-                "--os-user-domain-name", "Default", "--os-project-domain-name", "Default",
-                "--os-identity-api-version", "3", "--os-region-name", "RegionOne"));
-        line.addAll(List.of(command));
-        java.nio.file.Path out = java.nio.file.Files.createTempFile("openstack", ".out");
-        java.nio.file.Path err = java.nio.file.Files.createTempFile("openstack", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("OS_"));
-            Process process = builder.start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new IllegalStateException("openstack " + String.join(" ", command) + " took over 120 s");
-            }
-            assertThat(process.exitValue()).as("openstack %s: %s", String.join(" ", command),
-                    java.nio.file.Files.readString(err)).isZero();
-            return java.nio.file.Files.readString(out);
-        } finally {
-            java.nio.file.Files.deleteIfExists(out);
-            java.nio.file.Files.deleteIfExists(err);
-        }
+        return new OpenstackCli(keystone, user, PASSWORD, project).run(command);
     }
 }

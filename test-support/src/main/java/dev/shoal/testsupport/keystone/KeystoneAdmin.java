@@ -1,4 +1,4 @@
-package dev.shoal.api.keystone;
+package dev.shoal.testsupport.keystone;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,14 +10,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What a cloud's administrator does through Keystone's v3 API: projects, users, roles, the catalog, tokens. */
-final class KeystoneAdmin {
+public final class KeystoneAdmin {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String v3;
 
-    KeystoneAdmin(String keystoneUrl) {
+    public KeystoneAdmin(String keystoneUrl) {
         this.v3 = keystoneUrl + "/v3";
     }
 
@@ -27,7 +27,7 @@ final class KeystoneAdmin {
     }
 
     /** A project-scoped token by password, as any client gets one. */
-    String token(String user, String password, String project) {
+    public String token(String user, String password, String project) {
         HttpResponse<String> response = send("POST", "/auth/tokens", null, """
                 {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
                   "domain": {"name": "Default"}, "password": "%s"}}},
@@ -36,41 +36,41 @@ final class KeystoneAdmin {
         return response.headers().firstValue("X-Subject-Token").orElseThrow();
     }
 
-    void revoke(String token) {
+    public void revoke(String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(v3 + "/auth/tokens")).DELETE()
                 .header("X-Auth-Token", adminToken()).header("X-Subject-Token", token).build();
         expect(request, 204);
     }
 
-    String createProject(String name) {
+    public String createProject(String name) {
         return created("/projects", "project", """
                 {"project": {"name": "%s", "domain_id": "default"}}""".formatted(name));
     }
 
-    String projectId(String name) {
+    public String projectId(String name) {
         return json(send("GET", "/projects?name=" + name, adminToken(), null, 200)).path("projects").get(0)
                 .path("id").asString();
     }
 
-    String createRole(String name) {
+    public String createRole(String name) {
         return created("/roles", "role", """
                 {"role": {"name": "%s"}}""".formatted(name));
     }
 
-    String roleId(String name) {
+    public String roleId(String name) {
         return json(send("GET", "/roles?name=" + name, adminToken(), null, 200)).path("roles").get(0)
                 .path("id").asString();
     }
 
     /** A user with {@code role} in {@code projectId}. */
-    void createUser(String name, String password, String projectId, String role) {
+    public void createUser(String name, String password, String projectId, String role) {
         String user = created("/users", "user", """
                 {"user": {"name": "%s", "password": "%s", "domain_id": "default"}}""".formatted(name, password));
         send("PUT", "/projects/" + projectId + "/users/" + user + "/roles/" + roleId(role), adminToken(), null, 204);
     }
 
     /** Registers a service and its public endpoint in the catalog. */
-    void registerEndpoint(String type, String name, String url) {
+    public void registerEndpoint(String type, String name, String url) {
         String service = created("/services", "service", """
                 {"service": {"type": "%s", "name": "%s", "enabled": true}}""".formatted(type, name));
         created("/endpoints", "endpoint", """

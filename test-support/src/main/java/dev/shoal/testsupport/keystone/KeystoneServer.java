@@ -1,4 +1,4 @@
-package dev.shoal.api.keystone;
+package dev.shoal.testsupport.keystone;
 
 import dev.shoal.testsupport.TestDatabase;
 import java.io.IOException;
@@ -22,11 +22,11 @@ import org.awaitility.Awaitility;
  * PostgreSQL database of its own, bootstrapped as {@code keystone-manage bootstrap} does for a new cloud: the admin
  * user, project and roles, region {@code RegionOne} and the identity endpoint.
  */
-final class KeystoneServer implements AutoCloseable {
+public final class KeystoneServer implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "keystone-admin-password";
+    public static final String ADMIN_PASSWORD = "keystone-admin-password";
     /** Every token's life, short so a suite sees tokens expire (and Shoal renew its own). */
-    static final java.time.Duration TOKEN_LIFE = java.time.Duration.ofSeconds(20);
+    public static final java.time.Duration TOKEN_LIFE = java.time.Duration.ofSeconds(20);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
 
     /** Keystone's, uwsgi's and keystone-manage's logs, kept after the suite (the rest goes with its directory). */
@@ -45,7 +45,7 @@ final class KeystoneServer implements AutoCloseable {
         this.serverUrl = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1);
     }
 
-    static KeystoneServer start() {
+    public static KeystoneServer start() {
         try {
             Path home = Files.createTempDirectory("shoal-keystone");
             Files.createDirectories(LOGS);
@@ -62,7 +62,7 @@ final class KeystoneServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,17 +58,11 @@ class ObjectStoreController {
     }
 
     @Transactional(readOnly = true)
-    @RequestMapping(path = "/{container}", method = RequestMethod.HEAD)
-    ResponseEntity<Void> container(@PathVariable String tenantId, @PathVariable String container) {
-        logContainer(container);
-        return ResponseEntity.noContent()
-                .header("X-Container-Object-Count", Integer.toString(parts.listed(tenantId, "%").size()))
-                .build();
-    }
-
-    @Transactional(readOnly = true)
-    /** A part, named {@code <instance>/<datastore>-<log>/log-<time>} as Trove names them. */
-    @RequestMapping(path = "/{container}/{instance}/{log}/{part}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    /**
+     * A part, named {@code <instance>/<datastore>-<log>/log-<time>} as Trove names them; a {@code HEAD} of it (how
+     * {@code log tail} counts its lines) is answered by this mapping too, without the body.
+     */
+    @GetMapping("/{container}/{instance}/{log}/{part}")
     ResponseEntity<String> object(@PathVariable String tenantId, @PathVariable String container,
                                   @PathVariable String instance, @PathVariable String log,
                                   @PathVariable String part) {

@@ -36,14 +36,9 @@ class KeystoneCloudSuite extends StandaloneE2E {
     static void cloud(DynamicPropertyRegistry registry) {
         keystone = KeystoneServer.start();
         admin = new KeystoneAdmin(keystone.url());
-        admin.createRole("service");
-        admin.createUser("shoal", "shoal-service-password", admin.createProject("service"), "service");
+        keystone.serveShoal(admin, registry);
         project = admin.createProject("shop");
         admin.createUser("shop-member", PASSWORD, project, "member");
-        registry.add("shoal.api.keystone.url", () -> keystone.url() + "/v3");
-        registry.add("shoal.api.keystone.username", () -> "shoal");
-        registry.add("shoal.api.keystone.password", () -> "shoal-service-password");
-        registry.add("shoal.api.keystone.project", () -> "service");
     }
 
     @AfterAll

@@ -148,15 +148,9 @@ class MysqlClusterE2E extends StandaloneE2E {
      */
     private static void failsOverByItself(ShoalHttp http, String path, String token, Path masterDir)
             throws Exception {
-        String oldWriter = http.send("GET", path, token, null).json().path("cluster").path("endpoints")
-                .path("writer").asString();
-        Instant lost = Instant.now();
-        NodeDirectories.loseHost(masterDir);
-        String writer = await("a replica took over").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> http.send("GET", path, token, null).json().path("cluster").path("endpoints")
-                        .path("writer").asString(""), shown -> !shown.isEmpty() && !shown.equals(oldWriter));
-        String newMasterUrl = mysqlUrl(writer.substring(0, writer.lastIndexOf(':')));
+        ClusterTakeover takeover = ClusterTakeover.afterLosingWriterHost(http, path, token, masterDir);
+        String newMasterUrl = mysqlUrl(takeover.writerIp());
+        Instant lost = takeover.lost();
         await("the new master takes writes").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             insertItem(newMasterUrl, 5);
             return true;

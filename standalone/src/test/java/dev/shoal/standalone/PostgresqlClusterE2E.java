@@ -97,15 +97,9 @@ class PostgresqlClusterE2E extends StandaloneE2E {
      */
     private static void failsOverByItselfAndTheOldPrimaryRejoins(ShoalHttp http, String path, String token,
                                                                  String primary, Path primaryDir) throws Exception {
-        String oldWriter = http.send("GET", path, token, null).json().path("cluster").path("endpoints")
-                .path("writer").asString();
-        Instant lost = Instant.now();
-        NodeDirectories.loseHost(primaryDir);
-        String writer = await("a standby took over").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> http.send("GET", path, token, null).json().path("cluster").path("endpoints")
-                        .path("writer").asString(""), shown -> !shown.isEmpty() && !shown.equals(oldWriter));
-        String newPrimaryIp = writer.substring(0, writer.lastIndexOf(':'));
+        ClusterTakeover takeover = ClusterTakeover.afterLosingWriterHost(http, path, token, primaryDir);
+        String newPrimaryIp = takeover.writerIp();
+        Instant lost = takeover.lost();
         await("the new primary takes writes").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             PostgresqlShop.insert(newPrimaryIp, 6);
             return true;

@@ -37,19 +37,13 @@ class KeystoneSuite extends ApiTestSupport {
     static void cloud(DynamicPropertyRegistry registry) {
         keystone = KeystoneServer.start();
         admin = new KeystoneAdmin(keystone.url());
-        admin.createRole("service");
-        String service = admin.createProject("service");
-        admin.createUser("shoal", "shoal-service-password", service, "service");
+        keystone.serveShoal(admin, registry);
         alpha = admin.createProject("alpha");
         beta = admin.createProject("beta");
         adminProject = admin.projectId("admin");
         admin.createUser("alpha-member", PASSWORD, alpha, "member");
         admin.createUser("alpha-reader", PASSWORD, alpha, "reader");
         admin.createUser("beta-member", PASSWORD, beta, "member");
-        registry.add("shoal.api.keystone.url", () -> keystone.url() + "/v3");
-        registry.add("shoal.api.keystone.username", () -> "shoal");
-        registry.add("shoal.api.keystone.password", () -> "shoal-service-password");
-        registry.add("shoal.api.keystone.project", () -> "service");
     }
 
     @AfterAll

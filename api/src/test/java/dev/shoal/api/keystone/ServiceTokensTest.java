@@ -2,28 +2,27 @@ package dev.shoal.api.keystone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.testsupport.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ServiceTokensTest {
 
     private static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(START);
     private final CountingKeystone keystone = new CountingKeystone(clock);
     private final ServiceTokens tokens = new ServiceTokens(keystone, clock);
 
     @Test
     void keepsItsTokenUntilAWhileBeforeItExpires() {
         assertThat(tokens.current()).isEqualTo("service-1");
-        clock.now = START.plus(Duration.ofMinutes(54));
+        clock.set(START.plus(Duration.ofMinutes(54)));
         assertThat(tokens.current()).as("an hour's token, six minutes left").isEqualTo("service-1");
 
-        clock.now = START.plus(Duration.ofMinutes(55));
+        clock.set(START.plus(Duration.ofMinutes(55)));
         assertThat(tokens.current()).as("five minutes before it lapses").isEqualTo("service-2");
     }
 
@@ -32,9 +31,9 @@ class ServiceTokensTest {
         keystone.life = Duration.ofSeconds(20);
         tokens.current();
 
-        clock.now = START.plusSeconds(17);
+        clock.set(START.plusSeconds(17));
         assertThat(tokens.current()).isEqualTo("service-1");
-        clock.now = START.plusSeconds(18);
+        clock.set(START.plusSeconds(18));
         assertThat(tokens.current()).isEqualTo("service-2");
     }
 
@@ -63,22 +62,4 @@ class ServiceTokensTest {
         }
     }
 
-    private static final class MovableClock extends Clock {
-        private Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

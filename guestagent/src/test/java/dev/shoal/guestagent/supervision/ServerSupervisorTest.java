@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.guest.spi.DatastoreManager;
+import dev.shoal.testsupport.MovableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerSupervisorTest {
 
     private final Server server = new Server();
-    private final MovableClock clock = new MovableClock();
+    private static final Instant START = Instant.parse("2026-12-06T10:00:00Z");
+
+    private final MovableClock clock = new MovableClock(START);
     private int reports;
     @TempDir
     Path nodeDir;
@@ -37,16 +38,16 @@ class ServerSupervisorTest {
         supervisor.check();
         assertThat(reports).as("the crash, told at once").isEqualTo(1);
         assertThat(server.starts).isZero();
-        clock.pass(Duration.ofMillis(999));
+        clock.move(Duration.ofMillis(999));
         supervisor.check();
         assertThat(server.starts).isZero();
 
-        clock.pass(Duration.ofMillis(1));
+        clock.move(Duration.ofMillis(1));
         supervisor.check();
         assertThat(server.starts).isEqualTo(1);
         assertThat(server.status).isEqualTo(ServiceStatus.RUNNING);
         assertThat(reports).as("and the recovery").isEqualTo(2);
-        assertThat(supervisor.counts()).isEqualTo(new ServerSupervisor.Counts(1, clock.start));
+        assertThat(supervisor.counts()).isEqualTo(new ServerSupervisor.Counts(1, START));
         assertThat(new ServerSupervisor(server, () -> { }, clock, Duration.ofSeconds(1),
                 new SupervisionFile(nodeDir.resolve("supervision.properties"))).counts())
                 .as("an agent started again goes on counting").isEqualTo(supervisor.counts());
@@ -61,10 +62,10 @@ class ServerSupervisorTest {
         supervisor.check();
         for (Duration wait : waits) {
             int before = server.starts;
-            clock.pass(wait.minusMillis(1));
+            clock.move(wait.minusMillis(1));
             supervisor.check();
             assertThat(server.starts).as("not before " + wait).isEqualTo(before);
-            clock.pass(Duration.ofMillis(1));
+            clock.move(Duration.ofMillis(1));
             supervisor.check();
             assertThat(server.starts).as("after " + wait).isEqualTo(before + 1);
             supervisor.check();
@@ -72,7 +73,7 @@ class ServerSupervisorTest {
 
         assertThat(server.status).isEqualTo(ServiceStatus.FAILED);
         assertThat(server.reason).contains("crashed 5 times within 10 minutes", "mariadbd: out of memory");
-        clock.pass(Duration.ofMinutes(5));
+        clock.move(Duration.ofMinutes(5));
         supervisor.check();
         assertThat(server.starts).as("it stays down").isEqualTo(4);
     }
@@ -87,11 +88,11 @@ class ServerSupervisorTest {
         for (int crash = 0; crash < 6; crash++) {
             server.status = ServiceStatus.CRASHED;
             supervisor.check();
-            clock.pass(Duration.ofMinutes(1));
+            clock.move(Duration.ofMinutes(1));
             supervisor.check();
             assertThat(server.status).as("crash " + crash).isEqualTo(ServiceStatus.RUNNING);
             supervisor.check();
-            clock.pass(Duration.ofMinutes(3));
+            clock.move(Duration.ofMinutes(3));
         }
         assertThat(supervisor.counts().restarts()).as("never five within ten minutes").isEqualTo(6);
     }
@@ -104,30 +105,6 @@ class ServerSupervisorTest {
         assertThat(supervisor.backoff(40)).isEqualTo(Duration.ofMinutes(1));
     }
 
-    private static final class MovableClock extends Clock {
-
-        final Instant start = Instant.parse("2026-12-06T10:00:00Z");
-        private Instant now = start;
-
-        void pass(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     /** A server as the supervisor sees it: its status, and starts that work or fail. */
     private static final class Server implements DatastoreManager {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real Keystone (Debian's package) under uwsgi on a free loopback port, with a configuration, fernet keys and a
@@ -25,6 +26,7 @@ import org.awaitility.Awaitility;
 public final class KeystoneServer implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "keystone-admin-password";
+    private static final String SHOAL_PASSWORD = "shoal-service-password";
     /** Every token's life, short so a suite sees tokens expire (and Shoal renew its own). */
     public static final java.time.Duration TOKEN_LIFE = java.time.Duration.ofSeconds(20);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
@@ -60,6 +62,19 @@ public final class KeystoneServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Makes Shoal's service user ({@code shoal}, role {@code service} in project {@code service}) and points the
+     * Shoal under test at this Keystone with it.
+     */
+    public void serveShoal(KeystoneAdmin admin, DynamicPropertyRegistry registry) {
+        admin.createRole("service");
+        admin.createUser("shoal", SHOAL_PASSWORD, admin.createProject("service"), "service");
+        registry.add("shoal.api.keystone.url", () -> url() + "/v3");
+        registry.add("shoal.api.keystone.username", () -> "shoal");
+        registry.add("shoal.api.keystone.password", () -> SHOAL_PASSWORD);
+        registry.add("shoal.api.keystone.project", () -> "service");
     }
 
     public String url() {

@@ -1,7 +1,6 @@
 package dev.shoal.api.backup;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.shoal.api.system.Links;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Trove's {@code /backups} and {@code /instances/{id}/backups}. */
 @RestController
@@ -60,13 +58,6 @@ class BackupController {
 
     /** Trove's list body: the page, and a {@code next} link carrying the marker when more follow. */
     private static Map<String, Object> body(BackupLists.Page page) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("backups", page.backups());
-        if (page.nextMarker() != null) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("marker", page.nextMarker()).toUriString();
-            body.put("links", List.of(Map.of("rel", "next", "href", next)));
-        }
-        return body;
+        return Links.page("backups", page.backups(), page.nextMarker());
     }
 }

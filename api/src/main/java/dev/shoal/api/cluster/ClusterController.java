@@ -1,8 +1,8 @@
 package dev.shoal.api.cluster;
 
 import dev.shoal.api.system.ApiException;
+import dev.shoal.api.system.Links;
 import dev.shoal.api.system.TaskOutcomes;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/v1.0/{tenantId}/clusters")
@@ -50,14 +49,7 @@ class ClusterController {
     Map<String, Object> list(@PathVariable String tenantId, @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String marker) {
         ClusterLookup.Page page = clusters.list(tenantId, limit, marker);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("clusters", page.clusters());
-        if (page.nextMarker() != null) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("marker", page.nextMarker()).toUriString();
-            body.put("links", List.of(Map.of("rel", "next", "href", next)));
-        }
-        return body;
+        return Links.page("clusters", page.clusters(), page.nextMarker());
     }
 
     @GetMapping("/{id}")

@@ -1,9 +1,8 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.security.TenantPathGuard;
+import dev.shoal.api.system.Links;
 import dev.shoal.api.system.TaskOutcomes;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/v1.0/{tenantId}/instances")
@@ -62,14 +60,7 @@ class InstanceController {
                              @RequestParam(name = "include_clustered", defaultValue = "false")
                              boolean includeClustered) {
         InstanceList.Page page = list.list(tenantId, limit, marker, includeClustered);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("instances", page.instances());
-        if (page.nextMarker() != null) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("marker", page.nextMarker()).toUriString();
-            body.put("links", List.of(Map.of("rel", "next", "href", next)));
-        }
-        return body;
+        return Links.page("instances", page.instances(), page.nextMarker());
     }
 
     @GetMapping("/{id}")

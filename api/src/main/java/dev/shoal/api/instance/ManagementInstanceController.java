@@ -1,8 +1,7 @@
 package dev.shoal.api.instance;
 
 import dev.shoal.api.system.ApiException;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.shoal.api.system.Links;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Trove's management instance routes, for operators only (the security chain refuses anyone else): every tenant's
@@ -42,14 +40,7 @@ class ManagementInstanceController {
     Map<String, Object> list(@RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String marker) {
         ManagedInstances.Page page = instances.list(limit, marker);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("instances", page.instances());
-        if (page.nextMarker() != null) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("marker", page.nextMarker()).toUriString();
-            body.put("links", List.of(Map.of("rel", "next", "href", next)));
-        }
-        return body;
+        return Links.page("instances", page.instances(), page.nextMarker());
     }
 
     @GetMapping("/{id}")

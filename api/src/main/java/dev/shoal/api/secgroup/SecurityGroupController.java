@@ -1,7 +1,6 @@
 package dev.shoal.api.secgroup;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.shoal.api.system.Links;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Trove's legacy {@code /security-groups} and {@code /security-group-rules}, as python-troveclient speaks them. */
 @RestController
@@ -31,14 +29,7 @@ class SecurityGroupController {
     Map<String, Object> list(@PathVariable String tenantId, @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String marker) {
         SecurityGroupService.Page page = groups.list(tenantId, limit, marker);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("security_groups", page.groups());
-        if (page.nextMarker() != null) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("marker", page.nextMarker()).toUriString();
-            body.put("links", List.of(Map.of("rel", "next", "href", next)));
-        }
-        return body;
+        return Links.page("security_groups", page.groups(), page.nextMarker());
     }
 
     /** A group by its id, or by the id of the instance it protects. */

@@ -7,14 +7,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -66,7 +63,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         Path nodeDir = nodeDir(spec.nodeId());
         NodePlacement placement = new NodePlacement(spec.nodeId(), spec.address(), "localhost");
         try {
-            createPrivateDirectory(nodeDir);
+            NodeDirectory.createPrivate(nodeDir);
             try (NodeLock ignored = NodeLock.create(nodeDir)) {
                 if (guests.running(nodeDir).isPresent()) {
                     return placement;
@@ -207,45 +204,13 @@ public class LocalProcessComputeDriver implements ComputeDriver {
     }
 
     /**
-     * Points the guest of every node in the work directory at this control plane's broker, by rewriting each
-     * node's broker file: guests outlive the control plane, and its broker may have moved since they started, or be
-     * new. Each node's account (and whatever else its guest needs on the broker) is made ready first by
-     * {@code prepare}, so that a guest that follows the file finds it; a node it fails for is still pointed, in case
-     * the broker has it from before. Runs before the task manager serves, so that a guest's next reconnection
-     * attempt finds the broker.
+     * Points the guest of every node in the work directory at this control plane's broker; see
+     * {@link BrokerRepointing}.
      *
      * @return how many nodes were pointed at the broker
      */
     public int pointGuestsAtBroker(Consumer<GuestBrokerAccount> prepare) {
-        int pointed = 0;
-        for (Path nodeDir : ownedNodeDirs()) {
-            try {
-                NodeGuestConfig config = NodeGuestConfig.of(nodeDir);
-                NodeLock.ensureFile(nodeDir);
-                GuestBrokerAccount account = config.account();
-                if (config.madeWithOwnAccount()) {
-                    try {
-                        prepare.accept(account);
-                    } catch (RuntimeException e) {
-                        log.error("node {}: its broker account could not be made ready; its guest may not log in: {}",
-                                account.nodeId(), e.getMessage());
-                    }
-                    GuestBrokerFile.write(nodeDir, account.amqpUri(guestAmqpUri));
-                } else {
-                    // its guest declares the shared exchange on every reconnect, which a node's own account may not
-                    log.warn("node {} runs a guest agent older than per-node broker accounts: it keeps the control"
-                            + " plane's broker credentials until it is rebuilt or replaced", account.nodeId());
-                    GuestBrokerFile.write(nodeDir, guestAmqpUri);
-                }
-                pointed++;
-            } catch (IOException | IllegalArgumentException e) {
-                log.error("node {}: could not write its {}, its guest cannot follow the broker: {}",
-                        nodeDir.getFileName(), GuestBrokerFile.FILE_NAME, e.toString());
-            }
-        }
-        log.info("pointed the guests of {} nodes in {} at broker {}", pointed, workDir,
-                GuestBrokerFile.redacted(guestAmqpUri));
-        return pointed;
+        return new BrokerRepointing(guestAmqpUri).pointAll(ownedNodeDirs(), prepare, workDir);
     }
 
     /** A node's directory is one with a guest config; the shared stores and the agent jar live in dot-directories. */
@@ -301,7 +266,7 @@ public class LocalProcessComputeDriver implements ComputeDriver {
             NodeProcesses.terminate(nodeDir);
             firewall.remove(nodeId);
             lostHosts.forget(nodeId);
-            deleteRecursively(nodeDir);
+            NodeDirectory.deleteRecursively(nodeDir);
         } catch (IOException | UncheckedIOException e) {
             throw new ComputeException("could not remove " + nodeDir + ": " + e.getMessage(), e);
         }
@@ -326,30 +291,6 @@ public class LocalProcessComputeDriver implements ComputeDriver {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer writer = Files.newBufferedWriter(file)) {
             config.store(writer, "Shoal guest agent of node " + spec.nodeId());
-        }
-    }
-
-    /**
-     * The node's data, logs, secret and socket are its own user's alone; a directory an older driver made readable
-     * by others is closed too.
-     */
-    private static void createPrivateDirectory(Path nodeDir) throws IOException {
-        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
-        if (!Files.isDirectory(nodeDir)) {
-            Files.createDirectories(nodeDir.toAbsolutePath().getParent());
-            Files.createDirectory(nodeDir, PosixFilePermissions.asFileAttribute(ownerOnly));
-        }
-        Files.setPosixFilePermissions(nodeDir, ownerOnly);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

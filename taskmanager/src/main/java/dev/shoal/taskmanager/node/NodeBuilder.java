@@ -5,13 +5,8 @@ import dev.shoal.contracts.NodeSecret;
 import dev.shoal.contracts.SecretBox;
 import dev.shoal.contracts.ServiceStatus;
 import dev.shoal.contracts.guest.ClusterMember;
-import dev.shoal.contracts.guest.Prepare;
 import dev.shoal.contracts.guest.RestorePoint;
 import dev.shoal.contracts.guest.StopDb;
-import dev.shoal.domain.catalog.DatastoreVersion;
-import dev.shoal.domain.catalog.DatastoreVersionRepository;
-import dev.shoal.domain.catalog.Flavor;
-import dev.shoal.domain.catalog.FlavorRepository;
 import dev.shoal.domain.node.Node;
 import dev.shoal.domain.node.NodeRepository;
 import dev.shoal.domain.node.NodeTask;
@@ -55,35 +50,28 @@ public class NodeBuilder {
 
     private final NodeRepository nodes;
     private final ServiceStatusRepository statuses;
-    private final DatastoreVersionRepository versions;
-    private final FlavorRepository flavors;
     private final AddressAllocator addresses;
     private final ComputeDriver compute;
     private final GuestClient guests;
     private final RemoteCalls remote;
     private final GuestBrokerAccounts brokerAccounts;
     private final TaskManagerProperties properties;
-    private final dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues;
     private final SecurityGroupEnforcer securityGroups;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final PrepareDelivery prepareDelivery = new PrepareDelivery();
     private final NodeStatusWaits statusWaits;
-    private final NodeGroups groups;
+    private final NodeSpecs specs;
 
-    NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, DatastoreVersionRepository versions,
-                FlavorRepository flavors, AddressAllocator addresses, ComputeDriver compute, GuestClient guests,
-                GuestBrokerAccounts brokerAccounts, RemoteCalls remote, TaskManagerProperties properties,
-                dev.shoal.domain.configuration.ConfigurationValueRepository configurationValues,
-                SecurityGroupEnforcer securityGroups, NodeStatusWaits statusWaits, NodeGroups groups, Clock clock) {
+    NodeBuilder(NodeRepository nodes, ServiceStatusRepository statuses, NodeSpecs specs, AddressAllocator addresses,
+                ComputeDriver compute, GuestClient guests, GuestBrokerAccounts brokerAccounts, RemoteCalls remote,
+                TaskManagerProperties properties, SecurityGroupEnforcer securityGroups, NodeStatusWaits statusWaits,
+                Clock clock) {
         this.statusWaits = statusWaits;
-        this.groups = groups;
-        this.configurationValues = configurationValues;
+        this.specs = specs;
         this.securityGroups = securityGroups;
         this.nodes = nodes;
         this.statuses = statuses;
-        this.versions = versions;
-        this.flavors = flavors;
         this.addresses = addresses;
         this.compute = compute;
         this.guests = guests;
@@ -112,7 +100,7 @@ public class NodeBuilder {
         Optional<SecurityGroupEnforcer.PendingFirewall> firewall = securityGroups.firewallOf(node);
         GuestBrokerAccount account = GuestBrokerAccount.forNode(node.getId().toString(),
                 node.secret().orElseThrow());
-        NodeSpec spec = spec(node);
+        NodeSpec spec = specs.spec(node);
         Spawned spawned;
         try {
             // one remote call in one round of the step, doing in order what the node's start needs: its guest logs
@@ -184,11 +172,7 @@ public class NodeBuilder {
         random.nextBytes(password);
         String sealed = SecretBox.seal(node.secret().orElseThrow(),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(password));
-        DatastoreVersion version = version(node);
-        guests.cast(node, MessageTypes.PREPARE, new Prepare(version.getDatastore().getManager(), version.getName(),
-                flavor(node).getRamMb(), node.getVolumeSize(), sealed, cluster,
-                node.getConfigurationId() == null ? java.util.Map.of()
-                        : configurationValues.valuesOf(node.getConfigurationId()), restorePoint), correlationId);
+        guests.cast(node, MessageTypes.PREPARE, specs.prepare(node, sealed, cluster, restorePoint), correlationId);
     }
 
     /**
@@ -283,21 +267,5 @@ public class NodeBuilder {
             destroy(node);
             node.markDeleted(clock.instant());
         });
-    }
-
-    public DatastoreVersion version(Node node) {
-        return versions.findById(node.getDatastoreVersionId()).orElseThrow();
-    }
-
-    public Flavor flavor(Node node) {
-        return flavors.findById(node.getFlavorId()).orElseThrow();
-    }
-
-    private NodeSpec spec(Node node) {
-        DatastoreVersion version = version(node);
-        Flavor flavor = flavor(node);
-        return new NodeSpec(node.getId().toString(), node.getTenantId(), groups.of(node),
-                node.getRole(), node.getRegion(), version.getDatastore().getManager(), version.getName(),
-                flavor.getRamMb(), flavor.getVcpus(), node.getVolumeSize(), node.getIp(), node.secret().orElseThrow());
     }
 }

@@ -37,11 +37,11 @@ class NodeSpawnTest {
     private final FlavorRepository flavors = mock(FlavorRepository.class);
     private final RemoteCalls remote = mock(RemoteCalls.class);
     private final AtomicReference<NodeSpec> asked = new AtomicReference<>();
-    private final NodeBuilder builder = new NodeBuilder(null, null, versions, flavors, null, compute,
+    private final NodeBuilder builder = new NodeBuilder(null, null, new NodeSpecs(versions, flavors, null,
+            new NodeGroups(mock(dev.shoal.domain.instance.InstanceRepository.class))), null, compute,
             mock(dev.shoal.taskmanager.guest.GuestClient.class),
-            mock(dev.shoal.taskmanager.broker.GuestBrokerAccounts.class), remote, null, null,
-            mock(dev.shoal.taskmanager.secgroup.SecurityGroupEnforcer.class), null,
-            new NodeGroups(mock(dev.shoal.domain.instance.InstanceRepository.class)), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(dev.shoal.taskmanager.broker.GuestBrokerAccounts.class), remote, null,
+            mock(dev.shoal.taskmanager.secgroup.SecurityGroupEnforcer.class), null, Clock.fixed(NOW, ZoneOffset.UTC));
     private final UUID clusterId = UUID.randomUUID();
     private final Node node = Node.forCluster(clusterId, "acme", "node-1", "member", "eu-1", UUID.randomUUID(),
             "small", 3, null, NOW);

@@ -2,6 +2,7 @@ package dev.shoal.datastores.mysql.guest;
 
 import dev.shoal.guest.spi.DatastoreLog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,8 +42,13 @@ final class MysqlLogs {
         }
     }
 
-    List<DatastoreLog> logs(DatastoreLog error) throws IOException {
-        Properties switched = read();
+    List<DatastoreLog> logs(DatastoreLog error) {
+        Properties switched;
+        try {
+            switched = read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<DatastoreLog> logs = new ArrayList<>(List.of(error));
         logs.add(DatastoreLog.user("general", nodeDir.resolve(GENERAL_FILE), on(switched, "general_log")));
         logs.add(DatastoreLog.user("slow_query", nodeDir.resolve(SLOW_FILE), on(switched, "slow_query_log")));

@@ -18,7 +18,6 @@ import dev.shoal.guest.spi.PreparedDatastore;
 import dev.shoal.guest.spi.Replicated;
 import dev.shoal.guest.spi.Resizable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public final class MysqlManager extends PreparedDatastore
     private static final Logger log = LoggerFactory.getLogger(MysqlManager.class);
     private static final String MANAGER = "mysql";
 
-    private final MysqldProcess process;
+    private final MariadbServer server;
     private final MysqlAccounts accounts;
     private final MysqlReplication replication;
     private final MysqlWrites writes;
@@ -50,11 +49,11 @@ public final class MysqlManager extends PreparedDatastore
 
     public MysqlManager(GuestConfig config) {
         super(config, "MariaDB");
-        this.process = new MysqldProcess(config.nodeDir());
-        this.accounts = new MysqlAccounts(config.nodeDir(), socket());
+        this.server = new MariadbServer(config);
+        this.accounts = new MysqlAccounts(config.nodeDir(), server.socket());
         this.overrides = new MysqlOverrides(config.nodeDir(), accounts);
         this.logs = new MysqlLogs(config.nodeDir(), accounts);
-        this.schemas = new MysqlSchemas(accounts);
+        this.schemas = new MysqlSchemas(accounts, config.nodeId());
         this.writes = new MysqlWrites(config.nodeDir(), accounts);
         this.replication = new MysqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
                 config.secret(), accounts, writes);
@@ -68,14 +67,13 @@ public final class MysqlManager extends PreparedDatastore
 
     @Override
     protected void install(Prepare request) throws Exception {
-        MariadbBinaries binaries = binaries();
+        MariadbBinaries binaries = server.binaries();
         installDatabaseOnce(binaries);
         Files.createDirectories(file("tmp"));
         overrides.write(request.overrides());
         logs.writeOnce();
-        Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
-                config.address(), request.memoryMb(), binaries.basedir(), runningAsRoot()));
-        phases.time("server start", () -> start(binaries));
+        server.writeConfig(request.memoryMb(), binaries);
+        phases.time("server start", () -> server.start(binaries));
         if (!accounts.secured()) {
             phases.time("secure", () -> accounts.secure(request.sealedRootPassword() == null ? null
                     : SecretBox.open(config.secret(), request.sealedRootPassword())));
@@ -94,12 +92,12 @@ public final class MysqlManager extends PreparedDatastore
     /** The data directory is the same whatever a prepare asks: it is made while the agent connects. */
     @Override
     protected void bootstrap() throws Exception {
-        installDatabaseOnce(binaries());
+        installDatabaseOnce(server.binaries());
     }
 
     private void installDatabaseOnce(MariadbBinaries binaries) throws Exception {
-        if (!Files.isDirectory(dataDir().resolve("mysql"))) {
-            phases.time("install-db", () -> installDatabase(binaries));
+        if (!server.isInstalled()) {
+            phases.time("install-db", () -> server.install(binaries));
         }
     }
 
@@ -110,7 +108,7 @@ public final class MysqlManager extends PreparedDatastore
 
     @Override
     protected void startPrepared() throws Exception {
-        start(binaries());
+        server.start(server.binaries());
     }
 
     @Override
@@ -120,12 +118,12 @@ public final class MysqlManager extends PreparedDatastore
 
     @Override
     protected Optional<ProcessHandle> serverProcess() {
-        return process.handle();
+        return server.handle();
     }
 
     @Override
     protected void stopServer() throws Exception {
-        process.stop();
+        server.stop();
     }
 
     @Override
@@ -165,8 +163,7 @@ public final class MysqlManager extends PreparedDatastore
     @Override
     public synchronized long resetConfiguration(int memoryMb) throws Exception {
         logs.writeOnce();
-        Files.writeString(file("my.cnf"), MysqlConfigFile.render(config.nodeDir(), config.nodeId(),
-                config.address(), memoryMb, binaries().basedir(), runningAsRoot()));
+        server.writeConfig(memoryMb, server.binaries());
         long poolBytes = accounts.resizeBufferPool(MysqlConfigFile.bufferPoolMb(memoryMb) * 1024 * 1024);
         log.info("node {}: sized for {} MB of memory, buffer pool {} bytes", config.nodeId(), memoryMb, poolBytes);
         return poolBytes;
@@ -174,11 +171,7 @@ public final class MysqlManager extends PreparedDatastore
 
     @Override
     public List<DatastoreLog> logs() {
-        try {
-            return logs.logs(super.logs().get(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return logs.logs(super.logs().get(0));
     }
 
     @Override
@@ -189,43 +182,37 @@ public final class MysqlManager extends PreparedDatastore
     @Override
     public void createDatabase(DatabaseSchema database) throws SQLException, IOException {
         schemas.createDatabase(database);
-        log.info("node {}: database {} created", config.nodeId(), database.name());
     }
 
     @Override
     public void deleteDatabase(String name) throws SQLException, IOException {
         schemas.deleteDatabase(name);
-        log.info("node {}: database {} deleted", config.nodeId(), name);
     }
 
     @Override
     public void createUser(String name, String host, String password, List<String> databases)
             throws SQLException, IOException {
         schemas.createUser(name, host, password, databases);
-        log.info("node {}: user {}@{} created with access to {}", config.nodeId(), name, host, databases);
     }
 
     @Override
     public void deleteUser(String name, String host) throws SQLException, IOException {
         schemas.deleteUser(name, host);
-        log.info("node {}: user {}@{} deleted", config.nodeId(), name, host);
     }
 
     @Override
     public void grantAccess(String name, String host, List<String> databases) throws SQLException, IOException {
         schemas.grantAccess(name, host, databases);
-        log.info("node {}: user {}@{} granted {}", config.nodeId(), name, host, databases);
     }
 
     @Override
     public void revokeAccess(String name, String host, List<String> databases) throws SQLException, IOException {
         schemas.revokeAccess(name, host, databases);
-        log.info("node {}: user {}@{} revoked {}", config.nodeId(), name, host, databases);
     }
 
     @Override
     public StoredBackup createBackup(String backupId) throws Exception {
-        StoredBackup stored = backups.create(backupId, binaries());
+        StoredBackup stored = backups.create(backupId, server.binaries());
         log.info("node {}: backup {} written to {} ({} bytes)", config.nodeId(), backupId, stored.location(),
                 stored.size());
         return stored;
@@ -238,7 +225,7 @@ public final class MysqlManager extends PreparedDatastore
 
     @Override
     public ReplicationSnapshot createReplicationSnapshot(String snapshotId) throws Exception {
-        return replication.createSnapshot(snapshotId, binaries());
+        return replication.createSnapshot(snapshotId, server.binaries());
     }
 
     @Override
@@ -249,7 +236,7 @@ public final class MysqlManager extends PreparedDatastore
     @Override
     public synchronized void attachReplica(ReplicationSnapshot snapshot, String replicationPassword)
             throws Exception {
-        replication.attach(snapshot, replicationPassword, binaries());
+        replication.attach(snapshot, replicationPassword, server.binaries());
         log.info("node {} replicates from {} since {}", config.nodeId(), snapshot.masterAddress(),
                 snapshot.gtidPosition());
     }
@@ -309,45 +296,7 @@ public final class MysqlManager extends PreparedDatastore
         return replication.status();
     }
 
-    private void start(MariadbBinaries binaries) throws IOException, InterruptedException {
-        process.start(binaries.mariadbd(), file("my.cnf"));
-        process.awaitAccepting(config.address(), MysqlConfigFile.PORT);
-        awaitSocket();
-        // MariaDB makes its socket 0777 on purpose; here only the agent's own user may connect to it
-        PrivateFiles.restrict(socket());
-    }
-
-    /** MariaDB listens on its port a moment before it makes its socket: a client may get in between. */
-    private void awaitSocket() throws IOException, InterruptedException {
-        for (int waited = 0; !Files.exists(socket()); waited += 20) {
-            if (waited >= 10_000) {
-                throw new IOException("mariadbd accepts on its port but made no socket at " + socket());
-            }
-            Thread.sleep(20);
-        }
-    }
-
     Path socket() {
-        return MysqlConfigFile.socketPath(config.nodeDir(), config.nodeId());
+        return server.socket();
     }
-
-    private void installDatabase(MariadbBinaries binaries) throws IOException, InterruptedException {
-        MysqldProcess.installDatabase(binaries, dataDir(), file("tmp"), file("install-db.log"));
-    }
-
-    private MariadbBinaries binaries() {
-        MariadbBinaries binaries = MariadbBinaries.locate(config.setting("mysql.mariadbd").map(Path::of),
-                config.setting("mysql.basedir").map(Path::of), System.getenv("PATH"));
-        log.info("MySQL server of node {}: {} ({})", config.nodeId(), binaries.mariadbd(), binaries.origin());
-        return binaries;
-    }
-
-    private static boolean runningAsRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private Path dataDir() {
-        return file("data");
-    }
-
 }

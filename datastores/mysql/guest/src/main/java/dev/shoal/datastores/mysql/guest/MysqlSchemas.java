@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tenant's databases and accounts on the node's server, through the agent's own account. The API validated
@@ -20,10 +22,14 @@ final class MysqlSchemas {
     /** MySQL's "there is no such grant": revoking what is not granted is already done. */
     private static final int NONEXISTING_GRANT = 1141;
 
-    private final MysqlAccounts accounts;
+    private static final Logger log = LoggerFactory.getLogger(MysqlSchemas.class);
 
-    MysqlSchemas(MysqlAccounts accounts) {
+    private final MysqlAccounts accounts;
+    private final String nodeId;
+
+    MysqlSchemas(MysqlAccounts accounts, String nodeId) {
         this.accounts = accounts;
+        this.nodeId = nodeId;
     }
 
     void createDatabase(DatabaseSchema database) throws SQLException, IOException {
@@ -32,6 +38,7 @@ final class MysqlSchemas {
                     + " character set " + identifier(database.characterSet())
                     + " collate " + identifier(database.collate()));
         }
+        log.info("node {}: database {} created", nodeId, database.name());
     }
 
     void deleteDatabase(String name) throws SQLException, IOException {
@@ -43,6 +50,7 @@ final class MysqlSchemas {
                 sql.execute("drop database if exists " + identifier(name));
             }
         }
+        log.info("node {}: database {} deleted", nodeId, name);
     }
 
     void createUser(String name, String host, String password, List<String> databases)
@@ -56,12 +64,14 @@ final class MysqlSchemas {
                 sql.execute("grant all privileges on " + grantTarget(database) + " to " + account);
             }
         }
+        log.info("node {}: user {}@{} created with access to {}", nodeId, name, host, databases);
     }
 
     void deleteUser(String name, String host) throws SQLException, IOException {
         try (Connection connection = accounts.admin(); Statement sql = connection.createStatement()) {
             sql.execute("drop user if exists " + account(name, host));
         }
+        log.info("node {}: user {}@{} deleted", nodeId, name, host);
     }
 
     void grantAccess(String name, String host, List<String> databases) throws SQLException, IOException {
@@ -70,6 +80,7 @@ final class MysqlSchemas {
                 sql.execute("grant all privileges on " + grantTarget(database) + " to " + account(name, host));
             }
         }
+        log.info("node {}: user {}@{} granted {}", nodeId, name, host, databases);
     }
 
     void revokeAccess(String name, String host, List<String> databases) throws SQLException, IOException {
@@ -78,6 +89,7 @@ final class MysqlSchemas {
                 revoke(connection, account(name, host), database);
             }
         }
+        log.info("node {}: user {}@{} revoked {}", nodeId, name, host, databases);
     }
 
     private static void revoke(Connection connection, String account, String database) throws SQLException {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
 
@@ -52,6 +54,15 @@ final class PostgresqlAdmin {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);
+    }
+
+    /** What the running server sized its shared buffers to, in bytes. */
+    long sharedBuffersBytes() throws SQLException, IOException {
+        try (Connection connection = connect(); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select pg_size_bytes(current_setting('shared_buffers'))")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     Connection connect() throws SQLException, IOException {

@@ -43,10 +43,10 @@ final class PostgresqlBackups {
     private final Path backupDir;
     private final PostgresqlAdmin admin;
     private final PostgresqlServer server;
-    private final PostgresqlManager.Setup setup;
+    private final PostgresqlNodeSetup setup;
 
     PostgresqlBackups(Path backupDir, PostgresqlAdmin admin, PostgresqlServer server,
-                      PostgresqlManager.Setup setup) {
+                      PostgresqlNodeSetup setup) {
         this.backupDir = backupDir;
         this.admin = admin;
         this.server = server;

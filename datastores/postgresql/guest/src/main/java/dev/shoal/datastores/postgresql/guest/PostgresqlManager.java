@@ -18,12 +18,9 @@ import dev.shoal.guest.spi.Replicated;
 import dev.shoal.guest.spi.Resizable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,15 +43,7 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
     private final PostgresqlWrites writes;
     private final PostgresqlReplication replication;
     private final PostgresqlBackups backups;
-
-    /** How the node's server is set up, for the abilities that stop it and start it again. */
-    interface Setup {
-        /** The binaries of the version the node was prepared with. */
-        PostgresqlBinaries binaries() throws Exception;
-
-        /** The guest's configuration for this node, written again (over a copy of another node's). */
-        void configure() throws IOException;
-    }
+    private final PostgresqlNodeSetup setup;
 
     public PostgresqlManager(GuestConfig config) {
         super(config, "PostgreSQL");
@@ -63,17 +52,7 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
         this.overrides = new PostgresqlOverrides(admin);
         this.server = new PostgresqlServer(config.nodeDir(),
                 PostgresqlOsUser.forAgent(config.setting("postgresql.os-user")), admin);
-        Setup setup = new Setup() {
-            @Override
-            public PostgresqlBinaries binaries() throws Exception {
-                return preparedBinaries();
-            }
-
-            @Override
-            public void configure() throws IOException {
-                server.configure(config.address(), Integer.parseInt(Files.readString(file("memory-mb")).strip()));
-            }
-        };
+        this.setup = new PostgresqlNodeSetup(config, server);
         this.writes = new PostgresqlWrites(config.nodeDir(), admin, server, setup);
         this.replication = new PostgresqlReplication(config.nodeDir(), config.snapshotDir(), config.address(),
                 config.secret(), admin, server, writes, setup);
@@ -92,16 +71,14 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
 
     @Override
     protected void install(Prepare request) throws Exception {
-        PostgresqlBinaries binaries = binaries(request.version());
+        PostgresqlBinaries binaries = setup.binaries(request.version());
         if (!server.initialized() && request.restorePoint() != null) {
             phases.time("restore", () -> backups.restore(request.restorePoint(),
                     PostgresqlBinaries.major(request.version())));
         } else if (!server.initialized()) {
             phases.time("initdb", () -> server.initdb(binaries));
         }
-        Files.writeString(file("version"), request.version());
-        Files.writeString(file("memory-mb"), Integer.toString(request.memoryMb()));
-        server.configure(config.address(), request.memoryMb());
+        setup.record(request.version(), request.memoryMb());
         phases.time("server start", () -> server.start(binaries));
         if (request.restorePoint() != null) {
             // a backup of a master keeps no wish for replicas this node does not have
@@ -123,7 +100,7 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
 
     @Override
     protected void startPrepared() throws Exception {
-        server.start(preparedBinaries());
+        server.start(setup.binaries());
     }
 
     @Override
@@ -180,22 +157,13 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
      */
     @Override
     public synchronized long resetConfiguration(int memoryMb) throws Exception {
-        Files.writeString(file("memory-mb"), Integer.toString(memoryMb));
-        server.configure(config.address(), memoryMb);
-        if (sharedBuffers() != PostgresqlConfigFile.sharedBuffersMb(memoryMb) * 1024L * 1024) {
+        setup.resize(memoryMb);
+        if (admin.sharedBuffersBytes() != PostgresqlConfigFile.sharedBuffersMb(memoryMb) * 1024L * 1024) {
             restart();
         }
-        long buffers = sharedBuffers();
+        long buffers = admin.sharedBuffersBytes();
         log.info("node {}: sized for {} MB of memory, shared buffers {} bytes", config.nodeId(), memoryMb, buffers);
         return buffers;
-    }
-
-    private long sharedBuffers() throws SQLException, IOException {
-        try (Connection connection = admin.connect(); Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("select pg_size_bytes(current_setting('shared_buffers'))")) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 
     @Override
@@ -327,19 +295,4 @@ public final class PostgresqlManager extends PreparedDatastore implements Accoun
     List<String> databases() throws SQLException, IOException {
         return accounts.databases();
     }
-
-    private PostgresqlBinaries preparedBinaries() throws IOException, InterruptedException {
-        return binaries(Files.readString(file("version")).strip());
-    }
-
-    private PostgresqlBinaries binaries(String version) throws IOException, InterruptedException {
-        String major = PostgresqlBinaries.major(version);
-        PostgresqlBinaries binaries = PostgresqlBinaries.locate(version,
-                config.setting("postgresql." + major + ".bin").map(Path::of), PostgresqlBinaries.DEBIAN,
-                new PostgresqlBundle(config.setting("postgresql.binaries-cache").map(Path::of)
-                        .orElse(config.nodeDir().resolveSibling(".postgresql"))));
-        log.info("PostgreSQL {} of node {}: {} ({})", major, config.nodeId(), binaries.bin(), binaries.origin());
-        return binaries;
-    }
-
 }

@@ -43,12 +43,12 @@ final class PostgresqlReplication {
     private final PostgresqlAdmin admin;
     private final PostgresqlServer server;
     private final PostgresqlWrites writes;
-    private final PostgresqlManager.Setup setup;
+    private final PostgresqlNodeSetup setup;
     private final PostgresqlHistory history;
 
     PostgresqlReplication(Path nodeDir, Path snapshotStore, String address, NodeSecret secret, PostgresqlAdmin admin,
                           PostgresqlServer server, PostgresqlWrites writes,
-                          PostgresqlManager.Setup setup) {
+                          PostgresqlNodeSetup setup) {
         this.nodeDir = nodeDir;
         this.snapshotStore = snapshotStore;
         this.address = address;

@@ -26,10 +26,10 @@ final class PostgresqlWrites {
     private final Path nodeDir;
     private final PostgresqlAdmin admin;
     private final PostgresqlServer server;
-    private final PostgresqlManager.Setup setup;
+    private final PostgresqlNodeSetup setup;
 
     PostgresqlWrites(Path nodeDir, PostgresqlAdmin admin, PostgresqlServer server,
-                     PostgresqlManager.Setup setup) {
+                     PostgresqlNodeSetup setup) {
         this.nodeDir = nodeDir;
         this.admin = admin;
         this.server = server;

@@ -1,5 +1,6 @@
 package dev.shoal.taskmanager.compute.kubernetes;
 
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -35,10 +36,11 @@ final class GroupMoves {
     void move(String nodeId, String group) {
         Service nodeService = namespace.client().services().inNamespace(namespace.name())
                 .withName(NodeObjects.node(nodeId)).get();
-        if (nodeService == null || namespace.claim(nodeId).isEmpty()) {
+        PersistentVolumeClaim claim = namespace.claim(nodeId).orElse(null);
+        if (nodeService == null || claim == null) {
             return;
         }
-        Set<String> left = groupsOf(nodeId, nodeService);
+        Set<String> left = groupsOf(nodeId, nodeService, claim);
         left.remove(group);
         NetworkPolicy policy = namespace.policy(nodeId);
         boolean admitsPeers = policy == null || group.equals(FirewallPolicy.peerGroup(policy).orElse(null));
@@ -65,9 +67,9 @@ final class GroupMoves {
     }
 
     /** The groups the node's objects say it is in: more than one when a move was cut short. */
-    private Set<String> groupsOf(String nodeId, Service nodeService) {
+    private Set<String> groupsOf(String nodeId, Service nodeService, PersistentVolumeClaim claim) {
         Set<String> groups = new TreeSet<>();
-        Stream.of(nodeService, namespace.secret(nodeId), namespace.pod(nodeId), namespace.claim(nodeId).orElse(null))
+        Stream.of(nodeService, namespace.secret(nodeId), namespace.pod(nodeId), claim)
                 .filter(Objects::nonNull)
                 .map(object -> NodeObjects.labelOf(object, NodeObjects.CLUSTER))
                 .filter(Objects::nonNull)
